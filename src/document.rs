@@ -237,7 +237,9 @@ mod tests {
 
     #[test]
     fn parse_rejects_garbage() {
-        for s in ["", "2024", "2024-13-01", "2024-02-30", "abcd-ef-gh", "2024-10-15x", "２０２４-01-01"] {
+        for s in
+            ["", "2024", "2024-13-01", "2024-02-30", "abcd-ef-gh", "2024-10-15x", "２０２４-01-01"]
+        {
             assert_eq!(Date::parse(s), None, "{s:?}");
         }
     }

@@ -8,6 +8,11 @@
 #![forbid(unsafe_code)]
 
 mod document;
+mod error;
 pub mod extract;
+pub mod read;
+pub mod write;
 
 pub use document::{days_in_month, Date, Document, Origin, Span};
+pub use error::{LoadError, LoadErrors};
+pub use extract::{Extraction, Pipeline};

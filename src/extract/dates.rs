@@ -26,7 +26,12 @@ impl DateFinder {
     }
 
     /// Every date expression in `text`, in order, resolved against `reference`.
-    pub fn find(&self, _text: &str, _sentences: &[Span], _reference: Option<Date>) -> Vec<DateMention> {
+    pub fn find(
+        &self,
+        _text: &str,
+        _sentences: &[Span],
+        _reference: Option<Date>,
+    ) -> Vec<DateMention> {
         Vec::new()
     }
 }

@@ -1,6 +1,258 @@
 //! The pipeline: pure functions of a document's text and what earlier
 //! stages found. Nothing here does I/O.
+//!
+//! Stages run in this order, each a module with one job:
+//! [`sentences`] → [`gazetteer`] names → [`names`] rule mentions →
+//! [`coref`] → [`dates`] → [`quantities`] → [`relations`].
 
+pub mod coref;
 pub mod dates;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod names;
 pub mod quantities;
+pub mod relations;
 pub mod sentences;
+pub(crate) mod tsv;
+
+use crate::{Date, Document, Span};
+use dates::{DateFinder, DateMention};
+use gazetteer::{Entity, Gazetteer};
+use lexicon::Lexicon;
+use quantities::{QuantityFinder, QuantityMention};
+
+/// How a mention was found, written to the `source` column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A gazetteer name, alias or demonym.
+    Gazetteer,
+    /// A rule for names the gazetteers lack (`spokesperson Pat Ryder`).
+    Rule,
+    /// A short form or pronoun pointing back to an earlier mention.
+    Coref,
+}
+
+impl Source {
+    /// The word used in the CSVs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Gazetteer => "gazetteer",
+            Source::Rule => "rule",
+            Source::Coref => "coref",
+        }
+    }
+}
+
+/// Which entity a mention names: one of the gazetteer's, or one found by a
+/// rule in this document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntityRef {
+    /// Index into [`Gazetteer::entities`].
+    Known(u32),
+    /// Index into [`Extraction::found`].
+    Found(u32),
+}
+
+/// A span of text naming an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Bytes of the name in the document.
+    pub span: Span,
+    /// Index of the sentence (0-based) the mention is in.
+    pub sentence: usize,
+    /// The entity named.
+    pub entity: EntityRef,
+    /// How it was found.
+    pub source: Source,
+    /// Whether the text is a demonym (`Russian`) standing for a place.
+    pub demonym: bool,
+}
+
+/// A quantity with the entity it belongs to and the event it counts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    /// Span, value, qualifier and unit.
+    pub found: QuantityMention,
+    /// Index into [`Extraction::mentions`] of the entity the counted thing
+    /// belongs to (`North Korean troops` → North Korea).
+    pub entity: Option<usize>,
+    /// Relation label of the verb governing it (`killed`, `supplied`), or empty.
+    pub event: String,
+}
+
+/// One fact linking two entities, or an entity and a span of text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relation {
+    /// Index of the sentence (0-based) giving the evidence.
+    pub sentence: usize,
+    /// Index into [`Extraction::mentions`] of the subject.
+    pub subject: usize,
+    /// The relation label (`stated`, `supplied`, `role`, …).
+    pub label: String,
+    /// The trigger in the text (`warned`, `spokesperson`).
+    pub verb: Span,
+    /// Index into [`Extraction::mentions`] of the object, if it is an entity.
+    pub object: Option<usize>,
+    /// The argument span (the reported clause for `stated`, the title for `role`).
+    pub object_text: Span,
+    /// Normalised date of the sentence, else the document date, else empty.
+    pub date: String,
+    /// The text denies the fact (`did not provide`).
+    pub negated: bool,
+    /// The text hedges it (`reportedly`, `could`).
+    pub hedged: bool,
+}
+
+/// Everything found in one document.
+#[derive(Clone, Debug, Default)]
+pub struct Extraction {
+    /// Sentence spans, in order.
+    pub sentences: Vec<Span>,
+    /// Entity mentions, in text order, never overlapping.
+    pub mentions: Vec<Mention>,
+    /// Entities found by rules rather than gazetteers, for [`EntityRef::Found`].
+    pub found: Vec<Entity>,
+    /// Date expressions, in text order.
+    pub dates: Vec<DateMention>,
+    /// Quantities, in text order.
+    pub quantities: Vec<Quantity>,
+    /// Relations, in sentence order.
+    pub relations: Vec<Relation>,
+    /// The reference date relative dates were resolved against.
+    pub reference: Option<Date>,
+}
+
+impl Extraction {
+    /// The 0-based index of the sentence containing byte `offset`.
+    pub fn sentence_of(&self, offset: usize) -> usize {
+        sentence_of(&self.sentences, offset)
+    }
+}
+
+/// The 0-based index of the sentence among `sentences` containing `offset`
+/// (the last one starting at or before it).
+pub fn sentence_of(sentences: &[Span], offset: usize) -> usize {
+    sentences.partition_point(|s| s.start <= offset).saturating_sub(1)
+}
+
+/// Every stage, compiled once and shared by all threads.
+///
+/// ```
+/// use gazette::extract::{gazetteer::GazetteerBuilder, lexicon::Lexicon, Pipeline};
+/// use gazette::Document;
+///
+/// let pipeline = Pipeline::new(
+///     GazetteerBuilder::with_defaults().build().unwrap(),
+///     Lexicon::with_defaults().unwrap(),
+/// );
+/// let doc = Document::new("d1", "Russia said on Monday that it sent 3,000 troops to Belarus.");
+/// let x = pipeline.extract(&doc, gazette::Date::new(2024, 10, 15));
+/// assert_eq!(x.sentences.len(), 1);
+/// assert!(!x.mentions.is_empty());
+/// ```
+#[derive(Debug)]
+pub struct Pipeline {
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+    names: names::NameRules,
+    dates: DateFinder,
+    quantities: QuantityFinder,
+}
+
+impl Pipeline {
+    /// Builds the pipeline from compiled gazetteers and a relation lexicon.
+    pub fn new(gazetteer: Gazetteer, lexicon: Lexicon) -> Pipeline {
+        Pipeline {
+            names: names::NameRules::new(&lexicon),
+            gazetteer,
+            lexicon,
+            dates: DateFinder::new(),
+            quantities: QuantityFinder::new(),
+        }
+    }
+
+    /// The compiled gazetteers.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The entity a mention or relation argument refers to.
+    pub fn entity<'a>(&'a self, x: &'a Extraction, entity: EntityRef) -> &'a Entity {
+        match entity {
+            EntityRef::Known(i) => &self.gazetteer.entities()[i as usize],
+            EntityRef::Found(i) => &x.found[i as usize],
+        }
+    }
+
+    /// Runs every stage on one document. Never fails: odd input gives fewer
+    /// results. `fallback` is the reference date for a document without one.
+    pub fn extract(&self, doc: &Document, fallback: Option<Date>) -> Extraction {
+        let text = doc.text.as_str();
+        let reference = doc.date.or(fallback);
+        let sentences = sentences::split(text);
+        let mut mentions: Vec<Mention> = self
+            .gazetteer
+            .find(text)
+            .into_iter()
+            .map(|m| Mention {
+                span: m.span,
+                sentence: sentence_of(&sentences, m.span.start),
+                entity: EntityRef::Known(m.entity),
+                source: Source::Gazetteer,
+                demonym: m.demonym,
+            })
+            .collect();
+        let mut found = Vec::new();
+        self.names.find(text, &sentences, &mut mentions, &mut found);
+        coref::resolve(text, &sentences, &mut mentions, &self.lexicon, |r| match r {
+            EntityRef::Known(i) => &self.gazetteer.entities()[i as usize],
+            EntityRef::Found(i) => &found[i as usize],
+        });
+        let dates = self.dates.find(text, &sentences, reference);
+        let exclude: Vec<Span> =
+            dates.iter().map(|d| d.span).chain(mentions.iter().map(|m| m.span)).collect();
+        let quantities = self
+            .quantities
+            .find(text, &sentences, &exclude)
+            .into_iter()
+            .map(|q| {
+                let unit = q.unit_span.unwrap_or(q.span);
+                let entity =
+                    mentions.iter().position(|m| unit.contains(m.span) || q.span.contains(m.span));
+                let event = self.lexicon.event_near(text, &sentences, q.span).unwrap_or_default();
+                Quantity { found: q, entity, event }
+            })
+            .collect();
+        let mut x = Extraction {
+            sentences,
+            mentions,
+            found,
+            dates,
+            quantities,
+            relations: Vec::new(),
+            reference,
+        };
+        x.relations = relations::find(text, &x, &self.lexicon, |r| self.entity(&x, r));
+        x
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipeline_is_send_and_sync() {
+        fn assert_all<T: Send + Sync>() {}
+        assert_all::<Pipeline>();
+    }
+
+    #[test]
+    fn sentence_lookup() {
+        let s = [Span::new(0, 5), Span::new(6, 10)];
+        assert_eq!(sentence_of(&s, 0), 0);
+        assert_eq!(sentence_of(&s, 5), 0);
+        assert_eq!(sentence_of(&s, 7), 1);
+        assert_eq!(sentence_of(&[], 7), 0);
+    }
+}

@@ -36,7 +36,12 @@ impl QuantityFinder {
 
     /// Every quantity in `text`, in order. Numbers inside `exclude` spans
     /// (dates, names) are not quantities.
-    pub fn find(&self, _text: &str, _sentences: &[Span], _exclude: &[Span]) -> Vec<QuantityMention> {
+    pub fn find(
+        &self,
+        _text: &str,
+        _sentences: &[Span],
+        _exclude: &[Span],
+    ) -> Vec<QuantityMention> {
         Vec::new()
     }
 }

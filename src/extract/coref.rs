@@ -1,0 +1,174 @@
+//! Coreference within a document: a surname after a full name
+//! (`Zelensky` after `Volodymyr Zelensky`) and a sentence-initial `He`/`She`
+//! that reports speech, when only one person can be meant.
+
+use std::collections::HashMap;
+
+use super::gazetteer::Entity;
+use super::lexicon::{Frame, Lexicon};
+use super::{EntityRef, Mention, Source};
+use crate::Span;
+
+/// Adds coreference mentions to `mentions`, keeping them sorted and
+/// non-overlapping. `entity` looks up the entity a mention refers to.
+pub fn resolve<'a>(
+    text: &str,
+    sentences: &[Span],
+    mentions: &mut Vec<Mention>,
+    lexicon: &Lexicon,
+    entity: impl Fn(EntityRef) -> &'a Entity,
+) {
+    let mut added = surnames(text, sentences, mentions, &entity);
+    added.extend(pronouns(text, sentences, mentions, lexicon, &entity));
+    if added.is_empty() {
+        return;
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| m.span.start);
+}
+
+/// The word a person is called by on second mention: the last word, or the
+/// first for East Asian names written family name first (`Lim Eul-chul`).
+fn surname(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let last = words[words.len() - 1];
+    // Korean-style: a short family name, then a hyphenated two-syllable
+    // given name (`Kim Yong-Hyun`), unlike `Philippe Douste-Blazy`.
+    let family_first = words.len() == 2
+        && words[0].chars().count() <= 4
+        && last.split('-').count() == 2
+        && last.split('-').all(|p| (2..=5).contains(&p.chars().count()));
+    let word = if family_first { words[0] } else { last };
+    (word.chars().count() >= 3).then_some(word)
+}
+
+fn surnames<'a>(
+    text: &str,
+    sentences: &[Span],
+    mentions: &[Mention],
+    entity: &impl Fn(EntityRef) -> &'a Entity,
+) -> Vec<Mention> {
+    // Surname → (entity, where its full name first appears); a surname two
+    // people share is dropped.
+    let mut known: HashMap<&str, Option<(EntityRef, usize)>> = HashMap::new();
+    for m in mentions {
+        let e = entity(m.entity);
+        if e.kind != "PERSON" || m.source == Source::Coref {
+            continue;
+        }
+        if let Some(s) = surname(&e.name) {
+            known
+                .entry(s)
+                .and_modify(|v| {
+                    if v.is_some_and(|(r, _)| r != m.entity) {
+                        *v = None;
+                    }
+                })
+                .or_insert(Some((m.entity, m.span.end)));
+        }
+    }
+    let mut out = Vec::new();
+    if known.is_empty() {
+        return out;
+    }
+    for (surname, target) in known {
+        let Some((target, after)) = target else { continue };
+        let mut from = after;
+        while let Some(i) = text[from..].find(surname) {
+            let start = from + i;
+            let end = start + surname.len();
+            from = end;
+            let before = text[..start].chars().next_back();
+            let next = text[end..].chars().next();
+            if before.is_some_and(char::is_alphanumeric)
+                || next.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            {
+                continue;
+            }
+            let span = Span::new(start, end);
+            if mentions.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            out.push(Mention {
+                span,
+                sentence: super::sentence_of(sentences, start),
+                entity: target,
+                source: Source::Coref,
+                demonym: false,
+            });
+        }
+    }
+    out
+}
+
+fn pronouns<'a>(
+    text: &str,
+    sentences: &[Span],
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+    entity: &impl Fn(EntityRef) -> &'a Entity,
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (i, s) in sentences.iter().enumerate().skip(1) {
+        let sentence = &text[s.start..s.end];
+        let Some(word) = ["He ", "She "].iter().find(|w| sentence.starts_with(**w)) else {
+            continue;
+        };
+        // The pronoun must report speech within a few words: "He said",
+        // "She also warned".
+        let window_end = sentence.char_indices().nth(40).map_or(sentence.len(), |(b, _)| b);
+        let reports = lexicon.triggers(&sentence[..window_end]).iter().any(|t| {
+            t.entries.iter().any(|&e| lexicon.entries()[e].frame == Frame::Say)
+                && sentence[word.len()..t.span.start].split_whitespace().count() <= 2
+        });
+        if !reports {
+            continue;
+        }
+        // The nearest earlier sentence naming people must name exactly one.
+        let mut people: Vec<EntityRef> = Vec::new();
+        for j in (i.saturating_sub(3)..i).rev() {
+            people = mentions
+                .iter()
+                .chain(out.iter())
+                .filter(|m| m.sentence == j && entity(m.entity).kind == "PERSON")
+                .map(|m| m.entity)
+                .collect();
+            let mut seen = Vec::new();
+            people.retain(|p| {
+                !seen.contains(p) && {
+                    seen.push(*p);
+                    true
+                }
+            });
+            if !people.is_empty() {
+                break;
+            }
+        }
+        if let [one] = people[..] {
+            out.push(Mention {
+                span: Span::new(s.start, s.start + word.len() - 1),
+                sentence: i,
+                entity: one,
+                source: Source::Coref,
+                demonym: false,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_by_name_order() {
+        assert_eq!(surname("Volodymyr Zelensky"), Some("Zelensky"));
+        assert_eq!(surname("Lim Eul-chul"), Some("Lim"));
+        assert_eq!(surname("Kim Yong-Hyun"), Some("Kim"));
+        assert_eq!(surname("Putin"), None);
+    }
+}

@@ -1,0 +1,458 @@
+//! Gazetteers: TSV dictionaries of people, organisations and places, compiled
+//! into one automaton that finds their names in a document.
+//!
+//! Matching is leftmost-longest with word boundaries, so "Kyiv Independent"
+//! is one organisation and not the place Kyiv. Possessives (`Russia's`) need
+//! no pattern of their own: the apostrophe is a word boundary. Curly and
+//! straight apostrophes and Unicode hyphens are added as pattern variants.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::extract::tsv::{list, Table};
+use crate::{LoadError, LoadErrors, Span};
+
+/// The gazetteer files shipped with gazette, compiled into the binary. They
+/// keep their repository paths so that a mistake in one is reported as
+/// `gazetteers/people.tsv:12` like a user's own file.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("gazetteers/countries.tsv", include_str!("../../gazetteers/countries.tsv")),
+    ("gazetteers/places.tsv", include_str!("../../gazetteers/places.tsv")),
+    ("gazetteers/people.tsv", include_str!("../../gazetteers/people.tsv")),
+    ("gazetteers/organisations.tsv", include_str!("../../gazetteers/organisations.tsv")),
+];
+
+/// One person, organisation, place or user-defined thing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// Stable identifier (a Wikidata QID where one exists).
+    pub id: String,
+    /// Canonical name, as written in the CSVs.
+    pub name: String,
+    /// `PERSON`, `ORG`, `PLACE` or a user's own upper-case type.
+    pub kind: String,
+    /// `key=value` pairs from the `attributes` column, in file order.
+    pub attributes: Vec<(String, String)>,
+}
+
+impl Entity {
+    /// The value of attribute `key`, if the entity has it.
+    pub fn attribute(&self, key: &str) -> Option<&str> {
+        self.attributes.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+}
+
+/// Two entities claiming the same surface form. The earlier layer's owner
+/// keeps it unless a later layer (a user's files) claims it; within a layer
+/// the first row wins. `gazette check` lists these.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ambiguity {
+    /// The contested surface form.
+    pub form: String,
+    /// Id of the entity that keeps the form.
+    pub kept: String,
+    /// Id of the entity that lost it.
+    pub dropped: String,
+}
+
+/// A name found in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameMatch {
+    /// Bytes of the name.
+    pub span: Span,
+    /// Index of the entity in [`Gazetteer::entities`].
+    pub entity: u32,
+    /// Whether the text was a demonym (`North Korean`) rather than a name.
+    pub demonym: bool,
+}
+
+#[derive(Clone, Debug)]
+struct Draft {
+    entity: Entity,
+    layer: u32,
+    line: (String, usize),
+    names: Vec<String>,
+    demonyms: Vec<String>,
+}
+
+/// Collects gazetteer files, layer by layer, and builds a [`Gazetteer`].
+///
+/// ```
+/// use gazette::extract::gazetteer::GazetteerBuilder;
+///
+/// let mut b = GazetteerBuilder::new();
+/// b.add_file("mine.tsv", "id\tname\ttype\taliases\tdemonyms\tattributes\n\
+///     Q159\tRussia\tPLACE\tRussian Federation\tRussian|Russians\t\n");
+/// let g = b.build().unwrap();
+/// let found = g.find("Russian troops left the Russian Federation.");
+/// assert_eq!(found.len(), 2);
+/// assert!(found[0].demonym);
+/// ```
+#[derive(Debug, Default)]
+pub struct GazetteerBuilder {
+    drafts: Vec<Draft>,
+    by_id: HashMap<String, usize>,
+    layer: u32,
+    errors: Vec<LoadError>,
+}
+
+impl GazetteerBuilder {
+    /// An empty builder.
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// A builder holding the embedded default gazetteers.
+    pub fn with_defaults() -> GazetteerBuilder {
+        let mut b = GazetteerBuilder::new();
+        for (path, data) in EMBEDDED {
+            b.add_file(path, data);
+        }
+        b
+    }
+
+    /// Starts a new layer: entities from files added after this replace
+    /// entities with the same id from earlier layers, and win contested
+    /// names. Used to put a user's files over the defaults.
+    pub fn new_layer(&mut self) -> &mut GazetteerBuilder {
+        self.layer += 1;
+        self
+    }
+
+    /// Adds the rows of one gazetteer file. `path` is only used in messages.
+    pub fn add_file(&mut self, path: &str, data: &str) -> &mut GazetteerBuilder {
+        let table = Table::parse(path, data, &["id", "name", "type"], &mut self.errors);
+        for row in table.rows() {
+            let line = row.line;
+            let err = |msg: String| LoadError::new(path, line, msg);
+            let (id, name, kind) = (row.get("id"), row.get("name"), row.get("type"));
+            if id.is_empty() {
+                self.errors.push(err("empty id".into()));
+                continue;
+            }
+            if name.is_empty() {
+                self.errors.push(err(format!("entity `{id}` has an empty name")));
+                continue;
+            }
+            if let Err(msg) = check_type(kind) {
+                self.errors.push(err(msg));
+                continue;
+            }
+            let mut attributes = Vec::new();
+            for pair in row.get("attributes").split(';').map(str::trim).filter(|p| !p.is_empty()) {
+                match pair.split_once('=') {
+                    Some((k, v)) if !k.trim().is_empty() => {
+                        attributes.push((k.trim().to_string(), v.trim().to_string()))
+                    }
+                    _ => self.errors.push(err(format!(
+                        "attribute `{pair}` is not key=value (e.g. country=Ukraine)"
+                    ))),
+                }
+            }
+            let mut names = vec![name.to_string()];
+            names.extend(list(row.get("aliases")).map(String::from));
+            let draft = Draft {
+                entity: Entity {
+                    id: id.to_string(),
+                    name: name.to_string(),
+                    kind: kind.to_string(),
+                    attributes,
+                },
+                layer: self.layer,
+                line: (path.to_string(), line),
+                names,
+                demonyms: list(row.get("demonyms")).map(String::from).collect(),
+            };
+            match self.by_id.get(id) {
+                Some(&i) if self.drafts[i].layer == self.layer => {
+                    let (p, l) = &self.drafts[i].line;
+                    self.errors
+                        .push(err(format!("duplicate id `{id}` (first defined at {p}:{l})")));
+                }
+                Some(&i) => self.drafts[i] = draft,
+                None => {
+                    self.by_id.insert(id.to_string(), self.drafts.len());
+                    self.drafts.push(draft);
+                }
+            }
+        }
+        self
+    }
+
+    /// Compiles the automaton, or returns every problem found in the files.
+    pub fn build(&self) -> Result<Gazetteer, LoadErrors> {
+        if !self.errors.is_empty() {
+            return Err(LoadErrors(self.errors.clone()));
+        }
+        // form → (entity index, demonym, layer)
+        let mut owner: HashMap<&str, (u32, bool, u32)> = HashMap::new();
+        let mut order: Vec<&str> = Vec::new();
+        let mut ambiguities = Vec::new();
+        for (i, d) in self.drafts.iter().enumerate() {
+            let forms =
+                d.names.iter().map(|n| (n, false)).chain(d.demonyms.iter().map(|n| (n, true)));
+            for (form, demonym) in forms {
+                match owner.get(form.as_str()) {
+                    None => {
+                        owner.insert(form, (i as u32, demonym, d.layer));
+                        order.push(form);
+                    }
+                    Some(&(j, _, _)) if j == i as u32 => {}
+                    Some(&(j, _, layer)) => {
+                        let other = &self.drafts[j as usize].entity.id;
+                        let (kept, dropped) = if d.layer > layer {
+                            owner.insert(form, (i as u32, demonym, d.layer));
+                            (&d.entity.id, other)
+                        } else {
+                            (other, &d.entity.id)
+                        };
+                        ambiguities.push(Ambiguity {
+                            form: form.clone(),
+                            kept: kept.clone(),
+                            dropped: dropped.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        let mut patterns = Vec::new();
+        let mut targets = Vec::new();
+        for form in order {
+            let (entity, demonym, _) = owner[form];
+            for variant in variants(form) {
+                patterns.push(variant);
+                targets.push((entity, demonym));
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| LoadErrors(vec![LoadError::new("gazetteers", 0, e.to_string())]))?;
+        Ok(Gazetteer {
+            entities: self.drafts.iter().map(|d| d.entity.clone()).collect(),
+            automaton,
+            targets,
+            ambiguities,
+        })
+    }
+}
+
+/// Checks a `type` cell: upper-case letters, with a hint for common mistakes.
+fn check_type(kind: &str) -> Result<(), String> {
+    let hint = match kind.to_ascii_uppercase().as_str() {
+        "PERSON" | "PER" | "PEOPLE" | "PERSONS" => "PERSON",
+        "ORG" | "ORGANIZATION" | "ORGANISATION" | "ORGS" => "ORG",
+        "PLACE" | "LOC" | "LOCATION" | "GPE" | "PLACES" | "COUNTRY" | "CITY" => "PLACE",
+        _ => "",
+    };
+    if kind.is_empty() {
+        return Err("empty type (use PERSON, ORG, PLACE or an upper-case type of your own)".into());
+    }
+    if !hint.is_empty() && kind != hint {
+        return Err(format!("unknown type `{kind}`: did you mean {hint}?"));
+    }
+    if !kind.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
+        return Err(format!(
+            "type `{kind}` must be upper-case letters (PERSON, ORG, PLACE, or your own like WEAPON)"
+        ));
+    }
+    Ok(())
+}
+
+/// The spellings of `form` to match: as written, and with the other
+/// apostrophe and Unicode hyphens, which news text mixes freely.
+fn variants(form: &str) -> Vec<String> {
+    let mut out = vec![form.to_string()];
+    let mut push = |s: String| {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    if form.contains('\'') {
+        push(form.replace('\'', "\u{2019}"));
+    }
+    if form.contains('\u{2019}') {
+        push(form.replace('\u{2019}', "'"));
+    }
+    if form.contains('-') {
+        push(form.replace('-', "\u{2010}"));
+        push(form.replace('-', "\u{2011}"));
+    }
+    out
+}
+
+/// A compiled set of gazetteer entries, immutable and shared across threads.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    automaton: AhoCorasick,
+    targets: Vec<(u32, bool)>,
+    ambiguities: Vec<Ambiguity>,
+}
+
+impl Gazetteer {
+    /// Every entity, indexed by [`NameMatch::entity`].
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Surface forms claimed by more than one entity, and who kept them.
+    pub fn ambiguities(&self) -> &[Ambiguity] {
+        &self.ambiguities
+    }
+
+    /// Number of patterns in the automaton, variants included.
+    pub fn pattern_count(&self) -> usize {
+        self.targets.len()
+    }
+
+    /// Every name in `text`, leftmost-longest, on word boundaries, in order.
+    pub fn find(&self, text: &str) -> Vec<NameMatch> {
+        let mut candidates: Vec<NameMatch> = self
+            .automaton
+            .find_overlapping_iter(text)
+            .filter(|m| is_word_boundary(text, m.start(), m.end()))
+            .map(|m| {
+                let (entity, demonym) = self.targets[m.pattern().as_usize()];
+                NameMatch { span: Span::new(m.start(), m.end()), entity, demonym }
+            })
+            .collect();
+        candidates.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        let mut out: Vec<NameMatch> = Vec::with_capacity(candidates.len());
+        for m in candidates {
+            if out.last().is_none_or(|last| last.span.end <= m.span.start) {
+                out.push(m);
+            }
+        }
+        out
+    }
+}
+
+/// Whether `text[start..end]` is a whole word or words: no letter or digit
+/// touches it on either side.
+fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "id\tname\ttype\taliases\tdemonyms\tattributes\n";
+
+    fn gazetteer(rows: &str) -> Gazetteer {
+        let mut b = GazetteerBuilder::new();
+        b.add_file("t.tsv", &format!("{HEADER}{rows}"));
+        b.build().unwrap()
+    }
+
+    fn names(g: &Gazetteer, text: &str) -> Vec<String> {
+        g.find(text)
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}={}",
+                    &text[m.span.start..m.span.end],
+                    g.entities()[m.entity as usize].name
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn leftmost_longest_on_word_boundaries() {
+        let g = gazetteer(
+            "Q1\tKyiv\tPLACE\tKiev\tKyivan\t\n\
+             Q2\tKyiv Independent\tORG\tThe Kyiv Independent\t\t\n\
+             Q3\tNorth Korea\tPLACE\tDPRK\tNorth Korean|North Koreans\t\n\
+             Q4\tInstitute for the Study of War\tORG\tISW\t\t\n",
+        );
+        assert_eq!(
+            names(
+                &g,
+                "The Kyiv Independent said Kyiv and North Korean officers, not DPRKs or ISWx."
+            ),
+            ["The Kyiv Independent=Kyiv Independent", "Kyiv=Kyiv", "North Korean=North Korea"]
+        );
+        assert_eq!(
+            names(&g, "ISW: North Koreans"),
+            ["ISW=Institute for the Study of War", "North Koreans=North Korea"]
+        );
+    }
+
+    #[test]
+    fn possessives_apostrophes_and_hyphens() {
+        let g = gazetteer(
+            "Q1\tNorth Korea\tPLACE\t\t\t\n\
+             Q2\tKim Jong Un\tPERSON\tKim Jong-un\t\t\n\
+             Q3\tCote d'Ivoire\tPLACE\t\t\t\n",
+        );
+        assert_eq!(
+            names(
+                &g,
+                "North Korea’s leader Kim Jong\u{2010}un met Russia's envoy in Cote d’Ivoire."
+            ),
+            [
+                "North Korea=North Korea",
+                "Kim Jong\u{2010}un=Kim Jong Un",
+                "Cote d’Ivoire=Cote d'Ivoire"
+            ]
+        );
+    }
+
+    #[test]
+    fn later_layer_overrides() {
+        let mut b = GazetteerBuilder::new();
+        b.add_file(
+            "a.tsv",
+            &format!("{HEADER}Q1\tGeorgia\tPLACE\t\t\t\nQ2\tGeorgia (US)\tPLACE\tGeorgia\t\t\n"),
+        );
+        b.new_layer();
+        b.add_file(
+            "b.tsv",
+            &format!("{HEADER}Q1\tGeorgia\tPLACE\tSakartvelo\t\tcountry=Georgia\n"),
+        );
+        let g = b.build().unwrap();
+        assert_eq!(g.ambiguities().len(), 1);
+        assert_eq!(g.ambiguities()[0].kept, "Q1");
+        assert_eq!(names(&g, "Sakartvelo, Georgia"), ["Sakartvelo=Georgia", "Georgia=Georgia"]);
+        assert_eq!(g.entities()[0].attribute("country"), Some("Georgia"));
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let mut b = GazetteerBuilder::new();
+        b.add_file(
+            "bad.tsv",
+            &format!(
+                "{HEADER}Q1\t\tPLACE\t\t\t\nQ2\tX\tPlace\t\t\t\nQ3\tY\tORGANIZATION\t\t\t\n\
+                 Q4\tZ\tPLACE\t\t\n\nQ5\tW\tPLACE\t\t\tcountry\nQ5\tV\tPLACE\t\t\t\n"
+            ),
+        );
+        let errors = b.build().unwrap_err().to_string();
+        let expected = [
+            "bad.tsv:2: entity `Q1` has an empty name",
+            "bad.tsv:3: unknown type `Place`: did you mean PLACE?",
+            "bad.tsv:4: unknown type `ORGANIZATION`: did you mean ORG?",
+            "bad.tsv:5: expected 6 tab-separated columns, found 5",
+            "bad.tsv:7: attribute `country` is not key=value (e.g. country=Ukraine)",
+            "bad.tsv:8: duplicate id `Q5` (first defined at bad.tsv:7)",
+        ];
+        let mut got: Vec<&str> = errors.lines().collect();
+        got.sort();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn embedded_files_load_cleanly() {
+        let g = GazetteerBuilder::with_defaults().build().unwrap();
+        assert!(!g.entities().is_empty());
+    }
+}

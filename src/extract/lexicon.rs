@@ -1,0 +1,245 @@
+//! The relation lexicon (`gazetteers/relations.tsv`): the words that signal
+//! a relation, their label, and the frame that says where the arguments are.
+//!
+//! Users extend it like a gazetteer; it goes through the same TSV reader.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::extract::tsv::{list, Table};
+use crate::{LoadError, LoadErrors, Span};
+
+/// The relation lexicon shipped with gazette.
+pub const EMBEDDED: (&str, &str) =
+    ("gazetteers/relations.tsv", include_str!("../../gazetteers/relations.tsv"));
+
+/// How a trigger word's arguments are laid out in the sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Frame {
+    /// Attribution: `X said (that) CLAUSE`, `CLAUSE, X said`, `according to X`.
+    Say,
+    /// An action: `X verb Y`, or passive `Y was verbed by X`.
+    Act,
+    /// A symmetric action: `X and Y agreed`, `X met with Y`.
+    Mutual,
+    /// A nominal event: `X's visit to Y`, `cooperation between X and Y`.
+    Noun,
+    /// A title or job: `Kremlin spokesperson Dmitry Peskov`.
+    Title,
+}
+
+impl Frame {
+    fn parse(s: &str) -> Option<Frame> {
+        Some(match s {
+            "say" => Frame::Say,
+            "act" => Frame::Act,
+            "mutual" => Frame::Mutual,
+            "noun" => Frame::Noun,
+            "title" => Frame::Title,
+            _ => return None,
+        })
+    }
+}
+
+/// One row of the lexicon.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Relation label (`supplied`).
+    pub relation: String,
+    /// Where the arguments are.
+    pub frame: Frame,
+    /// Prepositions introducing the preferred object (`to`).
+    pub object_after: Vec<String>,
+    /// Words one of which must be in the object phrase for this row to apply.
+    pub when: Vec<String>,
+    /// Event class for quantities counted by this word.
+    pub event: String,
+}
+
+/// A trigger word found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Trigger {
+    /// Bytes of the word or phrase.
+    pub span: Span,
+    /// Indexes into [`Lexicon::entries`] of the rows for this form, in file order.
+    pub entries: Vec<usize>,
+}
+
+/// The compiled relation lexicon.
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    entries: Vec<Entry>,
+    phrases: Vec<String>,
+    forms: Vec<Vec<usize>>,
+    automaton: AhoCorasick,
+}
+
+impl Lexicon {
+    /// The embedded default lexicon.
+    pub fn with_defaults() -> Result<Lexicon, LoadErrors> {
+        Lexicon::from_files(&[EMBEDDED])
+    }
+
+    /// Builds a lexicon from `(path, contents)` files, in order. Every
+    /// problem is reported with its file and line.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Lexicon, LoadErrors> {
+        let mut errors = Vec::new();
+        let mut entries = Vec::new();
+        let mut by_form: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut order = Vec::new();
+        for (path, data) in files {
+            let table = Table::parse(path, data, &["phrase", "relation"], &mut errors);
+            for row in table.rows() {
+                let err = |msg: String| LoadError::new(path, row.line, msg);
+                let relation = row.get("relation");
+                if relation.is_empty()
+                    || !relation.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                {
+                    errors.push(err(format!(
+                        "relation `{relation}` must be a lower-case label such as supplied"
+                    )));
+                    continue;
+                }
+                let frame = match row.get("frame") {
+                    "" => Frame::Act,
+                    f => match Frame::parse(f) {
+                        Some(frame) => frame,
+                        None => {
+                            errors.push(err(format!(
+                                "unknown frame `{f}` (expected say, act, mutual, noun or title)"
+                            )));
+                            continue;
+                        }
+                    },
+                };
+                let phrases: Vec<String> = list(row.get("phrase")).map(str::to_lowercase).collect();
+                if phrases.is_empty() {
+                    errors.push(err("empty phrase".into()));
+                    continue;
+                }
+                let event = match row.get("event") {
+                    "" => relation.to_string(),
+                    e => e.to_string(),
+                };
+                let index = entries.len();
+                entries.push(Entry {
+                    relation: relation.to_string(),
+                    frame,
+                    object_after: list(row.get("object_after")).map(str::to_lowercase).collect(),
+                    when: list(row.get("when")).map(str::to_lowercase).collect(),
+                    event,
+                });
+                for phrase in phrases {
+                    let rows = by_form.entry(phrase.clone()).or_insert_with(|| {
+                        order.push(phrase);
+                        Vec::new()
+                    });
+                    if !rows.contains(&index) {
+                        rows.push(index);
+                    }
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(LoadErrors(errors));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&order)
+            .map_err(|e| LoadErrors(vec![LoadError::new("relations", 0, e.to_string())]))?;
+        let forms = order.iter().map(|f| by_form.remove(f).unwrap_or_default()).collect();
+        Ok(Lexicon { entries, phrases: order, forms, automaton })
+    }
+
+    /// Every row, indexed by [`Trigger::entries`].
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The phrases (lower-cased) with a row of the given frame.
+    pub fn phrases(&self, frame: Frame) -> impl Iterator<Item = &str> {
+        self.phrases
+            .iter()
+            .zip(&self.forms)
+            .filter(move |(_, rows)| rows.iter().any(|&r| self.entries[r].frame == frame))
+            .map(|(p, _)| p.as_str())
+    }
+
+    /// Every trigger in `text`, leftmost-longest on word boundaries, in order.
+    pub fn triggers(&self, text: &str) -> Vec<Trigger> {
+        self.automaton
+            .find_iter(text)
+            .filter(|m| {
+                let before = text[..m.start()].chars().next_back();
+                let after = text[m.end()..].chars().next();
+                !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                    && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            })
+            .map(|m| Trigger {
+                span: Span::new(m.start(), m.end()),
+                entries: self.forms[m.pattern().as_usize()].clone(),
+            })
+            .collect()
+    }
+
+    /// The event class of the action word nearest to `span` in its sentence,
+    /// for a quantity there (`six officers had been killed` → `killed`).
+    pub fn event_near(&self, text: &str, sentences: &[Span], span: Span) -> Option<String> {
+        let sentence = sentences.get(super::sentence_of(sentences, span.start))?;
+        let slice = text.get(sentence.start..sentence.end)?;
+        self.triggers(slice)
+            .into_iter()
+            .filter_map(|t| {
+                let e = &self.entries[*t.entries.first()?];
+                if !matches!(e.frame, Frame::Act | Frame::Mutual) {
+                    return None;
+                }
+                let (start, end) = (t.span.start + sentence.start, t.span.end + sentence.start);
+                let distance = if end <= span.start {
+                    span.start - end
+                } else {
+                    start.saturating_sub(span.end)
+                };
+                Some((distance, e.event.clone()))
+            })
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, e)| e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_loads() {
+        let lex = Lexicon::with_defaults().unwrap();
+        let text = "According to Reuters, Russia shipped shells and sent troops.";
+        let found: Vec<&str> =
+            lex.triggers(text).iter().map(|t| &text[t.span.start..t.span.end]).collect();
+        assert_eq!(found, ["According to", "shipped", "sent"]);
+    }
+
+    #[test]
+    fn errors_name_line() {
+        let data =
+            "phrase\trelation\tframe\nsaid\tStated\tsay\nsaid\tstated\tspeak\n\tstated\tsay\n";
+        let err = Lexicon::from_files(&[("r.tsv", data)]).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "r.tsv:2: relation `Stated` must be a lower-case label such as supplied\n\
+             r.tsv:3: unknown frame `speak` (expected say, act, mutual, noun or title)\n\
+             r.tsv:4: empty phrase"
+        );
+    }
+
+    #[test]
+    fn event_of_nearest_verb() {
+        let lex = Lexicon::with_defaults().unwrap();
+        let text = "Six officers had been killed in a strike.";
+        let s = [Span::new(0, text.len())];
+        assert_eq!(lex.event_near(text, &s, Span::new(0, 12)).as_deref(), Some("killed"));
+    }
+}

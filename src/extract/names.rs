@@ -1,0 +1,395 @@
+//! Names the gazetteers lack, found by the company they keep (GATE ANNIE's
+//! JAPE rules are the model): a person after a title (`spokesperson Pat
+//! Ryder`) or before an apposition (`Lim Eul-chul, a professor at …`), an
+//! organisation by its head word (`Institute for Far Eastern Studies`,
+//! `Sudan Liberation Movement`), a place by a locative word (`Kherson
+//! Oblast`, `the town of Pokrovsk`).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+use super::gazetteer::Entity;
+use super::lexicon::{Frame, Lexicon};
+use super::{sentence_of, EntityRef, Mention, Source};
+use crate::Span;
+
+/// A capitalised name word: `Kim`, `Eul-chul`, `O'Brien`, `Douste-Blazy`.
+const WORD: &str = r"\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{L}[\p{Ll}\p{Lu}'’]*)*";
+
+static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s+((?:{WORD}|\p{{Lu}}\.)(?:\s+(?:{WORD}|\p{{Lu}}\.)){{0,3}})")).unwrap()
+});
+
+static NAME_BEFORE_COMMA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:^|[^\p{{L}}.])({WORD}(?:\s+{WORD}){{1,3}})$")).unwrap()
+});
+
+static ORG: LazyLock<Regex> = LazyLock::new(|| {
+    let heads = "Institute|University|Ministry|Agency|Party|Brigade|Battalion|Regiment|Division|Corps|\
+                 Corporation|Council|Committee|Commission|Front|Movement|Army|Bank|Foundation|\
+                 Association|Organization|Organisation|Union|Group|Court|Parliament|Assembly|Office|\
+                 Department|Service|Company|Centre|Center|Academy|Authority|League|Alliance|Coalition|\
+                 Federation|Directorate|Administration|Inc\\.|Corp\\.|Ltd\\.";
+    let lead = "Institute|University|Ministry|Academy|Bank|Council|Committee|Commission|Department|\
+                Office|Court|Agency|Centre|Center|Organization|Organisation|Association|Union|Federation|League|Directorate";
+    Regex::new(&format!(
+        r"\b(?:(?:{WORD}\s+){{0,2}}(?:{lead})\s+(?:of|for|on)\s+(?:the\s+)?{WORD}(?:\s+(?:{WORD}|and|of|for|the)\b)*|(?:{WORD}\s+){{1,4}}(?:{heads})\b)"
+    ))
+    .unwrap()
+});
+
+static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:(?:{WORD}\s+){{1,2}}(?:Oblast|Province|Governorate|Prefecture|Krai|Raion)\b|(?:town|city|village|port|region|province|district)\s+of\s+({WORD}(?:\s+{WORD})?))"
+    ))
+    .unwrap()
+});
+
+/// Capitalised words that start sentences or name times, never people.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "With",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "As",
+    "After",
+    "Before",
+    "During",
+    "While",
+    "When",
+    "Despite",
+    "However",
+    "Meanwhile",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "President",
+    "Minister",
+    "General",
+    "Secretary",
+    "Prime",
+    "Foreign",
+    "Defense",
+    "Defence",
+    "Deputy",
+    "Chief",
+    "Speaker",
+    "Ambassador",
+    "Governor",
+    "Senator",
+    "Spokesman",
+    "Spokesperson",
+    "Spokeswoman",
+    "Government",
+    "State",
+    "National",
+    "Reports",
+];
+
+/// Honorifics and ranks that put any capitalised word after them in a person's name.
+const HONORIFICS: &[&str] = &[
+    "mr.", "mrs.", "ms.", "dr.", "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "sen.",
+    "rep.", "gov.", "prof.", "mr", "mrs", "ms", "dr",
+];
+
+/// The compiled name rules.
+#[derive(Debug)]
+pub struct NameRules {
+    titles: AhoCorasick,
+    honorific_count: usize,
+}
+
+impl NameRules {
+    /// Builds the rules, taking titles from the lexicon's `title` rows.
+    pub fn new(lexicon: &Lexicon) -> NameRules {
+        let mut patterns: Vec<String> = HONORIFICS.iter().map(|s| s.to_string()).collect();
+        let honorific_count = patterns.len();
+        patterns.extend(lexicon.phrases(Frame::Title).map(String::from));
+        let titles = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("title patterns are plain strings");
+        NameRules { titles, honorific_count }
+    }
+
+    /// Adds rule mentions to `mentions` (kept sorted and non-overlapping)
+    /// and the entities they name to `found`.
+    pub fn find(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        mentions: &mut Vec<Mention>,
+        found: &mut Vec<Entity>,
+    ) {
+        let mut new: Vec<(Span, &'static str)> = Vec::new();
+        // A person after a title or honorific.
+        for m in self.titles.find_iter(text) {
+            if !boundary(text, m.start(), m.end()) {
+                continue;
+            }
+            let honorific = m.pattern().as_usize() < self.honorific_count;
+            if let Some(c) = PERSON_AFTER.captures(&text[m.end()..]) {
+                let g = c.get(1).unwrap();
+                let span = trim_name(text, Span::new(m.end() + g.start(), m.end() + g.end()));
+                let words = text[span.start..span.end].split_whitespace().count();
+                if words >= 2 || (honorific && words == 1) {
+                    new.push((span, "PERSON"));
+                }
+            }
+        }
+        // A person before an apposition that holds a title: "Lim Eul-chul, a professor at".
+        for s in sentences {
+            let sentence = &text[s.start..s.end];
+            let mut from = 0;
+            while let Some(i) = sentence[from..].find(", ") {
+                let comma = from + i;
+                from = comma + 2;
+                let tail = &sentence[from..];
+                let end = tail.find([',', ';', '.']).unwrap_or(tail.len());
+                if !(tail.starts_with("a ") || tail.starts_with("an ") || tail.starts_with("the "))
+                {
+                    continue;
+                }
+                let has_title = self.titles.find_iter(&tail[..end]).any(|m| {
+                    m.pattern().as_usize() >= self.honorific_count
+                        && boundary(&tail[..end], m.start(), m.end())
+                });
+                if !has_title {
+                    continue;
+                }
+                // Only the words just before the comma matter; a bounded
+                // window keeps long sentences with many commas linear.
+                let mut lo = comma.saturating_sub(80);
+                while !sentence.is_char_boundary(lo) {
+                    lo += 1;
+                }
+                if let Some(c) = NAME_BEFORE_COMMA.captures(&sentence[lo..comma]) {
+                    let g = c.get(1).unwrap();
+                    let at = s.start + lo;
+                    new.push((trim_name(text, Span::new(at + g.start(), at + g.end())), "PERSON"));
+                }
+            }
+        }
+        for m in ORG.find_iter(text) {
+            let span = trim_name(text, Span::new(m.start(), m.end()));
+            new.push((span, "ORG"));
+        }
+        for c in PLACE.captures_iter(text) {
+            let g = c.get(1).unwrap_or_else(|| c.get(0).unwrap());
+            new.push((trim_name(text, Span::new(g.start(), g.end())), "PLACE"));
+        }
+        new.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        let mut ids: HashMap<(String, &str), u32> = HashMap::new();
+        let mut last_end = 0;
+        for (span, kind) in new {
+            if span.is_empty() || span.start < last_end {
+                continue;
+            }
+            let name = &text[span.start..span.end];
+            if name.split_whitespace().all(|w| NOT_NAMES.contains(&w)) {
+                continue;
+            }
+            // A person rule never swallows a known name; an organisation or
+            // place rule takes over the names inside it ("Sudan Liberation Movement").
+            let inside: Vec<usize> =
+                (0..mentions.len()).filter(|&i| span.overlaps(mentions[i].span)).collect();
+            if !inside.is_empty() {
+                let swallow =
+                    kind != "PERSON" && inside.iter().all(|&i| span.contains(mentions[i].span));
+                let grows = inside.iter().all(|&i| mentions[i].span != span);
+                if !(swallow && grows) {
+                    continue;
+                }
+                for &i in inside.iter().rev() {
+                    mentions.remove(i);
+                }
+            }
+            let key = (name.to_string(), kind);
+            let index = *ids.entry(key).or_insert_with(|| {
+                found.push(Entity {
+                    id: format!("rule:{}:{}", kind.to_ascii_lowercase(), slug(name)),
+                    name: name.to_string(),
+                    kind: kind.to_string(),
+                    attributes: Vec::new(),
+                });
+                (found.len() - 1) as u32
+            });
+            mentions.push(Mention {
+                span,
+                sentence: sentence_of(sentences, span.start),
+                entity: EntityRef::Found(index),
+                source: Source::Rule,
+                demonym: false,
+            });
+            last_end = span.end;
+        }
+        mentions.sort_by_key(|m| m.span.start);
+    }
+}
+
+/// Drops a leading article or sentence-initial word and trailing punctuation.
+fn trim_name(text: &str, span: Span) -> Span {
+    let mut s = span;
+    let t = &text[s.start..s.end];
+    for article in ["The ", "the "] {
+        if let Some(rest) = t.strip_prefix(article) {
+            s.start = s.end - rest.len();
+        }
+    }
+    let t = &text[s.start..s.end];
+    let mut trimmed = t.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    // Connectors the organisation pattern may have run on into.
+    while let Some((head, last)) = trimmed.rsplit_once(' ') {
+        if !["and", "of", "for", "the", "on"].contains(&last) {
+            break;
+        }
+        trimmed = head.trim_end();
+    }
+    s.end = s.start + trimmed.len();
+    // Leading words that are never part of a name ("During Institute …").
+    loop {
+        let t = &text[s.start..s.end];
+        match t.split_once(char::is_whitespace) {
+            Some((first, rest)) if NOT_NAMES.contains(&first) && !rest.is_empty() => {
+                s.start = s.end - rest.trim_start().len();
+            }
+            _ => break,
+        }
+    }
+    s
+}
+
+fn boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let last = text[start..end].chars().next_back();
+    !before.is_some_and(char::is_alphanumeric)
+        && (last == Some('.') || !after.is_some_and(char::is_alphanumeric))
+}
+
+/// A lower-case, hyphen-joined form of a name for generated ids.
+pub(crate) fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::gazetteer::GazetteerBuilder;
+
+    fn run(text: &str) -> Vec<String> {
+        let lexicon = Lexicon::with_defaults().unwrap();
+        let rules = NameRules::new(&lexicon);
+        let mut b = GazetteerBuilder::new();
+        b.add_file(
+            "t.tsv",
+            "id\tname\ttype\taliases\tdemonyms\tattributes\nQ1\tSudan\tPLACE\t\tSudanese\t\nQ2\tPat Ryder\tPERSON\t\t\t\n",
+        );
+        let g = b.build().unwrap();
+        let mut mentions: Vec<Mention> = g
+            .find(text)
+            .into_iter()
+            .map(|m| Mention {
+                span: m.span,
+                sentence: 0,
+                entity: EntityRef::Known(m.entity),
+                source: Source::Gazetteer,
+                demonym: m.demonym,
+            })
+            .collect();
+        let mut found = Vec::new();
+        let sentences = [Span::new(0, text.len())];
+        rules.find(text, &sentences, &mut mentions, &mut found);
+        mentions
+            .iter()
+            .filter_map(|m| match m.entity {
+                EntityRef::Found(i) => {
+                    Some(format!("{} {}", found[i as usize].kind, &text[m.span.start..m.span.end]))
+                }
+                EntityRef::Known(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn people_after_titles_and_before_appositions() {
+        assert_eq!(run("Defense Minister Kim Yong-Hyun said so."), ["PERSON Kim Yong-Hyun"]);
+        assert_eq!(run("Mr. Smith left."), ["PERSON Smith"]);
+        assert_eq!(run("spokesperson Pat Ryder said"), Vec::<String>::new());
+        assert_eq!(
+            run("Lim Eul-chul, a professor at the Institute for Far Eastern Studies, said"),
+            ["PERSON Lim Eul-chul", "ORG Institute for Far Eastern Studies"]
+        );
+        assert_eq!(run("The president said."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn organisations_and_places() {
+        assert_eq!(run("the Sudan Liberation Movement agreed"), ["ORG Sudan Liberation Movement"]);
+        assert_eq!(
+            run("shelling in Kherson Oblast and the town of Pokrovsk"),
+            ["PLACE Kherson Oblast", "PLACE Pokrovsk"]
+        );
+        assert_eq!(run("During the war the ministry said"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Lim Eul-chul"), "lim-eul-chul");
+        assert_eq!(slug("  O'Brien & Co. "), "o-brien-co");
+    }
+}

@@ -1,0 +1,792 @@
+//! Relations between mentions, sentence by sentence: attribution (`X said
+//! …`), roles (`Kremlin spokesperson Dmitry Peskov`), actions (`North Korea
+//! shipped shells to Russia`, also passive), nominal events (`Putin's visit
+//! to Pyongyang`), each with negation and hedging.
+//!
+//! The trigger words and their frames come from the [`Lexicon`]; this module
+//! only knows English word order: where a subject, an object, a passive
+//! agent or an apposition sits relative to the trigger.
+
+use std::collections::HashSet;
+
+use super::gazetteer::Entity;
+use super::lexicon::{Entry, Frame, Lexicon, Trigger};
+use super::{EntityRef, Extraction, Mention, Relation};
+use crate::Span;
+
+/// Words that may stand between a subject and its verb: auxiliaries,
+/// adverbs and the like (`Zelensky has also repeatedly warned`).
+const SKIPPABLE: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "shall",
+    "also",
+    "not",
+    "never",
+    "did",
+    "does",
+    "do",
+    "already",
+    "previously",
+    "earlier",
+    "later",
+    "then",
+    "still",
+    "once",
+    "again",
+    "now",
+    "too",
+    "further",
+    "first",
+    "last",
+    "both",
+    "all",
+    "itself",
+    "himself",
+    "herself",
+    "themselves",
+    "on",
+    "in",
+    "had",
+    "n't",
+    "jointly",
+    "publicly",
+    "officially",
+    "subsequently",
+    "recently",
+    "today",
+    "yesterday",
+    "in",
+    "late",
+    "early",
+    "who",
+    "which",
+];
+
+/// Nouns for the people or means of a country or organisation:
+/// `Russian forces attacked …` makes Russia the subject.
+const GROUP_NOUNS: &[&str] = &[
+    "forces",
+    "troops",
+    "military",
+    "army",
+    "government",
+    "officials",
+    "authorities",
+    "soldiers",
+    "navy",
+    "police",
+    "officers",
+    "personnel",
+    "jets",
+    "warplanes",
+    "drones",
+    "artillery",
+    "leadership",
+    "regime",
+    "administration",
+    "ministry",
+    "diplomats",
+    "security",
+    "units",
+    "fighters",
+    "militants",
+    "rebels",
+    "air",
+    "force",
+];
+
+const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be", "get", "gets", "got"];
+
+const NEGATIONS: &[&str] = &["not", "never", "no", "n't", "neither", "nor", "without"];
+
+const HEDGES: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "could",
+    "might",
+    "may",
+    "possibly",
+    "potentially",
+    "likely",
+    "unlikely",
+    "apparently",
+    "purportedly",
+    "believed",
+    "suspected",
+    "unconfirmed",
+    "unverified",
+    "substantiated",
+    "claims",
+    "claimed",
+    "rumoured",
+    "rumored",
+    "perhaps",
+    "probably",
+    "seemingly",
+];
+
+/// Finds every relation in a document. `entity` looks up the entity a
+/// mention refers to.
+pub fn find<'a>(
+    text: &str,
+    x: &Extraction,
+    lexicon: &Lexicon,
+    entity: impl Fn(EntityRef) -> &'a Entity,
+) -> Vec<Relation> {
+    let triggers = lexicon.triggers(text);
+    let titles: HashSet<&str> = lexicon.phrases(Frame::Title).flat_map(|p| p.split(' ')).collect();
+    let mut out: Vec<Relation> = Vec::new();
+    let mut ti = 0;
+    for (si, &sentence) in x.sentences.iter().enumerate() {
+        let lo = x.mentions.partition_point(|m| m.span.start < sentence.start);
+        let hi = x.mentions.partition_point(|m| m.span.start < sentence.end);
+        let s = Sentence {
+            text,
+            span: sentence,
+            index: si,
+            mentions: &x.mentions[lo..hi],
+            offset: lo,
+            x,
+            entity: &entity,
+            titles: &titles,
+        };
+        while ti < triggers.len() && triggers[ti].span.start < sentence.start {
+            ti += 1;
+        }
+        let mut found = Vec::new();
+        while ti < triggers.len() && triggers[ti].span.end <= sentence.end {
+            s.relations(&triggers[ti], lexicon, &mut found);
+            ti += 1;
+        }
+        s.located_in(&mut found);
+        for r in found {
+            let duplicate = out.iter().rev().take_while(|o| o.sentence == si).any(|o| {
+                o.label == r.label
+                    && s.same(o.subject, r.subject)
+                    && match (o.object, r.object) {
+                        (Some(a), Some(b)) => s.same(a, b),
+                        (None, None) => o.object_text == r.object_text,
+                        _ => false,
+                    }
+            });
+            if !duplicate {
+                out.push(r);
+            }
+        }
+    }
+    out
+}
+
+/// One sentence and what the earlier stages found in it.
+struct Sentence<'s, F> {
+    text: &'s str,
+    span: Span,
+    index: usize,
+    mentions: &'s [Mention],
+    /// Index of `mentions[0]` in the document's mentions.
+    offset: usize,
+    x: &'s Extraction,
+    entity: &'s F,
+    titles: &'s HashSet<&'s str>,
+}
+
+impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
+    fn relations(&self, t: &Trigger, lexicon: &Lexicon, out: &mut Vec<Relation>) {
+        for &e in &t.entries {
+            let entry = &lexicon.entries()[e];
+            let before = out.len();
+            match entry.frame {
+                Frame::Say => self.say(t.span, entry, out),
+                Frame::Act | Frame::Mutual => self.act(t.span, entry, out),
+                Frame::Noun => self.noun(t.span, entry, out),
+                Frame::Title => self.title(t.span, entry, out),
+            }
+            if out.len() > before {
+                return;
+            }
+        }
+    }
+
+    fn kind(&self, m: usize) -> &'a str {
+        &(self.entity)(self.x.mentions[m].entity).kind
+    }
+
+    fn same(&self, a: usize, b: usize) -> bool {
+        self.x.mentions[a].entity == self.x.mentions[b].entity
+    }
+
+    fn slice(&self, lo: usize, hi: usize) -> &'s str {
+        self.text.get(lo..hi).unwrap_or("")
+    }
+
+    /// The document index of the mention ending exactly at `pos`.
+    fn mention_ending(&self, pos: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.span.end == pos).map(|i| i + self.offset)
+    }
+
+    /// The document index of the mention starting at `pos`, after spaces
+    /// and an optional `the`.
+    fn mention_starting(&self, pos: usize) -> Option<usize> {
+        let mut p = skip_space(self.text, pos, self.span.end);
+        for article in ["the ", "The "] {
+            if self.slice(p, self.span.end).starts_with(article) {
+                p += article.len();
+            }
+        }
+        self.mentions.iter().position(|m| m.span.start == p).map(|i| i + self.offset)
+    }
+
+    /// The subject of a verb starting at `pos`: the mention before it,
+    /// past auxiliaries, adverbs, dates, group nouns and appositions.
+    fn subject_before(&self, pos: usize) -> Option<usize> {
+        let text = self.text;
+        let mut p = pos;
+        let mut group = false;
+        loop {
+            p = skip_space_back(text, self.span.start, p);
+            if p <= self.span.start {
+                return None;
+            }
+            if let Some(m) = self.mention_ending(p) {
+                let mention = &self.x.mentions[m];
+                if mention.demonym && !group {
+                    return None;
+                }
+                return Some(m);
+            }
+            if group {
+                // "Russia's military", "Russia’s forces"
+                for s in ["'s", "’s"] {
+                    if self.slice(self.span.start, p).ends_with(s) {
+                        if let Some(m) = self.mention_ending(p - s.len()) {
+                            return Some(m);
+                        }
+                    }
+                }
+            }
+            if let Some(d) = self.x.dates.iter().find(|d| d.span.end == p) {
+                p = d.span.start;
+                continue;
+            }
+            let prev = text[..p].chars().next_back()?;
+            if prev == ',' {
+                // An apposition: ", a professor at …," or ", who …,".
+                let inner_end = p - 1;
+                let open = text[self.span.start..inner_end].rfind(',')? + self.span.start;
+                let inner = text[open + 1..inner_end].trim_start();
+                let first = inner.split_whitespace().next().unwrap_or("");
+                if ["a", "an", "the", "who", "which", "whose", "its", "his", "her"].contains(&first)
+                    || self.titles.contains(first.to_lowercase().as_str())
+                {
+                    p = open;
+                    continue;
+                }
+                return None;
+            }
+            if prev == ')' {
+                p = text[self.span.start..p].rfind('(')? + self.span.start;
+                continue;
+            }
+            let (start, word) = word_before(text, self.span.start, p)?;
+            let lower = word.to_lowercase();
+            if GROUP_NOUNS.contains(&lower.as_str()) {
+                group = true;
+            } else if group || !(SKIPPABLE.contains(&lower.as_str()) || lower.ends_with("ly")) {
+                return None;
+            }
+            p = start;
+        }
+    }
+
+    /// A second subject joined by `and`: "Putin and North Korean leader Kim
+    /// Jong Un agreed". `first` is the subject next to the verb.
+    fn conjunct(&self, first: usize) -> Option<usize> {
+        let mut p = self.x.mentions[first].span.start;
+        loop {
+            p = skip_space_back(self.text, self.span.start, p);
+            if let Some(m) = self.mention_ending(p) {
+                if self.x.mentions[m].demonym || self.kind(m) != "PERSON" {
+                    p = self.x.mentions[m].span.start;
+                    continue;
+                }
+                return None;
+            }
+            let (start, word) = word_before(self.text, self.span.start, p)?;
+            if word == "and" {
+                let q = skip_space_back(self.text, self.span.start, start);
+                let m = self.mention_ending(q)?;
+                return (!self.x.mentions[m].demonym && !self.same(m, first)).then_some(m);
+            }
+            if !self.titles.contains(word.to_lowercase().as_str()) {
+                return None;
+            }
+            p = start;
+        }
+    }
+
+    /// The first mention inside `span` that is not `subject`'s entity.
+    fn first_mention_in(&self, span: Span, subject: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .enumerate()
+            .find(|(_, m)| span.contains(m.span) && m.entity != self.x.mentions[subject].entity)
+            .map(|(i, _)| i + self.offset)
+    }
+
+    fn say(&self, verb: Span, entry: &Entry, out: &mut Vec<Relation>) {
+        let text = self.text;
+        let lower = self.slice(verb.start, verb.end).to_lowercase();
+        let (subject, clause) = if lower == "according to" {
+            let Some(subject) = self.mention_starting(verb.end) else { return };
+            let after = self.x.mentions[subject].span.end;
+            let head = self.slice(self.span.start, verb.start).trim();
+            if head.is_empty() || head.eq_ignore_ascii_case("but") {
+                (subject, self.trim(Span::new(after, self.span.end)))
+            } else {
+                (subject, self.trim(Span::new(self.span.start, verb.start)))
+            }
+        } else if let Some(subject) = self.subject_before(verb.start) {
+            let rest = self.reported_after(verb.end);
+            if rest.is_empty() {
+                let start = self.x.mentions[subject].span.start;
+                (subject, self.trim(Span::new(self.span.start, start)))
+            } else {
+                (subject, rest)
+            }
+        } else {
+            // Inverted: `…, said X.`
+            let before = self.slice(self.span.start, verb.start).trim_end();
+            if !before.ends_with([',', '"', '”']) {
+                return;
+            }
+            let Some(subject) = self.mention_starting(verb.end) else { return };
+            (subject, self.trim(Span::new(self.span.start, verb.start)))
+        };
+        if self.x.mentions[subject].demonym {
+            return;
+        }
+        let object = self.first_mention_in(clause, subject);
+        let _ = text;
+        out.push(self.relation(subject, entry, verb, object, clause));
+    }
+
+    /// The reported clause after a speech verb, past `that` and a date.
+    fn reported_after(&self, pos: usize) -> Span {
+        let rest = self.slice(pos, self.span.end);
+        let mut start = pos;
+        for (i, w) in word_spans(rest).take(8) {
+            if w == "that" {
+                start = pos + i + w.len();
+                break;
+            }
+        }
+        self.trim(Span::new(start, self.span.end))
+    }
+
+    /// Trims spaces, punctuation and quotes from both ends of `span`.
+    fn trim(&self, span: Span) -> Span {
+        let s = self.slice(span.start, span.end);
+        let junk = |c: char| c.is_whitespace() || ",.;:\"“”'‘’—–-".contains(c);
+        let left = s.len() - s.trim_start_matches(junk).len();
+        let right = s.trim_end_matches(junk).len();
+        if right <= left {
+            return Span::new(span.start, span.start);
+        }
+        Span::new(span.start + left, span.start + right)
+    }
+
+    fn act(&self, verb: Span, entry: &Entry, out: &mut Vec<Relation>) {
+        let clause_end = self.clause_end(verb.end);
+        let after = Span::new(verb.end, clause_end);
+        let passive = self.passive(verb);
+        let (subjects, patient) = if passive {
+            let rest = self.slice(verb.end, clause_end);
+            let by = word_spans(rest).take(6).find(|(_, w)| *w == "by");
+            let Some((i, _)) = by else { return };
+            let Some(agent) = self.mention_starting(verb.end + i + 2) else { return };
+            let patient = self.patient_before(verb.start);
+            (vec![agent], patient)
+        } else {
+            let Some(first) = self.subject_before(verb.start) else { return };
+            let mut subjects = vec![first];
+            if entry.frame == Frame::Mutual {
+                subjects.extend(self.conjunct(first));
+            }
+            (subjects, Span::new(verb.end, verb.end))
+        };
+        let object_text = if passive { patient } else { self.object_phrase(after, entry) };
+        if !entry.when.is_empty() {
+            let words = self.slice(object_text.start, object_text.end).to_lowercase();
+            if !words
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| entry.when.iter().any(|x| x == w))
+            {
+                return;
+            }
+        }
+        let preferred = self.after_preposition(after, &entry.object_after);
+        for (k, &subject) in subjects.iter().enumerate() {
+            let object = if subjects.len() == 2
+                && entry.frame == Frame::Mutual
+                && preferred.is_none()
+            {
+                Some(subjects[1 - k])
+            } else {
+                preferred
+                    .filter(|&o| !self.same(o, subject))
+                    .or_else(|| self.first_mention_in(object_text, subject))
+                    .or_else(|| if passive { None } else { self.first_mention_in(after, subject) })
+            };
+            let Some(object) = object.filter(|&o| !self.same(o, subject)) else { continue };
+            if self.x.mentions[subject].demonym && self.subject_before(verb.start) != Some(subject)
+            {
+                continue;
+            }
+            out.push(self.relation(subject, entry, verb, Some(object), object_text));
+        }
+    }
+
+    /// Whether the verb is a passive participle: after a form of `be`, or
+    /// directly followed by `by`.
+    fn passive(&self, verb: Span) -> bool {
+        let rest = self.slice(verb.end, self.span.end);
+        if rest.trim_start().starts_with("by ") {
+            return true;
+        }
+        let mut p = verb.start;
+        for _ in 0..3 {
+            let Some((start, word)) = word_before(self.text, self.span.start, p) else {
+                return false;
+            };
+            let lower = word.to_lowercase();
+            if BE.contains(&lower.as_str()) {
+                return true;
+            }
+            if !lower.ends_with("ly") && lower != "also" && lower != "not" {
+                return false;
+            }
+            p = start;
+        }
+        false
+    }
+
+    /// The thing a passive verb acts on: the clause before the auxiliary.
+    fn patient_before(&self, pos: usize) -> Span {
+        let head = self.slice(self.span.start, pos);
+        let start = head
+            .rfind([',', ';', ':', '"', '“'])
+            .map_or(self.span.start, |i| self.span.start + i + 1);
+        let mut s = self.trim(Span::new(start, pos));
+        // Drop a trailing auxiliary: "shells … are" → "shells …".
+        while let Some((w_start, w)) = word_before(self.text, s.start, s.end) {
+            if BE.contains(&w.to_lowercase().as_str()) || w.ends_with("ly") || w == "also" {
+                s = self.trim(Span::new(s.start, w_start));
+            } else {
+                break;
+            }
+        }
+        // After `that`, only the reported clause is the patient.
+        let t = self.slice(s.start, s.end);
+        if let Some(i) = t.rfind(" that ") {
+            s.start += i + 6;
+        }
+        s
+    }
+
+    /// Where the clause of a verb ends: the next `;`, a comma before
+    /// `which`/`who`/`while`, or the sentence end.
+    fn clause_end(&self, pos: usize) -> usize {
+        let rest = self.slice(pos, self.span.end);
+        let mut end = rest.find([';', ':']).unwrap_or(rest.len());
+        for marker in [", which", ", who", ", while", ", but", ", although", ", though", " — "] {
+            if let Some(i) = rest.find(marker) {
+                end = end.min(i);
+            }
+        }
+        pos + end
+    }
+
+    /// The direct object: words after the verb up to a preposition that
+    /// introduces another argument, a comma, or ten words.
+    fn object_phrase(&self, after: Span, entry: &Entry) -> Span {
+        let rest = self.slice(after.start, after.end);
+        let mut end = rest.len();
+        for (count, (i, w)) in word_spans(rest).enumerate() {
+            let lower = w.to_lowercase();
+            let stop = entry.object_after.iter().any(|p| *p == lower)
+                || ["as", "because", "after", "before", "since", "during", "if", "when"]
+                    .contains(&lower.as_str());
+            if (stop && count > 0) || count >= 10 {
+                end = i;
+                break;
+            }
+        }
+        if let Some(i) = rest[..end].find([',', '.']) {
+            if !rest[..i].is_empty() {
+                end = i;
+            }
+        }
+        self.trim(Span::new(after.start, after.start + end))
+    }
+
+    /// The mention after one of `preps` within `span` (`… to Russia`).
+    fn after_preposition(&self, span: Span, preps: &[String]) -> Option<usize> {
+        let rest = self.slice(span.start, span.end);
+        for (i, w) in word_spans(rest) {
+            let lower = w.to_lowercase();
+            if preps.iter().any(|p| *p == lower) {
+                if let Some(m) = self.mention_starting(span.start + i + w.len()) {
+                    return Some(m);
+                }
+            }
+        }
+        None
+    }
+
+    fn noun(&self, noun: Span, entry: &Entry, out: &mut Vec<Relation>) {
+        let text = self.text;
+        // Subject: "Putin's visit", "the Russian invasion", "visit by Putin".
+        let mut subject = None;
+        let head = self.slice(self.span.start, noun.start).trim_end();
+        let head_end = self.span.start + head.len();
+        for s in ["'s", "’s"] {
+            if head.ends_with(s) {
+                subject = self.mention_ending(head_end - s.len());
+            }
+        }
+        if subject.is_none() {
+            subject = self
+                .mention_ending(head_end)
+                .filter(|&m| self.x.mentions[m].demonym || self.kind(m) != "PERSON");
+        }
+        let rest = self.slice(noun.end, self.span.end);
+        let mut words = word_spans(rest);
+        let (object, object_text) = match words.next() {
+            Some((i, "by")) if subject.is_none() => {
+                let Some(agent) = self.mention_starting(noun.end + i + 2) else { return };
+                subject = Some(agent);
+                let from = self.x.mentions[agent].span.end;
+                let tail = Span::new(from, self.clause_end(from));
+                (self.after_preposition(tail, &entry.object_after), tail)
+            }
+            Some((i, "between")) if subject.is_none() => {
+                let Some(a) = self.mention_starting(noun.end + i + 7) else { return };
+                let from = self.x.mentions[a].span.end;
+                let tail = self.slice(from, self.span.end);
+                let mut ws = word_spans(tail);
+                let Some((j, "and")) = ws.next() else { return };
+                // "between Russia and regimes like North Korea": a few words may intervene.
+                let window = Span::new(from + j + 3, (from + j + 3 + 40).min(self.span.end));
+                let b = self
+                    .mentions
+                    .iter()
+                    .position(|m| m.span.start >= window.start && m.span.start < window.end)
+                    .map(|k| k + self.offset);
+                subject = Some(a);
+                (b, Span::new(noun.start, self.x.mentions[a].span.end))
+            }
+            Some((i, w)) => {
+                let lower = w.to_lowercase();
+                let preps = ["of", "to", "on", "against", "with", "in", "into", "from"];
+                if !(entry.object_after.iter().any(|p| *p == lower)
+                    || preps.contains(&lower.as_str()))
+                {
+                    return;
+                }
+                (self.mention_starting(noun.end + i + w.len()), Span::new(noun.start, noun.end))
+            }
+            None => return,
+        };
+        let (Some(subject), Some(object)) = (subject, object) else { return };
+        if self.same(subject, object) {
+            return;
+        }
+        let _ = text;
+        let object_text =
+            self.trim(Span::new(object_text.start.min(noun.start), object_text.end.max(noun.end)));
+        out.push(self.relation(subject, entry, noun, Some(object), object_text));
+    }
+
+    fn title(&self, title: Span, entry: &Entry, out: &mut Vec<Relation>) {
+        // "Kremlin spokesperson Dmitry Peskov", "Russian President Vladimir Putin".
+        if let Some(person) = self.mention_starting_exact(title.end) {
+            if self.kind(person) != "PERSON" {
+                return;
+            }
+            let p = skip_space_back(self.text, self.span.start, title.start);
+            let mut object = self
+                .mention_ending(p)
+                .filter(|&m| self.kind(m) != "PERSON" || self.x.mentions[m].demonym);
+            for s in ["'s", "’s"] {
+                if object.is_none() && self.slice(self.span.start, p).ends_with(s) {
+                    object = self.mention_ending(p - s.len());
+                }
+            }
+            out.push(self.relation(person, entry, title, object, title));
+            return;
+        }
+        // "Lim Eul-chul, a professor at the Institute …", "Adam Ereli, the State Department spokesman".
+        let head = self.slice(self.span.start, title.start);
+        let Some(comma) = head.rfind(", ") else { return };
+        let inner = &head[comma + 2..];
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        if words.len() > 5 || !matches!(words.first(), Some(&("a" | "an" | "the"))) {
+            return;
+        }
+        let Some(person) = self.mention_ending(self.span.start + comma) else { return };
+        if self.kind(person) != "PERSON" {
+            return;
+        }
+        let inner_span = Span::new(self.span.start + comma + 2, title.start);
+        let appositive_end = self
+            .slice(title.end, self.span.end)
+            .find([',', ';', '.'])
+            .map_or(self.span.end, |i| title.end + i);
+        let object = self.first_mention_in(inner_span, person).or_else(|| {
+            let after = Span::new(title.end, appositive_end);
+            self.after_preposition(
+                after,
+                &["at", "of", "for", "with", "in", "to"].map(String::from),
+            )
+        });
+        out.push(self.relation(person, entry, title, object, title));
+    }
+
+    /// The mention starting right after `pos` and whitespace only.
+    fn mention_starting_exact(&self, pos: usize) -> Option<usize> {
+        let p = skip_space(self.text, pos, self.span.end);
+        (p > pos).then_some(())?;
+        self.mentions.iter().position(|m| m.span.start == p).map(|i| i + self.offset)
+    }
+
+    /// "the Institute for Far Eastern Studies in Seoul"
+    fn located_in(&self, out: &mut Vec<Relation>) {
+        for (i, m) in self.mentions.iter().enumerate() {
+            let org = i + self.offset;
+            if self.kind(org) != "ORG" || !self.slice(m.span.end, self.span.end).starts_with(" in ")
+            {
+                continue;
+            }
+            let Some(place) = self.mention_starting_exact(m.span.end + 3) else { continue };
+            if self.kind(place) != "PLACE" || self.x.mentions[place].demonym {
+                continue;
+            }
+            let entry = Entry {
+                relation: "located_in".into(),
+                frame: Frame::Act,
+                object_after: Vec::new(),
+                when: Vec::new(),
+                event: String::new(),
+            };
+            let verb = Span::new(m.span.end + 1, m.span.end + 3);
+            let place_span = self.x.mentions[place].span;
+            out.push(self.relation(org, &entry, verb, Some(place), place_span));
+        }
+    }
+
+    fn relation(
+        &self,
+        subject: usize,
+        entry: &Entry,
+        verb: Span,
+        object: Option<usize>,
+        object_text: Span,
+    ) -> Relation {
+        let s = self.x.mentions[subject].span;
+        let window_lo = s.end.min(verb.start);
+        let negated =
+            words_in(self.slice(window_lo, verb.start)).any(|w| NEGATIONS.contains(&w.as_str()));
+        let hedge_lo = s.start.min(verb.start);
+        let hedge_hi = object_text.end.max(verb.end);
+        let hedged = words_in(self.slice(hedge_lo, hedge_hi)).any(|w| HEDGES.contains(&w.as_str()));
+        Relation {
+            sentence: self.index,
+            subject,
+            label: entry.relation.clone(),
+            verb,
+            object,
+            object_text,
+            date: self.date(),
+            negated,
+            hedged,
+        }
+    }
+
+    /// The first definite date of the sentence, else the document's.
+    fn date(&self) -> String {
+        self.x
+            .dates
+            .iter()
+            .find(|d| {
+                self.span.contains(d.span)
+                    && !d.value.ends_with("_REF")
+                    && !d.value.starts_with('X')
+            })
+            .map(|d| d.value.clone())
+            .or_else(|| self.x.reference.map(|d| d.to_string()))
+            .unwrap_or_default()
+    }
+}
+
+/// Lower-cased words of `s`, with `n't` split off.
+fn words_in(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let w = w.to_lowercase();
+            if w.ends_with("n't") || w.ends_with("n’t") {
+                "n't".to_string()
+            } else {
+                w
+            }
+        })
+}
+
+/// Words of `s` with their byte offsets.
+fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_inclusive(char::is_whitespace)
+        .scan(0, |at, piece| {
+            let start = *at;
+            *at += piece.len();
+            Some((start, piece.trim_end()))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+fn skip_space(text: &str, pos: usize, end: usize) -> usize {
+    let rest = text.get(pos..end).unwrap_or("");
+    pos + rest.len() - rest.trim_start().len()
+}
+
+fn skip_space_back(text: &str, start: usize, pos: usize) -> usize {
+    let head = text.get(start..pos).unwrap_or("");
+    start + head.trim_end().len()
+}
+
+/// The word (letters, digits, apostrophes, hyphens) ending at `pos`.
+fn word_before(text: &str, lo: usize, pos: usize) -> Option<(usize, &str)> {
+    let head = text.get(lo..pos)?;
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '\'' || *c == '’' || *c == '-')
+        .last()
+        .map(|(i, _)| i)?;
+    Some((lo + start, &head[start..]))
+}
