@@ -111,6 +111,12 @@ const GROUP_NOUNS: &[&str] = &[
     "force",
 ];
 
+/// Function words that end a noun phrase when reading backwards.
+const STOP: &[&str] = &[
+    "to", "in", "of", "for", "on", "at", "by", "with", "from", "that", "which", "who", "and", "or",
+    "but", "as", "were", "was", "are", "is", "be", "been", "had", "has", "have", "the", "a", "an",
+];
+
 const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be", "get", "gets", "got"];
 
 const NEGATIONS: &[&str] = &["not", "never", "no", "n't", "neither", "nor", "without"];
@@ -243,13 +249,14 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
     /// The document index of the mention starting at `pos`, after spaces
     /// and an optional `the`.
     fn mention_starting(&self, pos: usize) -> Option<usize> {
-        let mut p = skip_space(self.text, pos, self.span.end);
-        for article in ["the ", "The "] {
-            if self.slice(p, self.span.end).starts_with(article) {
-                p += article.len();
-            }
-        }
-        self.mentions.iter().position(|m| m.span.start == p).map(|i| i + self.offset)
+        let p = skip_space(self.text, pos, self.span.end);
+        let at = |p: usize| {
+            self.mentions.iter().position(|m| m.span.start == p).map(|i| i + self.offset)
+        };
+        at(p).or_else(|| {
+            let rest = self.slice(p, self.span.end);
+            ["the ", "The "].iter().find(|a| rest.starts_with(**a)).and_then(|a| at(p + a.len()))
+        })
     }
 
     /// The subject of a verb starting at `pos`: the mention before it,
@@ -350,7 +357,6 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
     }
 
     fn say(&self, verb: Span, entry: &Entry, out: &mut Vec<Relation>) {
-        let text = self.text;
         let lower = self.slice(verb.start, verb.end).to_lowercase();
         let (subject, clause) = if lower == "according to" {
             let Some(subject) = self.mention_starting(verb.end) else { return };
@@ -382,7 +388,6 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             return;
         }
         let object = self.first_mention_in(clause, subject);
-        let _ = text;
         out.push(self.relation(subject, entry, verb, object, clause));
     }
 
@@ -420,7 +425,11 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             let by = word_spans(rest).take(6).find(|(_, w)| *w == "by");
             let Some((i, _)) = by else { return };
             let Some(agent) = self.mention_starting(verb.end + i + 2) else { return };
-            let patient = self.patient_before(verb.start);
+            let patient = if self.after_be(verb) {
+                self.patient_before(verb.start)
+            } else {
+                self.noun_before(verb.start)
+            };
             (vec![agent], patient)
         } else {
             let Some(first) = self.subject_before(verb.start) else { return };
@@ -442,17 +451,21 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
         }
         let preferred = self.after_preposition(after, &entry.object_after);
         for (k, &subject) in subjects.iter().enumerate() {
-            let object = if subjects.len() == 2
-                && entry.frame == Frame::Mutual
-                && preferred.is_none()
-            {
-                Some(subjects[1 - k])
-            } else {
-                preferred
-                    .filter(|&o| !self.same(o, subject))
-                    .or_else(|| self.first_mention_in(object_text, subject))
-                    .or_else(|| if passive { None } else { self.first_mention_in(after, subject) })
-            };
+            let object =
+                if subjects.len() == 2 && entry.frame == Frame::Mutual && preferred.is_none() {
+                    Some(subjects[1 - k])
+                } else {
+                    preferred
+                        .filter(|&o| !self.same(o, subject))
+                        .or_else(|| self.first_mention_in(object_text, subject))
+                        .or_else(|| {
+                            if passive {
+                                None
+                            } else {
+                                self.first_mention_in(self.to_comma(after), subject)
+                            }
+                        })
+                };
             let Some(object) = object.filter(|&o| !self.same(o, subject)) else { continue };
             if self.x.mentions[subject].demonym && self.subject_before(verb.start) != Some(subject)
             {
@@ -462,13 +475,21 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
         }
     }
 
+    /// `span` cut at its first comma or semicolon.
+    fn to_comma(&self, span: Span) -> Span {
+        let rest = self.slice(span.start, span.end);
+        Span::new(span.start, span.start + rest.find([',', ';']).unwrap_or(rest.len()))
+    }
+
     /// Whether the verb is a passive participle: after a form of `be`, or
     /// directly followed by `by`.
     fn passive(&self, verb: Span) -> bool {
         let rest = self.slice(verb.end, self.span.end);
-        if rest.trim_start().starts_with("by ") {
-            return true;
-        }
+        rest.trim_start().starts_with("by ") || self.after_be(verb)
+    }
+
+    /// Whether a form of `be` comes just before the verb (`were supplied`).
+    fn after_be(&self, verb: Span) -> bool {
         let mut p = verb.start;
         for _ in 0..3 {
             let Some((start, word)) = word_before(self.text, self.span.start, p) else {
@@ -484,6 +505,20 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             p = start;
         }
         false
+    }
+
+    /// The noun a participle follows: "missiles supplied by …" → "missiles".
+    fn noun_before(&self, pos: usize) -> Span {
+        let mut start = pos;
+        for _ in 0..3 {
+            let Some((w_start, w)) = word_before(self.text, self.span.start, start) else { break };
+            let lower = w.to_lowercase();
+            if STOP.contains(&lower.as_str()) || lower.ends_with("ing") || lower.ends_with("ed") {
+                break;
+            }
+            start = w_start;
+        }
+        self.trim(Span::new(start, pos))
     }
 
     /// The thing a passive verb acts on: the clause before the auxiliary.
@@ -529,7 +564,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
         let mut end = rest.len();
         for (count, (i, w)) in word_spans(rest).enumerate() {
             let lower = w.to_lowercase();
-            let stop = entry.object_after.iter().any(|p| *p == lower)
+            let stop = entry.object_after.contains(&lower)
                 || ["as", "because", "after", "before", "since", "during", "if", "when"]
                     .contains(&lower.as_str());
             if (stop && count > 0) || count >= 10 {
@@ -548,9 +583,10 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
     /// The mention after one of `preps` within `span` (`… to Russia`).
     fn after_preposition(&self, span: Span, preps: &[String]) -> Option<usize> {
         let rest = self.slice(span.start, span.end);
+        let rest = &rest[..rest.find([',', ';']).unwrap_or(rest.len())];
         for (i, w) in word_spans(rest) {
             let lower = w.to_lowercase();
-            if preps.iter().any(|p| *p == lower) {
+            if preps.contains(&lower) {
                 if let Some(m) = self.mention_starting(span.start + i + w.len()) {
                     return Some(m);
                 }
@@ -560,7 +596,6 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
     }
 
     fn noun(&self, noun: Span, entry: &Entry, out: &mut Vec<Relation>) {
-        let text = self.text;
         // Subject: "Putin's visit", "the Russian invasion", "visit by Putin".
         let mut subject = None;
         let head = self.slice(self.span.start, noun.start).trim_end();
@@ -604,7 +639,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             Some((i, w)) => {
                 let lower = w.to_lowercase();
                 let preps = ["of", "to", "on", "against", "with", "in", "into", "from"];
-                if !(entry.object_after.iter().any(|p| *p == lower)
+                if !(entry.object_after.contains(&lower)
                     || preps.contains(&lower.as_str()))
                 {
                     return;
@@ -617,7 +652,6 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
         if self.same(subject, object) {
             return;
         }
-        let _ = text;
         let object_text =
             self.trim(Span::new(object_text.start.min(noun.start), object_text.end.max(noun.end)));
         out.push(self.relation(subject, entry, noun, Some(object), object_text));
@@ -781,7 +815,7 @@ fn skip_space_back(text: &str, start: usize, pos: usize) -> usize {
 
 /// The word (letters, digits, apostrophes, hyphens) ending at `pos`.
 fn word_before(text: &str, lo: usize, pos: usize) -> Option<(usize, &str)> {
-    let head = text.get(lo..pos)?;
+    let head = text.get(lo..pos)?.trim_end();
     let start = head
         .char_indices()
         .rev()
