@@ -639,9 +639,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             Some((i, w)) => {
                 let lower = w.to_lowercase();
                 let preps = ["of", "to", "on", "against", "with", "in", "into", "from"];
-                if !(entry.object_after.contains(&lower)
-                    || preps.contains(&lower.as_str()))
-                {
+                if !(entry.object_after.contains(&lower) || preps.contains(&lower.as_str())) {
                     return;
                 }
                 (self.mention_starting(noun.end + i + w.len()), Span::new(noun.start, noun.end))
@@ -823,4 +821,133 @@ fn word_before(text: &str, lo: usize, pos: usize) -> Option<(usize, &str)> {
         .last()
         .map(|(i, _)| i)?;
     Some((lo + start, &head[start..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::gazetteer::GazetteerBuilder;
+    use crate::extract::lexicon::Lexicon;
+    use crate::{Document, Pipeline};
+
+    const GAZETTEER: &str = "id\tname\ttype\taliases\tdemonyms\tattributes\n\
+        P1\tRussia\tPLACE\t\tRussian|Russians\t\n\
+        P2\tNorth Korea\tPLACE\t\tNorth Korean|North Koreans\t\n\
+        P3\tUkraine\tPLACE\t\tUkrainian\t\n\
+        P4\tPyongyang\tPLACE\t\t\t\n\
+        P5\tBelarus\tPLACE\t\t\t\n\
+        O1\tKremlin\tORG\t\t\t\n\
+        O2\tReuters\tORG\t\t\t\n\
+        H1\tVladimir Putin\tPERSON\tPutin\t\t\n\
+        H2\tKim Jong Un\tPERSON\t\t\t\n\
+        H3\tDmitry Peskov\tPERSON\tPeskov\t\t\n\
+        H4\tAnna Lee\tPERSON\t\t\t\n";
+
+    /// `subject -label-> object|object_text [negated] [hedged]` per relation.
+    fn relations(text: &str) -> Vec<String> {
+        let mut b = GazetteerBuilder::new();
+        b.add_file("t.tsv", GAZETTEER);
+        let pipeline = Pipeline::new(b.build().unwrap(), Lexicon::with_defaults().unwrap());
+        let x = pipeline.extract(&Document::new("t", text), None);
+        let name = |m: usize| pipeline.entity(&x, x.mentions[m].entity).name.clone();
+        x.relations
+            .iter()
+            .map(|r| {
+                let object = r
+                    .object
+                    .map(name)
+                    .unwrap_or_else(|| text[r.object_text.start..r.object_text.end].to_string());
+                let mut s = format!("{} -{}-> {}", name(r.subject), r.label, object);
+                if r.negated {
+                    s.push_str(" [negated]");
+                }
+                if r.hedged {
+                    s.push_str(" [hedged]");
+                }
+                s
+            })
+            .collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $text:expr, $expected:expr) => {
+            #[test]
+            fn $name() {
+                let expected: &[&str] = &$expected;
+                assert_eq!(relations($text), expected, "{}", $text);
+            }
+        };
+    }
+
+    t!(
+        said_that,
+        "Putin said that North Korea would help.",
+        ["Vladimir Putin -stated-> North Korea"]
+    );
+    t!(
+        inverted_said,
+        "\"We will respond to Ukraine,\" Peskov said.",
+        ["Dmitry Peskov -stated-> Ukraine"]
+    );
+    t!(
+        said_subject_after,
+        "Troops crossed into Ukraine overnight, said Anna Lee.",
+        ["Anna Lee -stated-> Ukraine"]
+    );
+    t!(
+        according_to,
+        "According to Reuters, Russia moved troops to Belarus.",
+        ["Reuters -stated-> Russia", "Russia -deployed-> Belarus"]
+    );
+    t!(
+        role_and_denial,
+        "Kremlin spokesman Dmitry Peskov dismissed reports of North Korean involvement.",
+        ["Dmitry Peskov -role-> Kremlin", "Dmitry Peskov -denied-> North Korea"]
+    );
+    t!(
+        demonym_title,
+        "Russian President Vladimir Putin arrived.",
+        ["Vladimir Putin -role-> Russia"]
+    );
+    t!(
+        apposition_role,
+        "Anna Lee, an analyst at Reuters, warned that Russia was ready.",
+        ["Anna Lee -role-> Reuters", "Anna Lee -stated-> Russia"]
+    );
+    t!(
+        supplied_to,
+        "North Korea shipped millions of shells to Russia.",
+        ["North Korea -supplied-> Russia"]
+    );
+    t!(
+        passive_by,
+        "Shells used by Russia are supplied by North Korea.",
+        ["North Korea -supplied-> Russia"]
+    );
+    t!(
+        sent_troops_is_deployment,
+        "North Korea sent troops to Russia.",
+        ["North Korea -deployed-> Russia"]
+    );
+    t!(
+        conjoined_subjects,
+        "Putin and Kim Jong Un signed a defence pact.",
+        ["Kim Jong Un -agreed-> Vladimir Putin", "Vladimir Putin -agreed-> Kim Jong Un"]
+    );
+    t!(
+        nominal_visit,
+        "It came during Putin's visit to Pyongyang.",
+        ["Vladimir Putin -visited-> Pyongyang"]
+    );
+    t!(
+        between,
+        "Cooperation between Russia and North Korea has grown.",
+        ["Russia -cooperated-> North Korea"]
+    );
+    t!(group_noun_subject, "Russian forces attacked Ukraine.", ["Russia -attacked-> Ukraine"]);
+    t!(
+        negated_and_hedged,
+        "Russia did not supply weapons to Belarus, and Ukraine reportedly attacked Belarus.",
+        ["Russia -supplied-> Belarus [negated]", "Ukraine -attacked-> Belarus [hedged]"]
+    );
+    t!(generic_subject_is_skipped, "Russian military bloggers claimed that Ukraine retreated.", []);
 }
