@@ -36,7 +36,7 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
     let lead = "Institute|University|Ministry|Academy|Bank|Council|Committee|Commission|Department|\
                 Office|Court|Agency|Centre|Center|Organization|Organisation|Association|Union|Federation|League|Directorate";
     Regex::new(&format!(
-        r"\b(?:(?:{WORD}\s+){{0,2}}(?:{lead})\s+(?:of|for|on)\s+(?:the\s+)?{WORD}(?:\s+(?:{WORD}|and|of|for|the)\b)*|(?:{WORD}\s+){{1,4}}(?:{heads})\b)"
+        r"\b(?:(?:{WORD}\s+){{0,2}}(?:{lead})\s+(?:of|for|on)\s+(?:the\s+)?{WORD}(?:\s+(?:{WORD}|and|of|for|the)\b)*|(?:{WORD}\s+(?:(?:and|of|&)\s+)?){{1,4}}(?:{heads})\b)"
     ))
     .unwrap()
 });
@@ -232,9 +232,12 @@ impl NameRules {
                 continue;
             }
             let name = &text[span.start..span.end];
-            if name.split_whitespace().all(|w| NOT_NAMES.contains(&w)) {
+            if !plausible(name, kind) {
                 continue;
             }
+            // Hard-wrapped text puts newlines inside names; the entity's
+            // name is the words joined by single spaces.
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
             // A person rule never swallows a known name; an organisation or
             // place rule takes over the names inside it ("Sudan Liberation Movement").
             let inside: Vec<usize> =
@@ -250,11 +253,11 @@ impl NameRules {
                     mentions.remove(i);
                 }
             }
-            let key = (name.to_string(), kind);
+            let key = (name.clone(), kind);
             let index = *ids.entry(key).or_insert_with(|| {
                 found.push(Entity {
-                    id: format!("rule:{}:{}", kind.to_ascii_lowercase(), slug(name)),
-                    name: name.to_string(),
+                    id: format!("rule:{}:{}", kind.to_ascii_lowercase(), slug(&name)),
+                    name: name.clone(),
                     kind: kind.to_string(),
                     attributes: Vec::new(),
                 });
@@ -272,6 +275,62 @@ impl NameRules {
         mentions.sort_by_key(|m| m.span.start);
     }
 }
+
+/// Whether a rule's candidate reads like a name of that kind: organisations
+/// have two words or more; people contain no title or organisation word
+/// ("General Motors Corp" is not a person after the title "General").
+fn plausible(name: &str, kind: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.iter().all(|w| NOT_NAMES.contains(w)) {
+        return false;
+    }
+    match kind {
+        "ORG" => words.len() >= 2,
+        "PERSON" => !words.iter().any(|w| {
+            let w = w.trim_end_matches('.');
+            NOT_NAMES.contains(&w) || ORG_WORDS.contains(&w)
+        }),
+        _ => true,
+    }
+}
+
+/// Words that make a capitalised sequence an organisation, never a person.
+const ORG_WORDS: &[&str] = &[
+    "Corp",
+    "Inc",
+    "Ltd",
+    "Co",
+    "Corporation",
+    "Company",
+    "Group",
+    "Bank",
+    "Motors",
+    "Airlines",
+    "Industries",
+    "International",
+    "Holdings",
+    "Party",
+    "Ministry",
+    "Council",
+    "Committee",
+    "Commission",
+    "Agency",
+    "Institute",
+    "University",
+    "Army",
+    "Navy",
+    "Force",
+    "Forces",
+    "News",
+    "Times",
+    "Post",
+    "Press",
+    "Office",
+    "Department",
+    "Court",
+    "Union",
+    "League",
+];
 
 /// Drops a leading article or sentence-initial word and trailing punctuation.
 fn trim_name(text: &str, span: Span) -> Span {

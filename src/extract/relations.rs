@@ -369,11 +369,18 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             }
         } else if let Some(subject) = self.subject_before(verb.start) {
             let rest = self.reported_after(verb.end);
-            if rest.is_empty() {
-                let start = self.x.mentions[subject].span.start;
-                (subject, self.trim(Span::new(self.span.start, start)))
-            } else {
+            if !rest.is_empty() {
                 (subject, rest)
+            } else {
+                // `…, X said.`: the report is what stands before the comma
+                // or quote; "A spokesman for X said." reports nothing here.
+                let head = self.slice(self.span.start, self.x.mentions[subject].span.start);
+                let head =
+                    head.trim_end().trim_end_matches(|c: char| c.is_alphabetic() || c == ' ');
+                if !head.ends_with([',', '"', '”', ':']) {
+                    return;
+                }
+                (subject, self.trim(Span::new(self.span.start, self.span.start + head.len())))
             }
         } else {
             // Inverted: `…, said X.`
