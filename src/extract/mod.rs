@@ -247,6 +247,44 @@ mod tests {
         assert_all::<Pipeline>();
     }
 
+    /// Odd inputs never panic, and every span lies on character boundaries.
+    #[test]
+    fn odd_inputs() {
+        let pipeline = Pipeline::new(
+            gazetteer::GazetteerBuilder::with_defaults().build().unwrap(),
+            Lexicon::with_defaults().unwrap(),
+        );
+        let inputs = [
+            "",
+            " ",
+            "\n\n\n",
+            "...",
+            "\"",
+            "Россия said, \"Київ\" — 🇺🇦 said 😀 that Russia’s",
+            "Mr. ",
+            "according to",
+            "A, a professor at , said",
+            "between and",
+            "Russia's visit to",
+            "He said. She said. He said",
+            "\u{0}\u{1}Russia\u{feff} sent\u{301} troops to Ukraine\u{200d}.",
+            "Ivan Petrov, the Kremlin spokesman",
+        ];
+        for text in inputs {
+            let x = pipeline.extract(&Document::new("t", text), Date::new(2024, 1, 1));
+            let spans = x
+                .sentences
+                .iter()
+                .chain(x.mentions.iter().map(|m| &m.span))
+                .chain(x.dates.iter().map(|d| &d.span))
+                .chain(x.quantities.iter().map(|q| &q.found.span))
+                .chain(x.relations.iter().flat_map(|r| [&r.verb, &r.object_text]));
+            for s in spans {
+                assert!(text.get(s.start..s.end).is_some(), "{text:?}: {s:?}");
+            }
+        }
+    }
+
     #[test]
     fn sentence_lookup() {
         let s = [Span::new(0, 5), Span::new(6, 10)];
