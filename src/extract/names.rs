@@ -19,8 +19,14 @@ use crate::Span;
 /// A capitalised name word: `Kim`, `Eul-chul`, `O'Brien`, `Douste-Blazy`.
 const WORD: &str = r"\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{L}[\p{Ll}\p{Lu}'’]*)*";
 
+/// Lower-case particles inside names: `Mohammed Yusef al-Tulib`, `Ursula von der Leyen`.
+const PARTICLE: &str = r"al-|el-|ad-|as-|bin\s+|ibn\s+|van\s+|von\s+(?:der\s+)?|de\s+|da\s+|di\s+|du\s+|le\s+|la\s+|ben\s+";
+
 static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^\s+((?:{WORD}|\p{{Lu}}\.)(?:\s+(?:{WORD}|\p{{Lu}}\.)){{0,3}})")).unwrap()
+    Regex::new(&format!(
+        r"^\s+((?:{WORD}|\p{{Lu}}\.)(?:\s+(?:{PARTICLE})?(?:{WORD}|\p{{Lu}}\.)){{0,3}})"
+    ))
+    .unwrap()
 });
 
 static NAME_BEFORE_COMMA: LazyLock<Regex> = LazyLock::new(|| {
@@ -174,9 +180,20 @@ impl NameRules {
                 continue;
             }
             let honorific = m.pattern().as_usize() < self.honorific_count;
-            if let Some(c) = PERSON_AFTER.captures(&text[m.end()..]) {
+            // "envoy in Sudan Andrew Natsios": skip a known place after the title.
+            let mut at = m.end();
+            let rest = &text[at..];
+            for prep in [" in ", " to ", " for "] {
+                if let Some(place) = rest
+                    .strip_prefix(prep)
+                    .and_then(|_| mentions.iter().find(|x| x.span.start == at + prep.len()))
+                {
+                    at = place.span.end;
+                }
+            }
+            if let Some(c) = PERSON_AFTER.captures(&text[at..]) {
                 let g = c.get(1).unwrap();
-                let span = trim_name(text, Span::new(m.end() + g.start(), m.end() + g.end()));
+                let span = trim_name(text, Span::new(at + g.start(), at + g.end()));
                 let words = text[span.start..span.end].split_whitespace().count();
                 if words >= 2 || (honorific && words == 1) {
                     new.push((span, "PERSON"));

@@ -664,11 +664,30 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
 
     fn title(&self, title: Span, entry: &Entry, out: &mut Vec<Relation>) {
         // "Kremlin spokesperson Dmitry Peskov", "Russian President Vladimir Putin".
-        if let Some(person) = self.mention_starting_exact(title.end) {
+        // "US envoy in Sudan Andrew Natsios": a place may follow the title.
+        let mut after_title = title.end;
+        let mut place = None;
+        if let Some((i, w)) = word_spans(self.slice(title.end, self.span.end)).next() {
+            if ["in", "to", "for"].contains(&w) {
+                if let Some(m) = self.mention_starting_exact(title.end + i + w.len()) {
+                    if self.kind(m) != "PERSON" {
+                        after_title = self.x.mentions[m].span.end;
+                        place = Some(m);
+                    }
+                }
+            }
+        }
+        if let Some(person) = self.mention_starting_exact(after_title) {
             if self.kind(person) != "PERSON" {
                 return;
             }
-            let p = skip_space_back(self.text, self.span.start, title.start);
+            let mut p = skip_space_back(self.text, self.span.start, title.start);
+            // "Palestinian National Authority (PNA) Chairman Mahmoud Abbas"
+            if self.slice(self.span.start, p).ends_with(')') {
+                if let Some(open) = self.slice(self.span.start, p).rfind('(') {
+                    p = skip_space_back(self.text, self.span.start, self.span.start + open);
+                }
+            }
             let mut object = self
                 .mention_ending(p)
                 .filter(|&m| self.kind(m) != "PERSON" || self.x.mentions[m].demonym);
@@ -677,7 +696,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                     object = self.mention_ending(p - s.len());
                 }
             }
-            out.push(self.relation(person, entry, title, object, title));
+            out.push(self.relation(person, entry, title, object.or(place), title));
             return;
         }
         // "Lim Eul-chul, a professor at the Institute …", "Adam Ereli, the State Department spokesman".
@@ -842,6 +861,9 @@ mod tests {
         P3\tUkraine\tPLACE\t\tUkrainian\t\n\
         P4\tPyongyang\tPLACE\t\t\t\n\
         P5\tBelarus\tPLACE\t\t\t\n\
+        P6\tSudan\tPLACE\t\tSudanese\t\n\
+        P7\tUnited States\tPLACE\tUS\tAmerican\t\n\
+        O3\tPalestinian National Authority\tORG\tPNA\t\t\n\
         O1\tKremlin\tORG\t\t\t\n\
         O2\tReuters\tORG\t\t\t\n\
         H1\tVladimir Putin\tPERSON\tPutin\t\t\n\
@@ -955,6 +977,21 @@ mod tests {
         negated_and_hedged,
         "Russia did not supply weapons to Belarus, and Ukraine reportedly attacked Belarus.",
         ["Russia -supplied-> Belarus [negated]", "Ukraine -attacked-> Belarus [hedged]"]
+    );
+    t!(
+        title_then_place,
+        "US envoy in Sudan Andrew Natsios met Sudanese officials.",
+        ["Andrew Natsios -role-> United States", "Andrew Natsios -met-> Sudan"]
+    );
+    t!(
+        title_after_abbreviation,
+        "Palestinian National Authority (PNA) Chairman Mahmoud Abbas ordered a halt.",
+        ["Mahmoud Abbas -role-> Palestinian National Authority"]
+    );
+    t!(
+        particles_in_names,
+        "The raid was condemned by interim governor Mohammed Yusef al-Tulib, who said it killed 15.",
+        ["Mohammed Yusef al-Tulib -role-> governor"]
     );
     t!(generic_subject_is_skipped, "Russian military bloggers claimed that Ukraine retreated.", []);
 }
