@@ -1,4 +1,28 @@
 //! Counted and measured quantities: numbers with their qualifier and unit.
+//!
+//! The finder tokenizes each sentence once with a single compiled regex, looks
+//! every word up in a lexicon built once in [`QuantityFinder::new`], and then
+//! walks the tokens left to right. At each token it tries, in order:
+//!
+//! 1. a qualifier (`about`, `more than`, `at least`, `between` …);
+//! 2. a number: digits with separators (`3,000`, `1.2`), a currency prefix
+//!    (`$`, `US$`, `€`, `£`), number words (`twenty-five`, `one hundred`),
+//!    scales (`1.2 million`, `a dozen`), vague counts (`dozens`, `several
+//!    thousand`, `tens of thousands`), fractions (`half`, `two-thirds`) and
+//!    ranges (`10-15`, `between 3,000 and 4,000`, `two or three`);
+//! 3. what is counted: `%`/`percent`, a currency, a hyphen compound
+//!    (`34-day`), or the noun phrase after the number (`six North Korean
+//!    officers`), possibly partitive (`dozens of North Koreans`, `half of the
+//!    artillery shells`).
+//!
+//! Numbers that only label or date something are skipped: numbers inside the
+//! caller's `exclude` spans, years, day numbers next to a month, names
+//! (`F-16`, `Resolution 2231`, `G7`), ordinals, clock times, ages, list
+//! markers and `one` used as a pronoun.
+
+use std::collections::HashMap;
+
+use regex::Regex;
 
 use crate::Span;
 
@@ -20,28 +44,2080 @@ pub struct QuantityMention {
     pub qualifier: String,
     /// The counted noun phrase (`artillery shells`), or empty.
     pub unit: String,
-    /// Bytes of `unit` in the document, if any.
+    /// Bytes of `unit` in the document, if any. For currencies this is the
+    /// symbol (`$`), for `%` the sign; it may lie just outside `span` when the
+    /// number is quoted on its own (`"several thousand" North Korean troops`).
     pub unit_span: Option<Span>,
 }
 
 /// Finds quantities; built once, shared by all threads.
-#[derive(Debug, Default)]
-pub struct QuantityFinder {}
+#[derive(Debug)]
+pub struct QuantityFinder {
+    /// One token per match: a word or number (with internal hyphens,
+    /// apostrophes, dots and commas) or a single other character.
+    token: Regex,
+    /// Lower-cased word → what it can be.
+    lexicon: HashMap<&'static str, Entry>,
+    /// Whether to emit vague counts without a number (`several officers`).
+    vague: bool,
+}
+
+impl Default for QuantityFinder {
+    fn default() -> QuantityFinder {
+        QuantityFinder::new()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Lexicon
+
+/// Word classes, as bit flags: a word may have several (`over` is a stop word
+/// and starts a qualifier; `some` is vague and a qualifier).
+const CARD: u32 = 1 << 0; // one … nineteen, and compounds like twenty-five
+const TENS: u32 = 1 << 1; // twenty … ninety
+const HUNDRED: u32 = 1 << 2;
+const SCALE: u32 = 1 << 3; // thousand, million, billion, trillion, bn, mln
+const DOZEN: u32 = 1 << 4;
+const VAGUE_PLURAL: u32 = 1 << 5; // dozens, hundreds, thousands, scores, tens
+const FRACTION: u32 = 1 << 6; // half, third(s), quarter(s), fifth(s)
+const VAGUE: u32 = 1 << 7; // several, numerous, many, few
+const STOP: u32 = 1 << 8; // ends a noun phrase
+const MONTH: u32 = 1 << 9;
+const ADJ: u32 = 1 << 10; // modifiers left out of the unit: other, suspected
+const NOMINAL: u32 = 1 << 11; // adjectives used as nouns: wounded, dead
+const PLURAL: u32 = 1 << 12; // irregular plurals: people, women, police
+const LABEL: u32 = 1 << 13; // a number after these labels: page 5, aged 45
+const YEAR_PREV: u32 = 1 << 14; // a year after these: in 2006, the 2006 toll
+const TIME_NEXT: u32 = 1 << 15; // a clock time before these: 5 p.m., 0800 GMT
+const DET: u32 = 1 << 16; // determiners between `of` and the noun
+const PRONOUN: u32 = 1 << 17; // ends a partitive: half of them
+const NOT_ONE: u32 = 1 << 18; // `one` after these is a pronoun: no one
+const ONE_NOUN: u32 = 1 << 19; // `one` before these is not a count: one day
+const LY_NOUN: u32 = 1 << 20; // nouns ending in -ly: family, ally
+const NOT_PLURAL: u32 = 1 << 21; // words ending in -s that are not plurals
+const BAD_COMPOUND: u32 = 1 << 22; // one-way, two-sided, one-off
+const DIRECTION: u32 = 1 << 23; // north, south …
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Entry {
+    flags: u32,
+    value: f64,
+}
+
+const CARDINALS: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+];
+
+const TENS_WORDS: &[(&str, f64)] = &[
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("bn", 1e9),
+    ("mln", 1e6),
+    ("mn", 1e6),
+];
+
+/// Vague plurals: the value the gold uses, e.g. `dozens` → 24. The base
+/// (value / 2) scales a following `of thousands`: `tens of thousands` → 20000.
+const VAGUE_PLURALS: &[(&str, f64)] = &[
+    ("dozens", 24.0),
+    ("hundreds", 200.0),
+    ("thousands", 2000.0),
+    ("millions", 2e6),
+    ("billions", 2e9),
+    ("scores", 40.0),
+    ("tens", 20.0),
+];
+
+const FRACTIONS: &[(&str, f64)] = &[
+    ("half", 0.5),
+    ("halves", 0.5),
+    ("third", 1.0 / 3.0),
+    ("thirds", 1.0 / 3.0),
+    ("quarter", 0.25),
+    ("quarters", 0.25),
+    ("fifth", 0.2),
+    ("fifths", 0.2),
+];
+
+const VAGUE_WORDS: &[&str] = &["several", "numerous", "many", "few", "multiple", "countless"];
+
+#[rustfmt::skip]
+const STOP_WORDS: &[&str] = &[
+    // prepositions and conjunctions
+    "of", "to", "in", "on", "at", "for", "from", "with", "without", "by", "and", "or", "but", "nor",
+    "as", "than", "into", "onto", "over", "under", "about", "after", "before", "during", "since",
+    "until", "till", "near", "across", "against", "among", "amid", "amongst", "between", "through",
+    "throughout", "per", "via", "within", "toward", "towards", "upon", "inside", "outside",
+    "behind", "beyond", "around", "along", "off", "out", "up", "down", "like", "including",
+    "according", "despite", "if", "because", "while", "when", "where", "whereas", "so", "yet",
+    "though", "although", "unless", "whether",
+    // determiners and pronouns
+    "the", "a", "an", "this", "these", "those", "that", "their", "its", "his", "her", "our", "my",
+    "your", "it", "they", "them", "he", "she", "we", "you", "i", "us", "which", "who", "whom",
+    "whose", "what", "each", "every", "all", "both", "any", "some", "no", "none", "either",
+    "neither", "such", "there", "here",
+    // auxiliaries and common verbs that follow a bare count
+    "is", "was", "are", "were", "be", "been", "being", "am", "had", "have", "has", "having", "will",
+    "would", "could", "can", "may", "might", "should", "must", "shall", "do", "did", "does", "done",
+    "said", "says", "say", "told", "tell", "went", "go", "goes", "came", "come", "left", "took",
+    "take", "held", "met", "rose", "fell", "remain", "remains", "saw", "got", "gave", "made",
+    "lost", "won", "fled", "died", "die", "get", "threw", "beat", "ran", "put", "hit", "kept",
+    "brought", "bought", "sold", "sent", "paid", "spent", "found", "thought", "began", "became",
+    "wrote", "spoke", "knew", "grew", "drew", "chose", "stood", "sat", "led", "fought", "struck",
+    "shot", "caught", "taught", "meant", "felt", "heard", "let", "set",
+    // adverbs
+    "ago", "later", "earlier", "before", "afterwards", "yesterday", "today", "tomorrow", "now",
+    "then", "apiece", "altogether", "respectively", "also", "only", "just", "still", "already",
+    "even", "too", "not", "again", "away", "ever", "never", "very", "more", "most", "less", "least",
+    "instead", "else", "back", "home", "abroad", "overnight", "last", "next",
+    // weekdays
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// Directions end a lower-case noun phrase (`50 km north`), but not a name
+/// (`North Korean officers`).
+#[rustfmt::skip]
+const DIRECTIONS: &[&str] = &[
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west", "inland", "offshore", "upstream",
+    "downstream",
+];
+
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
+
+#[rustfmt::skip]
+const ADJECTIVES: &[&str] = &[
+    "other", "more", "additional", "extra", "further", "suspected", "alleged", "major", "minor",
+    "senior", "junior", "foreign", "armed", "unidentified", "unknown", "young", "innocent", "local",
+    "new", "former", "civilian", "separate", "different", "small", "large", "big", "bad", "good",
+    "key", "main", "top", "so-called", "possible", "individual", "single", "remaining", "estimated",
+    "total",
+];
+
+#[rustfmt::skip]
+const NOMINALS: &[&str] = &[
+    "wounded", "injured", "dead", "missing", "displaced", "homeless", "killed", "detained", "hurt",
+    "unemployed",
+];
+
+#[rustfmt::skip]
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people", "men", "women", "children", "police", "personnel", "staff", "cattle", "livestock",
+    "aircraft", "feet", "teeth", "geese", "mice", "folk", "clergy", "sheep", "spacecraft",
+    "militia", "infantry", "youth",
+];
+
+#[rustfmt::skip]
+const LABELS: &[&str] = &[
+    "no", "nos", "number", "page", "pages", "p", "pp", "article", "chapter", "section", "paragraph",
+    "clause", "resolution", "flight", "route", "room", "highway", "road", "line", "platform",
+    "gate", "level", "category", "grade", "phase", "round", "game", "episode", "season", "vol",
+    "volume", "version", "item", "aged", "age", "ages", "rank", "ranked", "seed", "seeded", "code",
+    "channel", "tier", "exit", "terminal", "apartment", "block", "verse", "act",
+];
+
+#[rustfmt::skip]
+const YEAR_PREV_WORDS: &[&str] = &[
+    "in", "since", "by", "until", "till", "from", "of", "before", "after", "during", "the", "early",
+    "late", "mid", "end", "fiscal", "between", "and", "to", "year", "summer", "winter", "spring",
+    "autumn", "fall", "circa", "through", "throughout", "this", "that", "its", "their", "his",
+    "her", "our", "for", "as", "at", "on", "than", "until", "year-end",
+];
+
+#[rustfmt::skip]
+const TIME_WORDS: &[&str] = &[
+    "a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock", "o\u{2019}clock", "hrs", "est", "edt", "cet",
+    "bst", "hours",
+];
+
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "the", "these", "those", "its", "their", "his", "her", "our", "your", "my", "this", "that",
+    "all",
+];
+
+const PRONOUNS: &[&str] = &["them", "us", "you", "it", "whom", "which", "those", "these", "all"];
+
+#[rustfmt::skip]
+const NOT_ONE_WORDS: &[&str] = &[
+    "no", "the", "this", "that", "any", "every", "each", "which", "such", "someone", "anyone",
+    "everyone", "little", "last", "another",
+];
+
+#[rustfmt::skip]
+const ONE_NOUNS: &[&str] = &[
+    "day", "time", "point", "way", "side", "hand", "another", "other", "thing", "kind", "sort",
+    "night", "morning", "evening", "afternoon",
+];
+
+#[rustfmt::skip]
+const LY_NOUNS: &[&str] = &[
+    "family", "ally", "assembly", "rally", "supply", "reply", "anomaly", "monopoly", "belly", "fly",
+    "holy", "jelly", "bully", "lily", "daily", "weekly", "monthly", "quarterly", "italy",
+];
+
+#[rustfmt::skip]
+const NOT_PLURALS: &[&str] = &[
+    "news", "series", "species", "gas", "bus", "this", "its", "has", "was", "is", "as", "us", "yes",
+    "always", "perhaps", "whereas", "towards", "afterwards", "besides", "thus", "plus", "chaos",
+    "status", "campus", "virus", "bonus", "census", "means", "politics", "physics", "economics",
+    "headquarters", "whereabouts", "aids",
+];
+
+#[rustfmt::skip]
+const BAD_COMPOUNDS: &[&str] = &[
+    "way", "sided", "off", "time", "times", "fold", "on", "up", "hand", "handed", "liner", "to",
+    "for", "of", "in", "and", "all", "nil", "party", "third", "thirds", "quarter", "quarters",
+    "half", "ever", "stop",
+];
+
+/// Qualifier kinds: how the qualifier changes the value fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Qual {
+    /// `about`, `nearly`: approximate.
+    Approx,
+    /// `over`, `more than`, `at least`: `low` = value.
+    Low,
+    /// `up to`, `fewer than`: `high` = value.
+    High,
+    /// `another`, `a total of`: kept in the span only.
+    Plain,
+    /// `between X and Y`: only with a range.
+    Between,
+}
+
+/// Qualifiers as lower-case word sequences; the longest match wins.
+const QUALIFIERS: &[(&[&str], Qual)] = &[
+    (&["about"], Qual::Approx),
+    (&["around"], Qual::Approx),
+    (&["approximately"], Qual::Approx),
+    (&["approx"], Qual::Approx),
+    (&["roughly"], Qual::Approx),
+    (&["nearly"], Qual::Approx),
+    (&["almost"], Qual::Approx),
+    (&["some"], Qual::Approx),
+    (&["an", "estimated"], Qual::Approx),
+    (&["estimated"], Qual::Approx),
+    (&["close", "to"], Qual::Approx),
+    (&["perhaps"], Qual::Approx),
+    (&["possibly"], Qual::Approx),
+    (&["maybe"], Qual::Approx),
+    (&["circa"], Qual::Approx),
+    (&["just", "about"], Qual::Approx),
+    (&["over"], Qual::Low),
+    (&["well", "over"], Qual::Low),
+    (&["just", "over"], Qual::Low),
+    (&["more", "than"], Qual::Low),
+    (&["well", "above"], Qual::Low),
+    (&["above"], Qual::Low),
+    (&["at", "least"], Qual::Low),
+    (&["upwards", "of"], Qual::Low),
+    (&["in", "excess", "of"], Qual::Low),
+    (&["no", "fewer", "than"], Qual::Low),
+    (&["no", "less", "than"], Qual::Low),
+    (&["not", "less", "than"], Qual::Low),
+    (&["a", "minimum", "of"], Qual::Low),
+    (&["up", "to"], Qual::High),
+    (&["at", "most"], Qual::High),
+    (&["fewer", "than"], Qual::High),
+    (&["less", "than"], Qual::High),
+    (&["under"], Qual::High),
+    (&["just", "under"], Qual::High),
+    (&["below"], Qual::High),
+    (&["as", "many", "as"], Qual::High),
+    (&["as", "much", "as"], Qual::High),
+    (&["no", "more", "than"], Qual::High),
+    (&["not", "more", "than"], Qual::High),
+    (&["a", "maximum", "of"], Qual::High),
+    (&["another"], Qual::Plain),
+    (&["an", "additional"], Qual::Plain),
+    (&["a", "further"], Qual::Plain),
+    (&["a", "total", "of"], Qual::Plain),
+    (&["only"], Qual::Plain),
+    (&["exactly"], Qual::Plain),
+    (&["precisely"], Qual::Plain),
+    (&["between"], Qual::Between),
+];
+
+/// Currency prefixes and the unit they stand for.
+const CURRENCY_SYMBOLS: &[(&str, &str)] =
+    &[("$", "dollars"), ("€", "euros"), ("£", "pounds"), ("¥", "yen"), ("₹", "rupees")];
+const CURRENCY_CODES: &[(&str, &str)] = &[
+    ("usd", "dollars"),
+    ("eur", "euros"),
+    ("gbp", "pounds"),
+    ("jpy", "yen"),
+    ("cny", "yuan"),
+    ("rmb", "yuan"),
+];
+
+/// Measure abbreviations that may be glued to digits (`5km`). `bn`, `mn`,
+/// `mln`, `m` and `k` are scales after a currency (`$5bn`, `£3m`).
+#[rustfmt::skip]
+const GLUED_UNITS: &[&str] = &[
+    "km", "kg", "m", "mm", "cm", "ft", "mph", "kph", "kmh", "bn", "mn", "mln", "k", "mw", "MW",
+    "gw", "GW", "kw", "kW", "lb", "lbs", "mi", "ha", "ml", "sq",
+];
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// Letters (with internal hyphens and apostrophes).
+    Word,
+    /// A plain number in digits: `3,000`, `1.2`, `2006`.
+    Num,
+    /// `10-15`: `val` is the low end, `hi` the high end.
+    Range,
+    /// Digits glued to a measure abbreviation: `5km`, `3bn`; `sub` is the
+    /// abbreviation.
+    NumUnit,
+    /// A number joined by a hyphen to a noun: `34-day`, `two-day`, `30-odd`;
+    /// `sub` is the noun.
+    Compound,
+    /// Anything that mixes letters and digits (`F-16`, `G7`, `21st`, `1990s`)
+    /// or an age (`45-year-old`).
+    Other,
+    /// One character that is neither letter nor digit.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    s: usize,
+    e: usize,
+    kind: Kind,
+    flags: u32,
+    val: f64,
+    hi: f64,
+    /// Sub-span (start, end) for `NumUnit` and `Compound`.
+    sub: (usize, usize),
+    /// First letter upper case.
+    cap: bool,
+    /// Looks like a plural noun.
+    plural: bool,
+    /// A four-digit number that could be a year.
+    year: bool,
+    /// Integer written with a leading zero (`0800`).
+    zero: bool,
+}
+
+impl Tok {
+    fn has(&self, flags: u32) -> bool {
+        self.flags & flags != 0
+    }
+}
+
+/// An ASCII-lower-cased copy of a short token, on the stack.
+struct Lower {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl Lower {
+    fn new(s: &str) -> Option<Lower> {
+        let bytes = s.as_bytes();
+        if bytes.len() > 32 {
+            return None;
+        }
+        let mut buf = [0u8; 32];
+        for (d, b) in buf.iter_mut().zip(bytes) {
+            *d = b.to_ascii_lowercase();
+        }
+        Some(Lower { buf, len: bytes.len() })
+    }
+
+    fn as_str(&self) -> &str {
+        // ASCII lower-casing keeps UTF-8 valid.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+fn is_dash(c: char) -> bool {
+    c == '-' || c == '\u{2013}'
+}
+
+/// Parses `3,000`, `1.2`, `12`; None for anything else (`1,20`, `1.2.3`).
+fn parse_digits(s: &str) -> Option<f64> {
+    if s.is_empty() || !s.as_bytes()[0].is_ascii_digit() {
+        return None;
+    }
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    if let Some(f) = frac {
+        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+    }
+    if int.contains(',') {
+        let mut groups = int.split(',');
+        let first = groups.next()?;
+        if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if !groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+    } else if !int.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Drop the separators on the stack and let the standard parser round.
+    let mut buf = [0u8; 48];
+    let mut len = 0;
+    for b in s.bytes().filter(|&b| b != b',') {
+        *buf.get_mut(len)? = b;
+        len += 1;
+    }
+    std::str::from_utf8(&buf[..len]).ok()?.parse().ok()
+}
+
+/// Whether a lower-cased word looks like a plural noun; `-is` counts only for
+/// capitalized demonyms (`Iraqis`, not `crisis`).
+fn plural_look(lower: &str, cap: bool) -> bool {
+    lower.len() > 3
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && (cap || !lower.ends_with("is"))
+        && !lower.ends_with("'s")
+        && !lower.ends_with("\u{2019}s")
+}
+
+/// `day` → `days`, `man` → `men`, `city` → `cities`.
+fn pluralize(word: &str) -> String {
+    let lower = word.to_ascii_lowercase();
+    if lower.ends_with('s') {
+        lower
+    } else if let Some(stem) = lower.strip_suffix("man") {
+        format!("{stem}men")
+    } else if lower.ends_with("ch") || lower.ends_with("sh") || lower.ends_with('x') {
+        format!("{lower}es")
+    } else if lower.len() > 1
+        && lower.ends_with('y')
+        && !matches!(lower.as_bytes()[lower.len() - 2], b'a' | b'e' | b'o' | b'u')
+    {
+        format!("{}ies", &lower[..lower.len() - 1])
+    } else {
+        format!("{lower}s")
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Finder
 
 impl QuantityFinder {
     /// Compiles the quantity rules.
     pub fn new() -> QuantityFinder {
-        QuantityFinder {}
+        let token = Regex::new(r"[\p{L}\p{N}]+(?:['\u{2019}.,\-\u{2013}][\p{L}\p{N}]+)*|\S")
+            .expect("token regex compiles");
+        let mut lexicon: HashMap<&'static str, Entry> = HashMap::new();
+        let mut add = |words: &[&'static str], flag: u32| {
+            for w in words {
+                lexicon.entry(w).or_default().flags |= flag;
+            }
+        };
+        add(STOP_WORDS, STOP);
+        add(MONTHS, MONTH);
+        add(DIRECTIONS, DIRECTION);
+        add(ADJECTIVES, ADJ);
+        add(NOMINALS, NOMINAL);
+        add(IRREGULAR_PLURALS, PLURAL);
+        add(LABELS, LABEL);
+        add(YEAR_PREV_WORDS, YEAR_PREV);
+        add(TIME_WORDS, TIME_NEXT);
+        add(DETERMINERS, DET);
+        add(PRONOUNS, PRONOUN);
+        add(NOT_ONE_WORDS, NOT_ONE);
+        add(ONE_NOUNS, ONE_NOUN);
+        add(LY_NOUNS, LY_NOUN);
+        add(NOT_PLURALS, NOT_PLURAL);
+        add(BAD_COMPOUNDS, BAD_COMPOUND);
+        add(VAGUE_WORDS, VAGUE);
+        add(&["hundred"], HUNDRED);
+        add(&["dozen"], DOZEN);
+        let mut valued = |table: &[(&'static str, f64)], flag: u32| {
+            for &(w, v) in table {
+                let e = lexicon.entry(w).or_default();
+                e.flags |= flag;
+                e.value = v;
+            }
+        };
+        valued(CARDINALS, CARD);
+        valued(TENS_WORDS, TENS);
+        valued(SCALES, SCALE);
+        valued(VAGUE_PLURALS, VAGUE_PLURAL);
+        valued(FRACTIONS, FRACTION);
+        QuantityFinder { token, lexicon, vague: false }
+    }
+
+    /// Also emit vague counts without a number (`several officers`,
+    /// `numerous ballistic missiles`, `a few days`) with no value and
+    /// `approximate` set. Off by default: the gold treats them as optional.
+    pub fn with_vague_counts(mut self, yes: bool) -> QuantityFinder {
+        self.vague = yes;
+        self
     }
 
     /// Every quantity in `text`, in order. Numbers inside `exclude` spans
-    /// (dates, names) are not quantities.
-    pub fn find(
-        &self,
-        _text: &str,
-        _sentences: &[Span],
-        _exclude: &[Span],
-    ) -> Vec<QuantityMention> {
-        Vec::new()
+    /// (dates, names) are not quantities, but an excluded name may be part of
+    /// the counted noun phrase (`six North Korean officers`).
+    pub fn find(&self, text: &str, sentences: &[Span], exclude: &[Span]) -> Vec<QuantityMention> {
+        let mut excluded: Vec<Span> =
+            exclude.iter().copied().filter(|s| !s.is_empty() && s.end <= text.len()).collect();
+        excluded.sort_unstable();
+        let mut merged: Vec<Span> = Vec::with_capacity(excluded.len());
+        for s in excluded {
+            match merged.last_mut() {
+                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+                _ => merged.push(s),
+            }
+        }
+        let whole = [Span::new(0, text.len())];
+        let sentences = if sentences.is_empty() { &whole[..] } else { sentences };
+
+        let mut out = Vec::new();
+        let mut toks = Vec::new();
+        for sentence in sentences {
+            let Some(slice) = text.get(sentence.start..sentence.end) else { continue };
+            toks.clear();
+            for m in self.token.find_iter(slice) {
+                toks.push(self.classify(
+                    text,
+                    sentence.start + m.start(),
+                    sentence.start + m.end(),
+                ));
+            }
+            let scan = Scan { f: self, text, toks: &toks, excluded: &merged };
+            let mut i = 0;
+            while i < toks.len() {
+                match scan.at(i) {
+                    Ok((m, next)) => {
+                        out.push(m);
+                        i = next.max(i + 1);
+                    }
+                    Err(next) => i = next.max(i + 1),
+                }
+            }
+        }
+        out
+    }
+
+    fn entry(&self, lower: &str) -> Entry {
+        self.lexicon.get(lower).copied().unwrap_or_default()
+    }
+
+    /// Builds one token from `text[s..e]`.
+    fn classify(&self, text: &str, s: usize, e: usize) -> Tok {
+        let t = &text[s..e];
+        let mut tok = Tok {
+            s,
+            e,
+            kind: Kind::Punct,
+            flags: 0,
+            val: 0.0,
+            hi: 0.0,
+            sub: (s, e),
+            cap: false,
+            plural: false,
+            year: false,
+            zero: false,
+        };
+        let Some(first) = t.chars().next() else { return tok };
+        if first.is_ascii_digit() {
+            self.classify_digits(t, &mut tok);
+            return tok;
+        }
+        if !first.is_alphabetic() {
+            return tok;
+        }
+        tok.cap = first.is_uppercase();
+        if t.bytes().any(|b| b.is_ascii_digit()) {
+            tok.kind = Kind::Other; // F-16, G7, COVID-19, Su-27
+            return tok;
+        }
+        tok.kind = Kind::Word;
+        let Some(lower) = Lower::new(t) else { return tok };
+        let lower = lower.as_str();
+        let entry = self.entry(lower);
+        tok.flags = entry.flags;
+        tok.val = entry.value;
+        tok.plural = tok.has(PLURAL) || (plural_look(lower, tok.cap) && !tok.has(NOT_PLURAL));
+        // An acronym is never a function word: US, IT, AN.
+        if tok.cap && t.len() >= 2 && t.chars().all(|c| c.is_uppercase()) {
+            tok.flags &= !(STOP | DET | PRONOUN | LABEL | YEAR_PREV | NOT_ONE | TIME_NEXT);
+        }
+        if entry.flags == 0 && lower.contains(['-', '\u{2013}']) {
+            self.classify_word_compound(lower, s, &mut tok);
+        }
+        tok
+    }
+
+    /// `3,000`, `10-15`, `5km`, `34-day`, `45-year-old`, `21st`.
+    fn classify_digits(&self, t: &str, tok: &mut Tok) {
+        tok.kind = Kind::Other;
+        let head_len =
+            t.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(t.len());
+        let head = &t[..head_len];
+        let rest = &t[head_len..];
+        let Some(v) = parse_digits(head) else { return };
+        tok.val = v;
+        tok.zero = head.len() > 1 && head.starts_with('0') && !head.contains('.');
+        if rest.is_empty() {
+            tok.kind = Kind::Num;
+            tok.year = head.len() == 4 && (1800.0..=2100.0).contains(&v);
+            return;
+        }
+        let mut chars = rest.chars();
+        let c = chars.next().unwrap_or(' ');
+        if is_dash(c) {
+            let after = chars.as_str();
+            let after_start = tok.s + head_len + c.len_utf8();
+            if after.starts_with(|c: char| c.is_ascii_digit()) {
+                // 10-15, 3,000-4,000; phone numbers and scores are Other.
+                if let Some(hi) = parse_digits(after) {
+                    let year = head.len() == 4 && (1800.0..=2100.0).contains(&v);
+                    if hi > v && !year {
+                        tok.kind = Kind::Range;
+                        tok.hi = hi;
+                    }
+                }
+                return;
+            }
+            let Some(lower) = Lower::new(after) else { return };
+            let lower = lower.as_str();
+            if is_age(lower) {
+                return;
+            }
+            let word_len = after.find(|c: char| is_dash(c)).unwrap_or(after.len());
+            let word = &lower[..word_len];
+            if word.is_empty() || self.entry(word).flags & BAD_COMPOUND != 0 {
+                return;
+            }
+            tok.kind = Kind::Compound;
+            tok.sub = (after_start, after_start + word_len);
+            return;
+        }
+        if c.is_ascii_alphabetic() && GLUED_UNITS.contains(&rest) {
+            tok.kind = Kind::NumUnit;
+            tok.sub = (tok.s + head_len, tok.e);
+        }
+    }
+
+    /// `twenty-five`, `two-thirds`, `three-and-a-half`, `two-day`,
+    /// `four-year-old` (an age: Other).
+    fn classify_word_compound(&self, lower: &str, s: usize, tok: &mut Tok) {
+        let mut parts = lower.split(['-', '\u{2013}']);
+        let first = parts.next().unwrap_or("");
+        let head = self.entry(first);
+        if head.flags & (CARD | TENS) == 0 {
+            return;
+        }
+        let rest_start = first.len() + 1;
+        let rest = &lower[rest_start..];
+        if is_age(rest) {
+            tok.kind = Kind::Other;
+            return;
+        }
+        // Number words only: twenty-five, three-and-a-half, one-hundred.
+        let mut total = head.value;
+        let mut ok = true;
+        let mut last_tens = head.flags & TENS != 0;
+        let mut half = false;
+        let mut fraction = None;
+        for p in lower[rest_start..].split(['-', '\u{2013}']) {
+            let e = self.entry(p);
+            if last_tens && e.flags & CARD != 0 && e.value < 10.0 {
+                total += e.value;
+                last_tens = false;
+            } else if e.flags & HUNDRED != 0 {
+                total *= 100.0;
+                last_tens = false;
+            } else if p == "and" || p == "a" {
+                continue;
+            } else if p == "half" && !half {
+                total += 0.5;
+                half = true;
+            } else if e.flags & FRACTION != 0 && p != "half" && fraction.is_none() {
+                fraction = Some(e.value);
+            } else {
+                ok = false;
+                break;
+            }
+        }
+        if ok {
+            tok.flags = if let Some(f) = fraction {
+                tok.val = total * f;
+                FRACTION
+            } else {
+                tok.val = total;
+                CARD
+            };
+            tok.plural = false;
+            return;
+        }
+        // A number word joined to a noun: two-day, five-member.
+        let word_len = rest.find(['-', '\u{2013}']).unwrap_or(rest.len());
+        let word = &rest[..word_len];
+        if word.is_empty() || self.entry(word).flags & BAD_COMPOUND != 0 {
+            return;
+        }
+        tok.kind = Kind::Compound;
+        tok.val = head.value;
+        tok.plural = false;
+        tok.sub = (s + rest_start, s + rest_start + word_len);
+    }
+}
+
+/// Removes binary noise from scaled decimals: 1.07 × 1e9 is 1070000000, not
+/// 1070000000.0000001.
+fn tidy(x: f64) -> f64 {
+    if x.is_finite() && x.abs() >= 1.0 {
+        let p = 10f64.powi(15 - x.abs().log10().ceil() as i32);
+        (x * p).round() / p
+    } else {
+        x
+    }
+}
+
+fn is_age(lower_rest: &str) -> bool {
+    ["year-old", "years-old", "month-old", "months-old", "week-old", "weeks-old", "day-old"]
+        .iter()
+        .any(|a| lower_rest.starts_with(a))
+}
+
+// ---------------------------------------------------------------------------
+// Scanning one sentence
+
+/// What the number part of a quantity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CoreKind {
+    /// Digits (`3,000`, `$1.2 billion`).
+    Digits,
+    /// Number words (`six million`, `a dozen`).
+    Words,
+    /// `dozens`, `several thousand`, `tens of thousands`.
+    Vague,
+    /// `half`, `two-thirds`.
+    Fraction,
+    /// `several`, `numerous`: no number at all.
+    NoNumber,
+    /// `34-day`: the unit is inside the token.
+    Compound,
+}
+
+/// The unit decided while reading the number.
+#[derive(Clone, Copy, Debug)]
+enum UnitSrc {
+    None,
+    /// A fixed name (`dollars`, `percent`) and the bytes that stand for it.
+    Fixed(&'static str, usize, usize),
+    /// The bytes of the text (`km` in `5km`).
+    Text(usize, usize),
+    /// The bytes of a singular noun to pluralize (`day` in `34-day`).
+    Plural(usize, usize),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Core {
+    /// First token of the number (after the qualifier).
+    first: usize,
+    /// Token after the number.
+    next: usize,
+    value: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+    approx: bool,
+    kind: CoreKind,
+    unit: UnitSrc,
+    /// The token is a year-like four-digit number.
+    year: bool,
+    /// The number is the bare word `one`.
+    one: bool,
+    /// `X to Y` without `between`: the first value and the token after it,
+    /// to fall back on when this is a change (`rose 32,000 to 1.41
+    /// million`) rather than a range (`10 to 15 people`).
+    weak_range: Option<(f64, usize)>,
+}
+
+struct Scan<'a> {
+    f: &'a QuantityFinder,
+    text: &'a str,
+    toks: &'a [Tok],
+    excluded: &'a [Span],
+}
+
+impl Scan<'_> {
+    fn tok(&self, k: usize) -> Option<&Tok> {
+        self.toks.get(k)
+    }
+
+    fn str(&self, k: usize) -> &str {
+        let t = &self.toks[k];
+        &self.text[t.s..t.e]
+    }
+
+    fn word(&self, k: usize, w: &str) -> bool {
+        self.tok(k).is_some_and(|t| t.kind == Kind::Word && self.str(k).eq_ignore_ascii_case(w))
+    }
+
+    fn punct(&self, k: usize, chars: &[char]) -> bool {
+        self.tok(k).is_some_and(|t| {
+            t.kind == Kind::Punct
+                && self.text[t.s..t.e].chars().next().is_some_and(|c| chars.contains(&c))
+        })
+    }
+
+    fn flag(&self, k: usize, flags: u32) -> bool {
+        self.tok(k).is_some_and(|t| t.kind == Kind::Word && t.has(flags))
+    }
+
+    /// Whether tokens `a` and `b` touch (no space between).
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        match (self.tok(a), self.tok(b)) {
+            (Some(x), Some(y)) => x.e == y.s,
+            _ => false,
+        }
+    }
+
+    fn is_excluded(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        let i = self.excluded.partition_point(|x| x.end <= t.s);
+        self.excluded.get(i).is_some_and(|x| x.start < t.e)
+    }
+
+    /// Sentence start, or right after punctuation other than a comma.
+    fn initial(&self, k: usize) -> bool {
+        k == 0 || (self.toks[k - 1].kind == Kind::Punct && !self.punct(k - 1, &[',']))
+    }
+
+    fn possessive(&self, k: usize) -> bool {
+        let s = self.str(k);
+        s.ends_with("'s") || s.ends_with("\u{2019}s")
+    }
+
+    /// A capitalized word right before a number that is part of a name
+    /// (`Resolution 2231`, `Boeing 747`), not a sentence start or possessive.
+    fn name_before(&self, j: usize) -> bool {
+        if j == 0 {
+            return false;
+        }
+        let p = &self.toks[j - 1];
+        matches!(p.kind, Kind::Word | Kind::Other)
+            && p.cap
+            && !self.initial(j - 1)
+            && !self.possessive(j - 1)
+            && !p.has(MONTH)
+    }
+
+    /// A month right before (`October 14`, `Nov. 26`) or after (`14 October`).
+    fn next_to_month(&self, j: usize) -> bool {
+        let month =
+            |k: usize| self.tok(k).is_some_and(|t| t.kind == Kind::Word && t.cap && t.has(MONTH));
+        (j >= 1 && month(j - 1))
+            || (j >= 2 && self.punct(j - 1, &['.']) && month(j - 2))
+            || month(j + 1)
+    }
+
+    /// Tries a quantity starting at token `i`; returns it and the token to
+    /// continue from, or the token to continue from when there is none.
+    fn at(&self, i: usize) -> Result<(QuantityMention, usize), usize> {
+        if self.flag(i, LABEL) {
+            // aged 18 to 99, aged between 16 and 45, pages 5-7: skip the
+            // numbers after the label.
+            let mut k = self.qualifier(i + 1).map_or(i + 1, |(_, end)| end);
+            let number = |k: usize| {
+                self.tok(k).is_some_and(|t| {
+                    matches!(t.kind, Kind::Num | Kind::Range | Kind::NumUnit)
+                        || (t.kind == Kind::Word && t.has(CARD | TENS))
+                })
+            };
+            while number(k) {
+                k += 1;
+                let link = self.word(k, "to") || self.word(k, "and") || self.word(k, "or");
+                if (link || self.punct(k, &['-', '\u{2013}'])) && number(k + 1) {
+                    k += 1;
+                }
+            }
+            return Err(k);
+        }
+        if let Some((qual, qend)) = self.qualifier(i) {
+            if let Some(found) = self.quantity(i, qend, Some(qual)) {
+                return Ok(found);
+            }
+        }
+        self.quantity(i, i, None).ok_or(i + 1)
+    }
+
+    /// The longest qualifier at `i`, with the token after it.
+    fn qualifier(&self, i: usize) -> Option<(Qual, usize)> {
+        let mut best: Option<(Qual, usize)> = None;
+        for (words, kind) in QUALIFIERS {
+            let longer = match best {
+                Some((_, end)) => i + words.len() > end,
+                None => true,
+            };
+            if longer && words.iter().enumerate().all(|(n, w)| self.word(i + n, w)) {
+                best = Some((*kind, i + words.len()));
+            }
+        }
+        best
+    }
+
+    fn quantity(&self, i: usize, j: usize, qual: Option<Qual>) -> Option<(QuantityMention, usize)> {
+        let mut core = self.core(j, qual)?;
+        if qual == Some(Qual::Between) && core.low.is_none() {
+            return None;
+        }
+        if let Some((v, next)) = core.weak_range {
+            let start = if qual.is_some() { i } else { core.first };
+            let change = start > 0 && (self.word(start - 1, "from") || self.word(start - 1, "by"));
+            let counted = self.noun_phrase(core.next).is_some()
+                || (self.word(core.next, "of") && core.kind == CoreKind::Words);
+            if change || (!counted && matches!(core.unit, UnitSrc::None)) {
+                core.value = Some(v);
+                core.low = None;
+                core.high = None;
+                core.approx = false;
+                core.next = next;
+                if matches!(core.unit, UnitSrc::Fixed("percent" | "percentage points", ..)) {
+                    core.unit = UnitSrc::None; // the sign belongs to the second number
+                }
+            }
+        }
+        let mut end = core.next; // one past the last token in the span
+        let mut unit: Option<(usize, usize)> = None; // token range of the noun phrase
+        let mut resume = end;
+        if matches!(core.unit, UnitSrc::None) && core.kind != CoreKind::Compound {
+            let k = core.next;
+            let partitive = !core.one && !core.year && core.kind != CoreKind::NoNumber;
+            if self.word(k, "of") && partitive {
+                let mut m = k + 1;
+                while self.flag(m, DET)
+                    || (self.tok(m).is_some_and(|t| t.cap) && self.possessive(m))
+                {
+                    m += 1;
+                }
+                if let Some(np) = self.noun_phrase(m) {
+                    unit = Some(np);
+                    end = np.1;
+                } else if m > k + 1 && self.flag(m - 1, PRONOUN) {
+                    end = m;
+                } else if self.flag(m, PRONOUN) {
+                    end = m + 1;
+                }
+            } else if core.kind == CoreKind::Fraction {
+                // half the shells, half an hour
+                let mut m = k;
+                while self.flag(m, DET) || self.word(m, "a") || self.word(m, "an") {
+                    m += 1;
+                }
+                if m > k {
+                    if let Some(np) = self.noun_phrase(m) {
+                        unit = Some(np);
+                        end = np.1;
+                    }
+                }
+            } else if let Some(np) = self.noun_phrase(k) {
+                unit = Some(np);
+                end = np.1;
+            } else if self.punct(k, &['"', '\u{201c}', '\u{2018}', '\''])
+                && !self.adjacent(k - 1, k)
+                && self.adjacent(k, k + 1)
+            {
+                // 10 "suspected terrorists": the quoted noun phrase counts.
+                if let Some(np) = self.noun_phrase(k + 1) {
+                    unit = Some(np);
+                    end = np.1;
+                    if self.punct(end, &['"', '\u{201d}', '\u{2019}', '\''])
+                        && self.adjacent(end - 1, end)
+                    {
+                        end += 1;
+                    }
+                }
+            } else if self.punct(k, &['"', '\u{201d}', '\u{2019}', '\'']) && self.adjacent(k - 1, k)
+            {
+                // "several thousand" North Korean troops: the unit follows
+                // the closing quote, the span stays on the number.
+                if let Some(np) = self.noun_phrase(k + 1) {
+                    unit = Some(np);
+                    resume = np.1;
+                }
+            }
+        }
+        resume = resume.max(end);
+
+        // Ages: 45 years old.
+        if let Some((_, ue)) = unit {
+            let head = self.str(ue - 1);
+            if (head.eq_ignore_ascii_case("years") || head.eq_ignore_ascii_case("year"))
+                && self.word(ue, "old")
+            {
+                return None;
+            }
+        }
+
+        let unit_range = unit.map(|(s, e)| (self.unit_start(s, e), e)).filter(|&(s, e)| s < e);
+        let has_unit = unit_range.is_some() || !matches!(core.unit, UnitSrc::None);
+
+        // Acceptance rules for counts without a counted noun.
+        match core.kind {
+            CoreKind::Fraction | CoreKind::NoNumber if end == core.next => return None,
+            CoreKind::NoNumber if unit_range.is_none() => return None,
+            CoreKind::Digits if core.year => {
+                let plural_head = unit_range.is_some_and(|(_, e)| self.toks[e - 1].plural);
+                if !plural_head || (core.first > 0 && self.flag(core.first - 1, YEAR_PREV)) {
+                    return None;
+                }
+            }
+            CoreKind::Words if core.one => {
+                let next_bad = self.flag(core.next, ONE_NOUN | STOP);
+                let prev_bad = core.first > 0 && self.flag(core.first - 1, NOT_ONE);
+                if unit_range.is_none() || next_bad || prev_bad {
+                    return None;
+                }
+            }
+            CoreKind::Words if !has_unit && end == core.next && qual.is_none() => {
+                let prev_bad = core.first > 0 && self.flag(core.first - 1, DET | STOP);
+                let prev_of = core.first > 0 && self.word(core.first - 1, "of");
+                if (prev_bad && !prev_of) || core.value.unwrap_or(0.0) < 2.0 {
+                    return None;
+                }
+            }
+            CoreKind::Digits if !has_unit && end == core.next => {
+                // Bare digits in parentheses.
+                let f = core.first;
+                if f > 0 && self.punct(f - 1, &['(']) && self.punct(core.next, &[')']) {
+                    return None;
+                }
+                // An age in apposition: Nadir Said, 24, one of two men.
+                if qual.is_none()
+                    && f > 1
+                    && self.punct(f - 1, &[','])
+                    && self.tok(f - 2).is_some_and(|t| t.kind == Kind::Word && t.cap)
+                    && (self.punct(core.next, &[',', ')']) || core.next == self.toks.len())
+                {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+
+        // Qualifier effects.
+        if let Some(q) = qual {
+            match q {
+                Qual::Approx => core.approx = true,
+                Qual::Low if core.low.is_none() => core.low = core.value,
+                Qual::High if core.high.is_none() => core.high = core.value,
+                _ => {}
+            }
+        }
+        // "or so", "or more" after the number.
+        if self.word(end, "or") {
+            if self.word(end + 1, "so") {
+                core.approx = true;
+                end += 2;
+            } else if self.word(end + 1, "more") && unit.is_none() {
+                core.low = core.low.or(core.value);
+                end += 2;
+            }
+            resume = resume.max(end);
+        }
+
+        let start_tok = if qual.is_some() { i } else { core.first };
+        let span = Span::new(self.toks[start_tok].s, self.toks[end - 1].e);
+        let qualifier = if qual.is_some() {
+            let mut q = String::new();
+            for k in i..core.first {
+                if !q.is_empty() {
+                    q.push(' ');
+                }
+                q.push_str(&self.str(k).to_lowercase());
+            }
+            q
+        } else {
+            String::new()
+        };
+        let (unit, unit_span) = match (core.unit, unit_range) {
+            (UnitSrc::Fixed(name, s, e), _) => (name.to_string(), Some(Span::new(s, e))),
+            (UnitSrc::Text(s, e), _) => (self.text[s..e].to_string(), Some(Span::new(s, e))),
+            (UnitSrc::Plural(s, e), _) => {
+                let w = &self.text[s..e];
+                let name = if core.value == Some(1.0) { w.to_lowercase() } else { pluralize(w) };
+                (name, Some(Span::new(s, e)))
+            }
+            (UnitSrc::None, Some((us, ue))) => {
+                let (s, e) = (self.toks[us].s, self.toks[ue - 1].e);
+                let raw = &self.text[s..e];
+                let unit = if raw.contains(char::is_whitespace) {
+                    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+                } else {
+                    raw.to_string()
+                };
+                (unit, Some(Span::new(s, e)))
+            }
+            (UnitSrc::None, None) => (String::new(), None),
+        };
+        let mention = QuantityMention {
+            span,
+            value: core.value.map(tidy),
+            low: core.low.map(tidy),
+            high: core.high.map(tidy),
+            approximate: core.approx,
+            qualifier,
+            unit,
+            unit_span,
+        };
+        Some((mention, resume))
+    }
+
+    /// First token of the unit inside the noun phrase `s..e`: leaves out
+    /// modifiers (`other`, `suspected`), names and demonyms before a
+    /// lower-case noun (`North Korean officers` → `officers`), `-led`
+    /// compounds, and `wounded`/`dead` before a noun.
+    fn unit_start(&self, s: usize, e: usize) -> usize {
+        let mut u = s;
+        while u < e {
+            let t = &self.toks[u];
+            let lower_after = self.toks[u + 1..e].iter().any(|x| !x.cap);
+            let last = u + 1 == e;
+            let strip = t.has(ADJ)
+                || (t.cap && lower_after)
+                || (!last && (t.has(NOMINAL) || self.possessive(u)))
+                || (!last && {
+                    let w = self.str(u);
+                    ["-led", "-backed", "-based", "-run", "-controlled", "-owned"]
+                        .iter()
+                        .any(|x| w.to_ascii_lowercase().ends_with(x))
+                });
+            if !strip {
+                break;
+            }
+            u += 1;
+        }
+        u
+    }
+
+    /// The noun phrase starting at `k`: up to four words, ending at a stop
+    /// word, punctuation, a number, a capitalized word after a lower-case
+    /// one, or after a plural noun. Returns (start, end) tokens.
+    fn noun_phrase(&self, k: usize) -> Option<(usize, usize)> {
+        let mut j = k;
+        let mut seen_lower = false;
+        while let Some(t) = self.tok(j) {
+            if j - k >= 4 {
+                break;
+            }
+            match t.kind {
+                Kind::Word => {
+                    let numberish = t.has(STOP | CARD | TENS | HUNDRED | SCALE | VAGUE_PLURAL);
+                    let more = self.word(j, "more") && !self.word(j + 1, "than");
+                    if (numberish && !more)
+                        || (t.cap && t.has(MONTH))
+                        || (!t.cap && t.has(DIRECTION))
+                    {
+                        break;
+                    }
+                    let lower_word = !t.cap;
+                    if t.cap && seen_lower {
+                        break;
+                    }
+                    if lower_word {
+                        let w = self.str(j);
+                        let lw = w.to_ascii_lowercase();
+                        if lw.len() > 4 && lw.ends_with("ly") && !t.has(LY_NOUN) {
+                            break;
+                        }
+                        // A participle after the noun starts a clause: one
+                        // attack targeting mourners.
+                        if j > k && lw.len() > 5 && lw.ends_with("ing") {
+                            break;
+                        }
+                        // A past participle that ends the phrase is a verb:
+                        // "five fled", "300 arrested".
+                        if lw.len() > 4
+                            && lw.ends_with("ed")
+                            && !t.has(NOMINAL | ADJ)
+                            && !self
+                                .tok(j + 1)
+                                .is_some_and(|n| n.kind == Kind::Word && !n.has(STOP) && !n.cap)
+                        {
+                            break;
+                        }
+                        // Modifiers (other, suspected) may precede a name:
+                        // four suspected Taliban militants.
+                        seen_lower |= !t.has(ADJ);
+                    }
+                    j += 1;
+                    if t.cap && t.plural {
+                        break; // Palestinians, Marines
+                    }
+                    if lower_word && (t.plural || t.has(NOMINAL)) {
+                        // A plural noun ends the phrase unless another plural
+                        // follows (arms dealers, wounded soldiers).
+                        let more = self.tok(j).is_some_and(|n| {
+                            n.kind == Kind::Word && !n.cap && n.plural && !n.has(STOP)
+                        });
+                        if !more {
+                            break;
+                        }
+                    }
+                }
+                Kind::Other if t.cap && !seen_lower => j += 1,
+                _ => break,
+            }
+        }
+        // Do not end on a possessive or on a bare modifier.
+        while j > k && self.possessive(j - 1) {
+            j -= 1;
+        }
+        (j > k).then_some((k, j))
+    }
+
+    /// The number at token `j`.
+    fn core(&self, j: usize, qual: Option<Qual>) -> Option<Core> {
+        let has_qual = qual.is_some();
+        let mut core = Core {
+            first: j,
+            next: j + 1,
+            value: None,
+            low: None,
+            high: None,
+            approx: false,
+            kind: CoreKind::Digits,
+            unit: UnitSrc::None,
+            year: false,
+            one: false,
+            weak_range: None,
+        };
+        let t = *self.tok(j)?;
+
+        // Currency prefixes: $, US$, €, USD.
+        let mut currency: Option<(&'static str, usize, usize)> = None;
+        let mut n = j;
+        if t.kind == Kind::Punct {
+            let sym = self.str(j);
+            if let Some(&(_, name)) = CURRENCY_SYMBOLS.iter().find(|(s, _)| *s == sym) {
+                currency = Some((name, t.s, t.e));
+                n = j + 1;
+            }
+        } else if t.kind == Kind::Word
+            && self.str(j).len() <= 3
+            && self.str(j).chars().all(|c| c.is_ascii_uppercase())
+            && self.punct(j + 1, &['$'])
+            && self.adjacent(j, j + 1)
+        {
+            currency = Some(("dollars", t.s, self.toks[j + 1].e));
+            n = j + 2;
+        } else if t.kind == Kind::Word {
+            if let Some(lower) = Lower::new(self.str(j)) {
+                if let Some(&(_, name)) = CURRENCY_CODES.iter().find(|(c, _)| *c == lower.as_str())
+                {
+                    if t.cap && self.tok(j + 1).is_some_and(|x| x.kind == Kind::Num) {
+                        currency = Some((name, t.s, t.e));
+                        n = j + 1;
+                    }
+                }
+            }
+        }
+        if currency.is_some() {
+            let x = self.tok(n)?;
+            if !matches!(x.kind, Kind::Num | Kind::NumUnit | Kind::Range) || self.is_excluded(n) {
+                return None;
+            }
+        }
+
+        let t = *self.tok(n)?;
+        if matches!(t.kind, Kind::Num | Kind::Range | Kind::NumUnit | Kind::Compound | Kind::Word)
+            && self.is_excluded(n)
+        {
+            return None;
+        }
+        match t.kind {
+            Kind::Num | Kind::Range | Kind::NumUnit => {
+                if !self.digits_ok(n, has_qual || currency.is_some()) {
+                    return None;
+                }
+                let mut v = t.val;
+                let mut hi = (t.kind == Kind::Range).then_some(t.hi);
+                let mut k = n + 1;
+                if t.kind == Kind::NumUnit {
+                    let (s, e) = t.sub;
+                    let abbr = self.text[s..e].to_ascii_lowercase();
+                    // 20m people (million) but a 100m race (metres).
+                    let counted =
+                        || self.noun_phrase(n + 1).is_some_and(|(_, e)| self.toks[e - 1].plural);
+                    let scale = match abbr.as_str() {
+                        "bn" => Some(1e9),
+                        "mn" | "mln" => Some(1e6),
+                        "m" if currency.is_some() || counted() => Some(1e6),
+                        "k" if currency.is_some() => Some(1e3),
+                        "k" => return None,
+                        _ => None,
+                    };
+                    match scale {
+                        Some(sc) => v *= sc,
+                        None if currency.is_none() => core.unit = UnitSrc::Text(s, e),
+                        None => return None,
+                    }
+                } else {
+                    while self.flag(k, SCALE | HUNDRED | DOZEN) {
+                        let sc = self.scale_of(k);
+                        v *= sc;
+                        hi = hi.map(|h| h * sc);
+                        k += 1;
+                    }
+                }
+                core.year = t.year && k == n + 1 && currency.is_none();
+                core.value = Some(v);
+                if let Some(h) = hi {
+                    core.value = None;
+                    core.low = Some(v);
+                    core.high = Some(h);
+                    core.approx = true;
+                }
+                core.next = k;
+            }
+            Kind::Compound => {
+                let (s, e) = t.sub;
+                let rest = &self.text[s..e];
+                if !self.compound_ok(n, has_qual) {
+                    return None;
+                }
+                core.value = Some(t.val);
+                core.next = n + 1;
+                if rest.eq_ignore_ascii_case("odd") {
+                    core.approx = true; // 30-odd people
+                } else if rest.eq_ignore_ascii_case("strong") {
+                    // a 20,000-strong force: the count of the force
+                } else {
+                    core.kind = CoreKind::Compound;
+                    core.unit = UnitSrc::Plural(s, e);
+                }
+            }
+            Kind::Word => {
+                if !self.word_core(n, has_qual, &mut core) {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        if currency.is_some() && core.kind != CoreKind::Digits {
+            return None;
+        }
+
+        // Ranges: 10 to 15, two or three, between 3,000 and 4,000.
+        if core.low.is_none()
+            && matches!(core.kind, CoreKind::Digits | CoreKind::Words)
+            && matches!(core.unit, UnitSrc::None)
+        {
+            let k = core.next;
+            let link = self.punct(k, &['-', '\u{2013}'])
+                || self.word(k, "to")
+                || self.word(k, "or")
+                || (qual == Some(Qual::Between) && self.word(k, "and"));
+            if link {
+                let mut m = k + 1;
+                if currency.is_some() && self.tok(m).is_some_and(|x| x.kind == Kind::Punct) {
+                    m += 1; // $3 to $4 million
+                }
+                if let Some((v2, end2, scale2)) = self.simple_number(m, core.kind) {
+                    let mut v1 = core.value.unwrap_or(0.0);
+                    if scale2 > 1.0 && v1 * scale2 <= v2 {
+                        v1 *= scale2; // between 3 and 4 million
+                    }
+                    if v2 > v1 {
+                        if self.word(k, "to") && qual != Some(Qual::Between) {
+                            core.weak_range = core.value.map(|v| (v, core.next));
+                        }
+                        core.value = None;
+                        core.low = Some(v1);
+                        core.high = Some(v2);
+                        core.approx = true;
+                        core.next = end2;
+                        core.year = false;
+                    }
+                }
+            }
+        }
+
+        // "and a half": two and a half years.
+        if core.kind == CoreKind::Words
+            && core.low.is_none()
+            && self.word(core.next, "and")
+            && self.word(core.next + 1, "a")
+            && self.word(core.next + 2, "half")
+        {
+            core.value = core.value.map(|v| v + 0.5);
+            core.next += 3;
+        }
+
+        // Percentages.
+        if matches!(core.kind, CoreKind::Digits | CoreKind::Words) && currency.is_none() {
+            let k = core.next;
+            let pct = if self.punct(k, &['%']) || self.word(k, "percent") || self.word(k, "pct") {
+                Some((k + 1, "percent"))
+            } else if self.word(k, "per") && self.word(k + 1, "cent") {
+                Some((k + 2, "percent"))
+            } else if self.word(k, "percentage")
+                && (self.word(k + 1, "points") || self.word(k + 1, "point"))
+            {
+                Some((k + 2, "percentage points"))
+            } else {
+                None
+            };
+            if let Some((end, name)) = pct {
+                core.unit = UnitSrc::Fixed(name, self.toks[k].s, self.toks[end - 1].e);
+                core.next = end;
+                core.year = false;
+            }
+        }
+        if let Some((name, s, e)) = currency {
+            core.unit = UnitSrc::Fixed(name, s, e);
+            core.first = j;
+            core.year = false;
+        }
+        Some(core)
+    }
+
+    /// The multiplier of a scale word at `k` (`million` → 1e6).
+    fn scale_of(&self, k: usize) -> f64 {
+        let t = &self.toks[k];
+        if t.has(HUNDRED) {
+            100.0
+        } else if t.has(DOZEN) {
+            12.0
+        } else {
+            t.val
+        }
+    }
+
+    /// The second number of a range: digits or words, with an optional
+    /// scale. Returns (value, next token, scale applied).
+    fn simple_number(&self, m: usize, kind: CoreKind) -> Option<(f64, usize, f64)> {
+        let t = self.tok(m)?;
+        if self.is_excluded(m) {
+            return None;
+        }
+        match (t.kind, kind) {
+            (Kind::Num, CoreKind::Digits) if !t.year && self.digits_ok(m, true) => {
+                let mut v = t.val;
+                let mut k = m + 1;
+                let mut scale = 1.0;
+                while self.flag(k, SCALE | HUNDRED) {
+                    scale *= self.scale_of(k);
+                    k += 1;
+                }
+                v *= scale;
+                Some((v, k, scale))
+            }
+            (Kind::Word, CoreKind::Words) if t.has(CARD | TENS) => {
+                let (v, k, scale) = self.number_words(m)?;
+                Some((v, k, scale))
+            }
+            _ => None,
+        }
+    }
+
+    /// Number words from `m`: `six`, `twenty five`, `one hundred and
+    /// fifty`, `six million`, `a dozen`, `two dozen`. Returns (value, next
+    /// token, the last scale used).
+    fn number_words(&self, m: usize) -> Option<(f64, usize, f64)> {
+        #[derive(PartialEq, Eq, Clone, Copy)]
+        enum Last {
+            None,
+            Card,
+            Tens,
+            Hundred,
+            Scale,
+            And,
+        }
+        let mut total = 0.0;
+        let mut cur = 0.0;
+        let mut last = Last::None;
+        let mut k = m;
+        let mut scale = 1.0;
+        if (self.word(k, "a") || self.word(k, "an")) && self.flag(k + 1, HUNDRED | SCALE | DOZEN) {
+            cur = 1.0;
+            last = Last::Card;
+            k += 1;
+        }
+        while let Some(t) = self.tok(k) {
+            if t.kind != Kind::Word || (k > m && self.is_excluded(k)) {
+                break;
+            }
+            let start = matches!(last, Last::None | Last::Hundred | Last::Scale | Last::And);
+            if t.has(CARD) && (start || (last == Last::Tens && t.val < 10.0)) {
+                cur += t.val;
+                last = Last::Card;
+            } else if t.has(TENS) && start {
+                cur += t.val;
+                last = Last::Tens;
+            } else if t.has(HUNDRED) && matches!(last, Last::Card | Last::Tens) && cur < 100.0 {
+                cur *= 100.0;
+                last = Last::Hundred;
+                scale = 100.0;
+            } else if t.has(SCALE)
+                && t.val >= 1e3
+                && matches!(last, Last::Card | Last::Tens | Last::Hundred)
+            {
+                total += cur * t.val;
+                cur = 0.0;
+                last = Last::Scale;
+                scale = t.val;
+            } else if t.has(DOZEN) && matches!(last, Last::Card | Last::Tens) {
+                cur *= 12.0;
+                last = Last::Scale;
+                scale = 12.0;
+            } else if self.word(k, "and")
+                && matches!(last, Last::Hundred | Last::Scale)
+                && self.flag(k + 1, CARD | TENS)
+            {
+                last = Last::And;
+            } else {
+                break;
+            }
+            k += 1;
+        }
+        (last != Last::None).then_some((total + cur, k, scale))
+    }
+
+    /// Number words, vague counts and fractions at `n`; fills `core`.
+    fn word_core(&self, n: usize, has_qual: bool, core: &mut Core) -> bool {
+        let t = self.toks[n];
+        // A capitalized number word inside a sentence is a name: Formula One.
+        let capital_name = t.cap && !self.initial(n) && !has_qual;
+        core.kind = CoreKind::Words;
+        if t.has(CARD | TENS) || self.word(n, "a") || self.word(n, "an") {
+            if t.has(CARD | TENS) && capital_name {
+                return false;
+            }
+            if t.has(FRACTION) {
+                // two-thirds, one-half (a compound word)
+                return self.fraction(n, n + 1, t.val, core);
+            }
+            if let Some((v, k, _)) = self.number_words(n) {
+                core.value = Some(v);
+                core.next = k;
+                core.one = k == n + 1 && v == 1.0;
+                return true;
+            }
+            // a third of, a quarter of, a half
+            if (self.word(n, "a") || self.word(n, "an")) && self.flag(n + 1, FRACTION) {
+                let f = self.toks[n + 1].val;
+                return self.fraction(n, n + 2, f, core);
+            }
+            return false;
+        }
+        if t.has(FRACTION) {
+            // half a million, half a dozen
+            if self.word(n, "half")
+                && (self.word(n + 1, "a") || self.word(n + 1, "an"))
+                && self.flag(n + 2, SCALE | DOZEN | HUNDRED)
+            {
+                let sc = self.scale_of(n + 2);
+                core.value = Some(0.5 * sc);
+                core.next = n + 3;
+                return true;
+            }
+            if capital_name {
+                return false;
+            }
+            return self.fraction(n, n + 1, t.val, core);
+        }
+        if t.has(VAGUE_PLURAL) {
+            if capital_name {
+                return false;
+            }
+            let word = self.str(n);
+            let needs_of = word.eq_ignore_ascii_case("scores") || word.eq_ignore_ascii_case("tens");
+            let mut v = t.val;
+            let mut k = n + 1;
+            // tens of thousands, hundreds of thousands (of people)
+            if self.word(k, "of") && self.flag(k + 1, VAGUE_PLURAL) {
+                let big = self.toks[k + 1].val / 2.0;
+                if big >= 1e3 {
+                    v *= big;
+                    k += 2;
+                }
+            } else if needs_of && !self.word(k, "of") {
+                return false;
+            }
+            // "dozens more": fine; the noun phrase follows.
+            core.kind = CoreKind::Vague;
+            core.value = Some(v);
+            core.low = Some(v);
+            core.approx = true;
+            core.next = k;
+            return true;
+        }
+        // several thousand, a few hundred, several dozen, many thousands
+        let few = self.word(n, "a") && self.word(n + 1, "few");
+        let several_at = if few { n + 2 } else { n + 1 };
+        if t.has(VAGUE) || few {
+            if self.flag(several_at, SCALE | HUNDRED | DOZEN) {
+                let mut v = 3.0;
+                let mut k = several_at;
+                while self.flag(k, SCALE | HUNDRED | DOZEN) {
+                    v *= self.scale_of(k);
+                    k += 1;
+                }
+                core.kind = CoreKind::Vague;
+                core.value = Some(v);
+                core.low = Some(v);
+                core.approx = true;
+                core.next = k;
+                return true;
+            }
+            if self.flag(several_at, VAGUE_PLURAL) && !self.word(several_at, "scores") {
+                // many thousands
+                let v = self.toks[several_at].val;
+                core.kind = CoreKind::Vague;
+                core.value = Some(v);
+                core.low = Some(v);
+                core.approx = true;
+                core.next = several_at + 1;
+                return true;
+            }
+            if self.f.vague && !has_qual && !self.word(several_at, "of") {
+                core.kind = CoreKind::NoNumber;
+                core.approx = true;
+                core.next = several_at;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A fraction at `n..k` (`half`, `a third`, `two-thirds`), which needs
+    /// `of` or a determiner after it.
+    fn fraction(&self, n: usize, k: usize, f: f64, core: &mut Core) -> bool {
+        let half = self.toks[n..k].iter().any(|t| self.text[t.s..t.e].eq_ignore_ascii_case("half"));
+        let follows = self.word(k, "of")
+            || (half && (self.flag(k, DET) || self.word(k, "a") || self.word(k, "an")));
+        if !follows {
+            return false;
+        }
+        core.kind = CoreKind::Fraction;
+        core.value = Some(f);
+        core.next = k;
+        true
+    }
+
+    /// Whether the hyphen compound at `n` (`34-day`, `two-day`) can be a
+    /// count.
+    fn compound_ok(&self, n: usize, has_qual: bool) -> bool {
+        let t = &self.toks[n];
+        if self.text[t.s..].starts_with(|c: char| c.is_ascii_digit()) {
+            self.digits_ok(n, has_qual)
+        } else {
+            !(t.cap && !self.initial(n) && !has_qual)
+        }
+    }
+
+    /// Whether the digits at `n` can be a count: not a name, date, time,
+    /// label or list marker.
+    fn digits_ok(&self, n: usize, has_qual: bool) -> bool {
+        let t = &self.toks[n];
+        if t.zero {
+            return false; // 0800, 007
+        }
+        // 24/7, 10:30, #5, +44
+        if n > 0
+            && self.adjacent(n - 1, n)
+            && self.punct(n - 1, &[':', '/', '#', '+', '-', '\u{2013}', '.'])
+        {
+            return false;
+        }
+        if self.adjacent(n, n + 1) && self.punct(n + 1, &[':', '/']) {
+            return false;
+        }
+        if self.next_to_month(n) {
+            return false;
+        }
+        // 16 or 17 March, 16 to 18 March: both numbers are days.
+        let link = self.word(n + 1, "to")
+            || self.word(n + 1, "or")
+            || self.word(n + 1, "and")
+            || self.punct(n + 1, &['-', '\u{2013}']);
+        let month =
+            |k: usize| self.tok(k).is_some_and(|t| t.kind == Kind::Word && t.cap && t.has(MONTH));
+        if link && self.tok(n + 2).is_some_and(|t| t.kind == Kind::Num) && month(n + 3) {
+            return false;
+        }
+        if !has_qual && self.name_before(n) {
+            return false;
+        }
+        if n > 0 && self.flag(n - 1, LABEL) {
+            return false;
+        }
+        if n > 1 && self.punct(n - 1, &['.']) && self.flag(n - 2, LABEL) {
+            return false; // No. 5
+        }
+        if n > 1 && self.word(n - 1, "of") && (self.word(n - 2, "age") || self.word(n - 2, "aged"))
+        {
+            return false; // at the age of 45
+        }
+        // Runs of bare numbers: phone numbers, tables.
+        let is_num = |k: usize| self.tok(k).is_some_and(|x| x.kind == Kind::Num);
+        if (n > 0 && is_num(n - 1)) || is_num(n + 1) {
+            return false;
+        }
+        if self.flag(n + 1, TIME_NEXT) && !self.word(n + 1, "hours") {
+            return false; // 5 p.m., 0800 GMT
+        }
+        if self.word(n + 1, "local") && self.word(n + 2, "time") {
+            return false;
+        }
+        if t.year && self.word(n + 1, "hours") {
+            return false; // 1400 hours
+        }
+        // 1. Introduction / 2) list markers at the start of a sentence.
+        if n == 0 && self.punct(1, &['.', ')']) {
+            return false;
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One sentence per line, like the placeholder splitter.
+    fn lines(text: &str) -> Vec<Span> {
+        crate::extract::sentences::split(text)
+    }
+
+    fn find(text: &str) -> Vec<QuantityMention> {
+        QuantityFinder::new().find(text, &lines(text), &[])
+    }
+
+    type Case = (
+        &'static str,
+        &'static str,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        bool,
+        &'static str,
+        &'static str,
+    );
+
+    /// (input, span text, value, low, high, approximate, qualifier, unit).
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        ("Militants killed 3,000 troops.", "3,000 troops", Some(3000.0), None, None, false, "", "troops"),
+        ("It has 1.2 million people.", "1.2 million people", Some(1.2e6), None, None, false, "", "people"),
+        ("Aid worth $1.2 billion arrived.", "$1.2 billion", Some(1.2e9), None, None, false, "", "dollars"),
+        ("A US$5 million fund.", "US$5 million", Some(5e6), None, None, false, "", "dollars"),
+        ("It cost €300 million.", "€300 million", Some(3e8), None, None, false, "", "euros"),
+        ("It cost £3bn last year.", "£3bn", Some(3e9), None, None, false, "", "pounds"),
+        ("Beijing pledged 1.2 billion yuan.", "1.2 billion yuan", Some(1.2e9), None, None, false, "", "yuan"),
+        ("Turnout was 40% on Sunday.", "40%", Some(40.0), None, None, false, "", "percent"),
+        ("Turnout rose 40 percent.", "40 percent", Some(40.0), None, None, false, "", "percent"),
+        ("Prices rose 4.5 per cent.", "4.5 per cent", Some(4.5), None, None, false, "", "percent"),
+        ("The town is 5 km away.", "5 km", Some(5.0), None, None, false, "", "km"),
+        ("The town is 5km away.", "5km", Some(5.0), None, None, false, "", "km"),
+        ("They walked 300 kilometres.", "300 kilometres", Some(300.0), None, None, false, "", "kilometres"),
+        ("It carried 2 tons of ammunition.", "2 tons", Some(2.0), None, None, false, "", "tons"),
+        ("Between 10-15 people died.", "Between 10-15 people", None, Some(10.0), Some(15.0), true, "between", "people"),
+        ("Some 10-15 people died.", "Some 10-15 people", None, Some(10.0), Some(15.0), true, "some", "people"),
+        ("He had between 10 and 15 guards.", "between 10 and 15 guards", None, Some(10.0), Some(15.0), true, "between", "guards"),
+        ("He deployed between 3,000 to 4,000 troops.", "between 3,000 to 4,000 troops", None, Some(3000.0), Some(4000.0), true, "between", "troops"),
+        ("It lasted two or three days.", "two or three days", None, Some(2.0), Some(3.0), true, "", "days"),
+        ("Reports of the deaths of six North Korean officers spread.", "six North Korean officers", Some(6.0), None, None, false, "", "officers"),
+        ("Twenty-five soldiers died.", "Twenty-five soldiers", Some(25.0), None, None, false, "", "soldiers"),
+        ("He met one hundred delegates.", "one hundred delegates", Some(100.0), None, None, false, "", "delegates"),
+        ("Some six million people voted.", "Some six million people", Some(6e6), None, None, true, "some", "people"),
+        ("It has a million residents.", "a million residents", Some(1e6), None, None, false, "", "residents"),
+        ("It killed a dozen people.", "a dozen people", Some(12.0), None, None, false, "", "people"),
+        ("It killed half a dozen people.", "half a dozen people", Some(6.0), None, None, false, "", "people"),
+        ("They said \"dozens of North Koreans\" were there.", "dozens of North Koreans", Some(24.0), Some(24.0), None, true, "", "North Koreans"),
+        ("Thousands of people fled.", "Thousands of people", Some(2000.0), Some(2000.0), None, true, "", "people"),
+        ("Hundreds of homes burned.", "Hundreds of homes", Some(200.0), Some(200.0), None, true, "", "homes"),
+        ("Tens of thousands of people marched.", "Tens of thousands of people", Some(20000.0), Some(20000.0), None, true, "", "people"),
+        ("It claims scores of lives.", "scores of lives", Some(40.0), Some(40.0), None, true, "", "lives"),
+        ("Thousands have fled their homes.", "Thousands", Some(2000.0), Some(2000.0), None, true, "", ""),
+        ("He saw \"several thousand\" North Korean troops.", "several thousand", Some(3000.0), Some(3000.0), None, true, "", "troops"),
+        ("Several hundred protesters gathered.", "Several hundred protesters", Some(300.0), Some(300.0), None, true, "", "protesters"),
+        ("They shipped over six million artillery shells to Russia.", "over six million artillery shells", Some(6e6), Some(6e6), None, false, "over", "artillery shells"),
+        ("Half of the artillery shells are old.", "Half of the artillery shells", Some(0.5), None, None, false, "", "artillery shells"),
+        ("So approximately half of the North Korean missiles failed.", "approximately half of the North Korean missiles", Some(0.5), None, None, true, "approximately", "missiles"),
+        ("It lost a third of its tanks.", "a third of its tanks", Some(1.0 / 3.0), None, None, false, "", "tanks"),
+        ("Two-thirds of voters agreed.", "Two-thirds of voters", Some(2.0 / 3.0), None, None, false, "", "voters"),
+        ("About half of them were militants.", "About half of them", Some(0.5), None, None, true, "about", ""),
+        ("More than 30,000 NATO-led troops are there.", "More than 30,000 NATO-led troops", Some(30000.0), Some(30000.0), None, false, "more than", "troops"),
+        ("At least 200,000 people have died.", "At least 200,000 people", Some(200000.0), Some(200000.0), None, false, "at least", "people"),
+        ("Up to 500 people fled.", "Up to 500 people", Some(500.0), None, Some(500.0), false, "up to", "people"),
+        ("Fewer than 20 soldiers stayed.", "Fewer than 20 soldiers", Some(20.0), None, Some(20.0), false, "fewer than", "soldiers"),
+        ("Nearly 40 houses burned.", "Nearly 40 houses", Some(40.0), None, None, true, "nearly", "houses"),
+        ("An estimated 10,000 people fled.", "An estimated 10,000 people", Some(10000.0), None, None, true, "an estimated", "people"),
+        ("The toll is more than 3,700, officials said.", "more than 3,700", Some(3700.0), Some(3700.0), None, false, "more than", ""),
+        ("Another 10,000 US-led troops are there.", "Another 10,000 US-led troops", Some(10000.0), None, None, false, "another", "troops"),
+        ("He said seven of the victims were policemen.", "seven of the victims", Some(7.0), None, None, false, "", "victims"),
+        ("ISAF said one NATO soldier was killed.", "one NATO soldier", Some(1.0), None, None, false, "", "soldier"),
+        ("The military confirmed the deaths of three more on Thursday.", "three more", Some(3.0), None, None, false, "", ""),
+        ("Seven people were killed and 25 wounded.", "Seven people", Some(7.0), None, None, false, "", "people"),
+        ("Seven people were killed and 25 wounded.", "25 wounded", Some(25.0), None, None, false, "", "wounded"),
+        ("Troops shot dead four suspected Taliban militants and a boy.", "four suspected Taliban militants", Some(4.0), None, None, false, "", "militants"),
+        ("Police detained 10 \"suspected terrorists\" on Monday.", "10 \"suspected terrorists\"", Some(10.0), None, None, false, "", "terrorists"),
+        ("He said up to 1 million Iraqis living abroad may not vote.", "up to 1 million Iraqis", Some(1e6), None, Some(1e6), false, "up to", "Iraqis"),
+        ("Around 129,000 US troops are there.", "Around 129,000 US troops", Some(129000.0), None, None, true, "around", "troops"),
+        ("Seventeen of more than 30 men were freed.", "more than 30 men", Some(30.0), Some(30.0), None, false, "more than", "men"),
+        ("A 20,000-strong force arrived.", "20,000-strong force", Some(20000.0), None, None, false, "", "force"),
+        ("The town is 50 km north of Kabul.", "50 km", Some(50.0), None, None, false, "", "km"),
+        ("It was one attack targeting mourners.", "one attack", Some(1.0), None, None, false, "", "attack"),
+        ("The pound rose from £6 to £10 overnight.", "£6", Some(6.0), None, None, false, "", "pounds"),
+        ("The pound traded at $1.2974.", "$1.2974", Some(1.2974), None, None, false, "", "dollars"),
+        ("Unemployment rose 32,000 to 1.41 million.", "32,000", Some(32000.0), None, None, false, "", ""),
+        ("It raised the age from 60 to 65 years.", "60", Some(60.0), None, None, false, "", ""),
+        ("It will hire 10 to 15 engineers.", "10 to 15 engineers", None, Some(10.0), Some(15.0), true, "", "engineers"),
+        ("Profits reached $1.07bn in 2004.", "$1.07bn", Some(1.07e9), None, None, false, "", "dollars"),
+        ("The network has 20m users.", "20m users", Some(2e7), None, None, false, "", "users"),
+        ("He won the 100m race.", "100m", Some(100.0), None, None, false, "", "m"),
+        ("Two civilian women were killed.", "Two civilian women", Some(2.0), None, None, false, "", "women"),
+        ("Israel's 34-day war on Hezbollah ended.", "34-day", Some(34.0), None, None, false, "", "days"),
+        ("The 17-page ruling was published.", "17-page", Some(17.0), None, None, false, "", "pages"),
+        ("More than three-and-a-half years passed.", "More than three-and-a-half years", Some(3.5), Some(3.5), None, false, "more than", "years"),
+        ("It lasted two and a half years.", "two and a half years", Some(2.5), None, None, false, "", "years"),
+        ("A country of 10 million people wracked by war.", "10 million people", Some(1e7), None, None, false, "", "people"),
+        ("The role of America's 129,000 troops deployed there.", "129,000 troops", Some(129000.0), None, None, false, "", "troops"),
+        ("Eritrea sent 2,000 to back the Islamists.", "2,000", Some(2000.0), None, None, false, "", ""),
+        ("It is four times the number in 2005.", "four times", Some(4.0), None, None, false, "", "times"),
+        ("Roughly 30-odd people came.", "Roughly 30-odd people", Some(30.0), None, None, true, "roughly", "people"),
+        ("A total of 1,500 killed in 1500 raids.", "A total of 1,500 killed", Some(1500.0), None, None, false, "a total of", "killed"),
+    ];
+
+    #[test]
+    fn table() {
+        let finder = QuantityFinder::new();
+        let mut failures = Vec::new();
+        for &(input, span, value, low, high, approx, qual, unit) in CASES {
+            let found = finder.find(input, &lines(input), &[]);
+            let Some(m) = found.iter().find(|m| &input[m.span.start..m.span.end] == span) else {
+                failures.push(format!("{input:?}: no {span:?} in {found:?}"));
+                continue;
+            };
+            let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                (Some(a), Some(b)) => (a - b).abs() < 1e-6 * b.abs().max(1.0),
+                (None, None) => true,
+                _ => false,
+            };
+            if !close(m.value, value)
+                || !close(m.low, low)
+                || !close(m.high, high)
+                || m.approximate != approx
+                || m.qualifier != qual
+                || m.unit != unit
+            {
+                failures.push(format!("{input:?}: got {m:?}"));
+            }
+            if let Some(us) = m.unit_span {
+                if !matches!(
+                    m.unit.as_str(),
+                    "dollars" | "euros" | "pounds" | "yen" | "yuan" | "percent" | "days" | "pages"
+                ) {
+                    assert_eq!(&input[us.start..us.end], m.unit, "{input}");
+                }
+            }
+        }
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    }
+
+    /// Inputs in which the given text must not be (part of) any quantity.
+    #[rustfmt::skip]
+    const NEGATIVE: &[(&str, &str)] = &[
+        ("Ukraine wants F-16 jets.", "16"),
+        ("Ukraine wants more F-16s.", "16"),
+        ("Under Resolution 2231 Iran may not.", "2231"),
+        ("Russia flew Su-27 fighters.", "27"),
+        ("The COVID-19 pandemic hit.", "19"),
+        ("The G7 leaders met.", "7"),
+        ("He lives at No. 5 on the street.", "5"),
+        ("It was one of the worst attacks.", "one"),
+        ("No one was hurt.", "one"),
+        ("He is the one who left.", "one"),
+        ("They met at 5 p.m. on Monday.", "5"),
+        ("They met at 10:30 on Monday.", "10"),
+        ("It was the 21st attack.", "21"),
+        ("It was the first attack.", "first"),
+        ("A 13-year-old girl was killed.", "13"),
+        ("An eight-year-old girl was injured.", "eight"),
+        ("The victim, aged 45, died.", "45"),
+        ("The man was 45 years old.", "45"),
+        ("Zelensky warned on October 14 that Russia would.", "14"),
+        ("JERUSALEM, Nov. 26 (Xinhua) -- A ceasefire began.", "26"),
+        ("He arrived on 14 October.", "14"),
+        ("The fighting erupted in February 2003.", "2003"),
+        ("The regime fell in late 2001.", "2001"),
+        ("The 2006 death toll is high.", "2006"),
+        ("It is more than in 2005.", "2005"),
+        ("Call +44 20 7946 0958 now.", "44"),
+        ("The shop is open 24/7.", "24"),
+        ("The Boeing 747 landed.", "747"),
+        ("He drives a Formula One car.", "One"),
+        ("It came up with some other solution.", "some"),
+        ("Several North Korean officers died.", "Several"),
+        ("He sent an engineer unit.", "an"),
+        ("Many of these shells are defective.", "Many"),
+        ("It took half the time.", "xx-not-there"),
+        ("He went in half.", "half"),
+        ("They lived in the 1990s.", "1990"),
+        ("A third country joined.", "third"),
+        ("He won 3-1 at home.", "3"),
+        ("It seeks people aged 18 to 99.", "99"),
+        ("The band moved to number nine.", "nine"),
+        ("Phones with 3G and 16k memory.", "3"),
+        ("A second reading could follow on 16 or 17 March.", "16"),
+        ("Rapper 50 Cent threw a party.", "threw"),
+        ("Mes'eda Hweihi, 40, an officer, was hurt.", "40"),
+        ("Every male aged between 16 and 45 was held.", "45"),
+        ("It was the third this year.", "third"),
+        ("Nadir Said, 24, one of two men killed, was buried.", "24"),
+        ("Iran signed the deal in 2015 despite protests.", "2015"),
+    ];
+
+    #[test]
+    fn negatives() {
+        let finder = QuantityFinder::new();
+        for &(input, bad) in NEGATIVE {
+            for m in finder.find(input, &lines(input), &[]) {
+                let text = &input[m.span.start..m.span.end];
+                assert!(
+                    !text.split(|c: char| !c.is_alphanumeric()).any(|w| w == bad),
+                    "{input:?}: unexpected {text:?} ({m:?})"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn exclude_spans_hide_numbers_not_units() {
+        let finder = QuantityFinder::new();
+        let text = "In 2024 Russia sent 2024 shells and six North Korean officers.";
+        let at = |needle: &str, from: usize| {
+            let s = from + text[from..].find(needle).expect("needle");
+            Span::new(s, s + needle.len())
+        };
+        let year = at("2024", 0);
+        let shells = at("2024", year.end);
+        let names = at("North Korean", 0);
+        let found = finder.find(text, &lines(text), &[year, shells, names]);
+        let texts: Vec<&str> = found.iter().map(|m| &text[m.span.start..m.span.end]).collect();
+        assert_eq!(texts, ["six North Korean officers"]);
+        assert_eq!(found[0].unit, "officers");
+        let us = found[0].unit_span.expect("unit span");
+        assert_eq!(&text[us.start..us.end], "officers");
+    }
+
+    #[test]
+    fn sentences_bound_quantities() {
+        let finder = QuantityFinder::new();
+        let text = "They counted 40\nsoldiers were there.";
+        let found = finder.find(text, &lines(text), &[]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.start..found[0].span.end], "40");
+        assert_eq!(found[0].unit, "");
+    }
+
+    #[test]
+    fn quoted_count_takes_unit_after_quote() {
+        let text = "An official said that \u{201c}several thousand\u{201d} North Korean troops were training.";
+        let found = find(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let m = &found[0];
+        assert_eq!(&text[m.span.start..m.span.end], "several thousand");
+        assert_eq!(m.unit, "troops");
+        let us = m.unit_span.expect("unit span");
+        assert_eq!(&text[us.start..us.end], "troops");
+    }
+
+    #[test]
+    fn vague_counts_are_optional() {
+        let text = "Several North Korean officers and numerous ballistic missiles were seen.";
+        assert!(find(text).is_empty());
+        let finder = QuantityFinder::new().with_vague_counts(true);
+        let found = finder.find(text, &lines(text), &[]);
+        let texts: Vec<&str> = found.iter().map(|m| &text[m.span.start..m.span.end]).collect();
+        assert_eq!(texts, ["Several North Korean officers", "numerous ballistic missiles"]);
+        assert!(found.iter().all(|m| m.value.is_none() && m.approximate));
+        assert_eq!(found[1].unit, "ballistic missiles");
+    }
+
+    #[test]
+    fn output_is_ordered_and_disjoint() {
+        let text = "Some 300 people, 40% of voters, $5 million and two-thirds of 12 towns.";
+        let found = find(text);
+        assert!(found.len() >= 4, "{found:?}");
+        for w in found.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        let finder = QuantityFinder::new();
+        for text in [
+            "",
+            "$",
+            "US$",
+            "half",
+            "a",
+            "3-",
+            "1,2,3 4.5.6",
+            "é 5 ü",
+            "“5”",
+            "between 5 and",
+            "tens of",
+        ] {
+            for m in finder.find(text, &lines(text), &[]) {
+                assert!(text.get(m.span.start..m.span.end).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn finder_is_send_and_sync() {
+        fn assert_all<T: Send + Sync>() {}
+        assert_all::<QuantityFinder>();
     }
 }
