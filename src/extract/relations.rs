@@ -16,66 +16,17 @@ use crate::Span;
 
 /// Words that may stand between a subject and its verb: auxiliaries,
 /// adverbs and the like (`Zelensky has also repeatedly warned`).
+#[rustfmt::skip]
 const SKIPPABLE: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "be",
-    "been",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "must",
-    "shall",
-    "also",
-    "not",
-    "never",
-    "did",
-    "does",
-    "do",
-    "already",
-    "previously",
-    "earlier",
-    "later",
-    "then",
-    "still",
-    "once",
-    "again",
-    "now",
-    "too",
-    "further",
-    "first",
-    "last",
-    "both",
-    "all",
-    "itself",
-    "himself",
-    "herself",
-    "themselves",
-    "on",
-    "in",
-    "had",
-    "n't",
-    "jointly",
-    "publicly",
-    "officially",
-    "subsequently",
-    "recently",
-    "today",
-    "yesterday",
-    "in",
-    "late",
-    "early",
-    "who",
-    "which",
+    "has", "have", "had", "was", "were", "is", "are", "be", "been", "will", "would", "could",
+    "can", "may", "might", "should", "must", "shall", "also", "not", "never", "did", "does", "do",
+    "already", "previously", "earlier", "later", "then", "still", "once", "again", "now", "too",
+    "further", "first", "last", "both", "all", "itself", "himself", "herself", "themselves", "had",
+    "n't", "jointly", "publicly", "officially", "subsequently", "recently", "today", "yesterday",
+    "late", "early", "who", "which", "to", "scheduled", "expected", "due", "set", "plans",
+    "planned", "plan", "intends", "intended", "decided", "wants", "wanted", "hopes", "hoped",
+    "began", "begun", "started", "continued", "continues", "tried", "sought", "able", "going",
+    "reportedly", "allegedly",
 ];
 
 /// Nouns for the people or means of a country or organisation:
@@ -116,6 +67,9 @@ const STOP: &[&str] = &[
     "to", "in", "of", "for", "on", "at", "by", "with", "from", "that", "which", "who", "and", "or",
     "but", "as", "were", "was", "are", "is", "be", "been", "had", "has", "have", "the", "a", "an",
 ];
+
+/// Speech verbs whose first object is the listener, not the report.
+const TELL: &[&str] = &["told", "tells", "tell", "telling"];
 
 const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be", "get", "gets", "got"];
 
@@ -158,10 +112,11 @@ pub fn find<'a>(
     let triggers = lexicon.triggers(text);
     let titles: HashSet<&str> = lexicon.phrases(Frame::Title).flat_map(|p| p.split(' ')).collect();
     let mut out: Vec<Relation> = Vec::new();
-    let mut ti = 0;
     for (si, &sentence) in x.sentences.iter().enumerate() {
         let lo = x.mentions.partition_point(|m| m.span.start < sentence.start);
         let hi = x.mentions.partition_point(|m| m.span.start < sentence.end);
+        let t_lo = triggers.partition_point(|t| t.span.start < sentence.start);
+        let t_hi = triggers.partition_point(|t| t.span.end <= sentence.end);
         let s = Sentence {
             text,
             span: sentence,
@@ -171,14 +126,12 @@ pub fn find<'a>(
             x,
             entity: &entity,
             titles: &titles,
+            triggers: &triggers[t_lo..t_hi.max(t_lo)],
+            lexicon,
         };
-        while ti < triggers.len() && triggers[ti].span.start < sentence.start {
-            ti += 1;
-        }
         let mut found = Vec::new();
-        while ti < triggers.len() && triggers[ti].span.end <= sentence.end {
-            s.relations(&triggers[ti], lexicon, &mut found);
-            ti += 1;
+        for t in s.triggers {
+            s.relations(t, lexicon, &mut found);
         }
         s.located_in(&mut found);
         for r in found {
@@ -210,6 +163,9 @@ struct Sentence<'s, F> {
     x: &'s Extraction,
     entity: &'s F,
     titles: &'s HashSet<&'s str>,
+    /// Trigger words of this sentence.
+    triggers: &'s [Trigger],
+    lexicon: &'s Lexicon,
 }
 
 impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
@@ -275,6 +231,15 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 if mention.demonym && !group {
                     return None;
                 }
+                // "The governor of West Darfur said": the place only
+                // modifies the real, unnamed subject.
+                if let Some((_, w)) =
+                    word_before(text, self.span.start, self.article_before(mention.span.start))
+                {
+                    if ["of", "for", "from", "at", "in", "by", "with"].contains(&w) {
+                        return None;
+                    }
+                }
                 return Some(m);
             }
             if group {
@@ -288,7 +253,13 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 }
             }
             if let Some(d) = self.x.dates.iter().find(|d| d.span.end == p) {
+                // "Zelensky on Monday said", "Putin in June visited"
                 p = d.span.start;
+                if let Some((start, w)) = word_before(text, self.span.start, p) {
+                    if ["on", "in", "since", "by", "late", "early"].contains(&w) {
+                        p = start;
+                    }
+                }
                 continue;
             }
             let prev = text[..p].chars().next_back()?;
@@ -314,21 +285,57 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             let lower = word.to_lowercase();
             if GROUP_NOUNS.contains(&lower.as_str()) {
                 group = true;
-            } else if group || !(SKIPPABLE.contains(&lower.as_str()) || lower.ends_with("ly")) {
+            } else if group {
+                // "US-led forces", "Iranian-backed militias"
+                for suffix in ["-led", "-backed", "-allied"] {
+                    if let Some(head) = lower.strip_suffix(suffix) {
+                        return self.mention_ending(start + head.len());
+                    }
+                }
+                return None;
+            } else if lower == "and" {
+                // A second verb of the same subject: "Natsios arrived … and met".
+                return self.subject_of_earlier_verb(start);
+            } else if !(SKIPPABLE.contains(&lower.as_str()) || lower.ends_with("ly")) {
                 return None;
             }
             p = start;
         }
     }
 
+    /// Where a name starts once a preceding `the` is included.
+    fn article_before(&self, pos: usize) -> usize {
+        match word_before(self.text, self.span.start, pos) {
+            Some((start, w)) if w.eq_ignore_ascii_case("the") => start,
+            _ => pos,
+        }
+    }
+
+    /// The subject of the last action or speech verb before `pos` in the
+    /// sentence, for coordinated verbs.
+    fn subject_of_earlier_verb(&self, pos: usize) -> Option<usize> {
+        let t = self.triggers.iter().rev().find(|t| {
+            t.span.end <= pos
+                && t.entries.iter().any(|&e| {
+                    matches!(
+                        self.lexicon.entries()[e].frame,
+                        Frame::Act | Frame::Mutual | Frame::Say
+                    )
+                })
+        })?;
+        self.subject_before(t.span.start)
+    }
+
     /// A second subject joined by `and`: "Putin and North Korean leader Kim
-    /// Jong Un agreed". `first` is the subject next to the verb.
+    /// Jong Un agreed", "Hamas and the Islamic Jihad claimed".
     fn conjunct(&self, first: usize) -> Option<usize> {
-        let mut p = self.x.mentions[first].span.start;
+        let person = self.kind(first) == "PERSON";
+        let mut p = self.article_before(self.x.mentions[first].span.start);
         loop {
             p = skip_space_back(self.text, self.span.start, p);
             if let Some(m) = self.mention_ending(p) {
-                if self.x.mentions[m].demonym || self.kind(m) != "PERSON" {
+                // A title's country or organisation: "North Korean leader Kim".
+                if person && (self.x.mentions[m].demonym || self.kind(m) != "PERSON") {
                     p = self.x.mentions[m].span.start;
                     continue;
                 }
@@ -340,7 +347,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 let m = self.mention_ending(q)?;
                 return (!self.x.mentions[m].demonym && !self.same(m, first)).then_some(m);
             }
-            if !self.titles.contains(word.to_lowercase().as_str()) {
+            if !(person && self.titles.contains(word.to_lowercase().as_str())) {
                 return None;
             }
             p = start;
@@ -368,19 +375,33 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 (subject, self.trim(Span::new(self.span.start, verb.start)))
             }
         } else if let Some(subject) = self.subject_before(verb.start) {
-            let rest = self.reported_after(verb.end);
-            if !rest.is_empty() {
-                (subject, rest)
+            // `"…," Olmert said (to reporters).`: the report stands before
+            // the comma or quote; otherwise it follows the verb.
+            let head = self.slice(self.span.start, self.x.mentions[subject].span.start);
+            let head = head
+                .trim_end()
+                .trim_end_matches(|c: char| c.is_alphabetic() || c == ' ' || c == '-');
+            if head.ends_with([',', '"', '”', ':']) {
+                (subject, self.trim(Span::new(self.span.start, self.span.start + head.len())))
             } else {
-                // `…, X said.`: the report is what stands before the comma
-                // or quote; "A spokesman for X said." reports nothing here.
-                let head = self.slice(self.span.start, self.x.mentions[subject].span.start);
-                let head =
-                    head.trim_end().trim_end_matches(|c: char| c.is_alphabetic() || c == ' ');
-                if !head.ends_with([',', '"', '”', ':']) {
+                let mut from = verb.end;
+                // "told AFP that …", "told reporters …": skip the listener.
+                if TELL.contains(&lower.as_str()) {
+                    match self.mention_starting(from) {
+                        Some(m) => from = self.x.mentions[m].span.end,
+                        None => {
+                            if let Some((i, w)) = word_spans(self.slice(from, self.span.end)).next()
+                            {
+                                from += i + w.len();
+                            }
+                        }
+                    }
+                }
+                let rest = self.reported_after(from);
+                if rest.is_empty() {
                     return;
                 }
-                (subject, self.trim(Span::new(self.span.start, self.span.start + head.len())))
+                (subject, rest)
             }
         } else {
             // Inverted: `…, said X.`
@@ -394,8 +415,10 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
         if self.x.mentions[subject].demonym {
             return;
         }
-        let object = self.first_mention_in(clause, subject);
-        out.push(self.relation(subject, entry, verb, object, clause));
+        for subject in std::iter::once(subject).chain(self.conjunct(subject)) {
+            let object = self.first_mention_in(clause, subject);
+            out.push(self.relation(subject, entry, verb, object, clause));
+        }
     }
 
     /// The reported clause after a speech verb, past `that` and a date.
@@ -441,9 +464,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
         } else {
             let Some(first) = self.subject_before(verb.start) else { return };
             let mut subjects = vec![first];
-            if entry.frame == Frame::Mutual {
-                subjects.extend(self.conjunct(first));
-            }
+            subjects.extend(self.conjunct(first));
             (subjects, Span::new(verb.end, verb.end))
         };
         let object_text = if passive { patient } else { self.object_phrase(after, entry) };
@@ -618,7 +639,19 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 .filter(|&m| self.x.mentions[m].demonym || self.kind(m) != "PERSON");
         }
         let rest = self.slice(noun.end, self.span.end);
-        let mut words = word_spans(rest);
+        let mut words = word_spans(rest).peekable();
+        // "the agreement reached between X and Y": a participle may intervene.
+        let mut skipped = 0;
+        while let Some((_, w)) = words.peek() {
+            if skipped < 2
+                && (w.ends_with("ed") || ["signed", "held", "struck", "made"].contains(w))
+            {
+                words.next();
+                skipped += 1;
+            } else {
+                break;
+            }
+        }
         let (object, object_text) = match words.next() {
             Some((i, "by")) if subject.is_none() => {
                 let Some(agent) = self.mention_starting(noun.end + i + 2) else { return };
@@ -737,8 +770,10 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
     fn located_in(&self, out: &mut Vec<Relation>) {
         for (i, m) in self.mentions.iter().enumerate() {
             let org = i + self.offset;
-            if self.kind(org) != "ORG" || !self.slice(m.span.end, self.span.end).starts_with(" in ")
-            {
+            // "the Institute for Far Eastern Studies in Seoul"; not "told AFP in Baidoa".
+            let definite = self.article_before(m.span.start) != m.span.start;
+            let in_place = self.slice(m.span.end, self.span.end).starts_with(" in ");
+            if self.kind(org) != "ORG" || !definite || !in_place {
                 continue;
             }
             let Some(place) = self.mention_starting_exact(m.span.end + 3) else { continue };
