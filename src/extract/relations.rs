@@ -68,6 +68,10 @@ const STOP: &[&str] = &[
     "but", "as", "were", "was", "are", "is", "be", "been", "had", "has", "have", "the", "a", "an",
 ];
 
+/// Prepositions that start a phrase rather than a reported clause.
+const PREPOSITIONS: &[&str] =
+    &["in", "at", "on", "after", "during", "from", "to", "with", "by", "before", "while", "for"];
+
 /// Speech verbs whose first object is the listener, not the report.
 const TELL: &[&str] = &["told", "tells", "tell", "telling"];
 
@@ -375,33 +379,36 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 (subject, self.trim(Span::new(self.span.start, verb.start)))
             }
         } else if let Some(subject) = self.subject_before(verb.start) {
-            // `"…," Olmert said (to reporters).`: the report stands before
-            // the comma or quote; otherwise it follows the verb.
+            // `"…," Olmert said (to reporters).` / `…, the agency's spokeswoman
+            // said in Geneva.`: the report stands before the comma or quote.
+            // Otherwise it follows the verb.
             let head = self.slice(self.span.start, self.x.mentions[subject].span.start);
-            let head = head
-                .trim_end()
-                .trim_end_matches(|c: char| c.is_alphabetic() || c == ' ' || c == '-');
-            if head.ends_with([',', '"', '”', ':']) {
-                (subject, self.trim(Span::new(self.span.start, self.span.start + head.len())))
-            } else {
-                let mut from = verb.end;
-                // "told AFP that …", "told reporters …": skip the listener.
-                if TELL.contains(&lower.as_str()) {
-                    match self.mention_starting(from) {
-                        Some(m) => from = self.x.mentions[m].span.end,
-                        None => {
-                            if let Some((i, w)) = word_spans(self.slice(from, self.span.end)).next()
-                            {
-                                from += i + w.len();
-                            }
+            let head = head.trim_end().trim_end_matches(|c: char| {
+                c.is_alphabetic() || [' ', '-', '\'', '’'].contains(&c)
+            });
+            let mut from = verb.end;
+            // "told AFP that …", "told reporters …": skip the listener.
+            if TELL.contains(&lower.as_str()) {
+                match self.mention_starting(from) {
+                    Some(m) => from = self.x.mentions[m].span.end,
+                    None => {
+                        if let Some((i, w)) = word_spans(self.slice(from, self.span.end)).next() {
+                            from += i + w.len();
                         }
                     }
                 }
-                let rest = self.reported_after(from);
-                if rest.is_empty() {
-                    return;
-                }
-                (subject, rest)
+            }
+            let after = self.reported_after(from);
+            let first = self.slice(after.start, after.end).split_whitespace().next().unwrap_or("");
+            let after_is_clause = !after.is_empty() && !PREPOSITIONS.contains(&first);
+            let quoted = head.ends_with(['"', '”']);
+            let comma = head.ends_with([',', ':']) && head.split_whitespace().count() >= 3;
+            if quoted || (comma && !after_is_clause) {
+                (subject, self.trim(Span::new(self.span.start, self.span.start + head.len())))
+            } else if !after.is_empty() {
+                (subject, after)
+            } else {
+                return;
             }
         } else {
             // Inverted: `…, said X.`
