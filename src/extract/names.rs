@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 
 use super::gazetteer::Entity;
 use super::lexicon::{Frame, Lexicon};
@@ -19,18 +19,24 @@ use crate::Span;
 /// A capitalised name word: `Kim`, `Eul-chul`, `O'Brien`, `Douste-Blazy`.
 const WORD: &str = r"\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{L}[\p{Ll}\p{Lu}'’]*)*";
 
+/// Compiles a pattern with room for its lazy DFA: the Unicode classes of
+/// these patterns thrash the default cache on long news texts.
+fn big(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).dfa_size_limit(64 << 20).size_limit(64 << 20).build()
+}
+
 /// Lower-case particles inside names: `Mohammed Yusef al-Tulib`, `Ursula von der Leyen`.
 const PARTICLE: &str = r"al-|el-|ad-|as-|bin\s+|ibn\s+|van\s+|von\s+(?:der\s+)?|de\s+|da\s+|di\s+|du\s+|le\s+|la\s+|ben\s+";
 
 static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    big(&format!(
         r"^\s+((?:{WORD}|\p{{Lu}}\.)(?:\s+(?:{PARTICLE})?(?:{WORD}|\p{{Lu}}\.)){{0,3}})"
     ))
     .unwrap()
 });
 
 static NAME_BEFORE_COMMA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:^|[^\p{{L}}.])({WORD}(?:\s+{WORD}){{1,3}})$")).unwrap()
+    big(&format!(r"(?:^|[^\p{{L}}.])({WORD}(?:\s+{WORD}){{1,3}})$")).unwrap()
 });
 
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
@@ -41,14 +47,14 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
                  Federation|Directorate|Administration|Inc\\.|Corp\\.|Ltd\\.";
     let lead = "Institute|University|Ministry|Academy|Bank|Council|Committee|Commission|Department|\
                 Office|Court|Agency|Centre|Center|Organization|Organisation|Association|Union|Federation|League|Directorate";
-    Regex::new(&format!(
+    big(&format!(
         r"\b(?:(?:{WORD}\s+){{0,2}}(?:{lead})\s+(?:of|for|on)\s+(?:the\s+)?{WORD}(?:\s+(?:{WORD}|and|of|for|the)\b)*|(?:{WORD}\s+(?:(?:and|of|&)\s+)?){{1,4}}(?:{heads})\b)"
     ))
     .unwrap()
 });
 
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    big(&format!(
         r"\b(?:(?:{WORD}\s+){{1,2}}(?:Oblast|Province|Governorate|Prefecture|Krai|Raion)\b|(?:town|city|village|port|region|province|district)\s+of\s+({WORD}(?:\s+{WORD})?))"
     ))
     .unwrap()
