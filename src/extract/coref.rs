@@ -74,32 +74,29 @@ fn surnames<'a>(
     if known.is_empty() {
         return out;
     }
-    for (surname, target) in known {
-        let Some((target, after)) = target else { continue };
-        let mut from = after;
-        while let Some(i) = text[from..].find(surname) {
-            let start = from + i;
-            let end = start + surname.len();
-            from = end;
-            let before = text[..start].chars().next_back();
-            let next = text[end..].chars().next();
-            if before.is_some_and(char::is_alphanumeric)
-                || next.is_some_and(|c| c.is_alphanumeric() || c == '-')
-            {
-                continue;
-            }
-            let span = Span::new(start, end);
-            if mentions.iter().any(|m| m.span.overlaps(span)) {
-                continue;
-            }
-            out.push(Mention {
-                span,
-                sentence: super::sentence_of(sentences, start),
-                entity: target,
-                source: Source::Coref,
-                demonym: false,
-            });
+    // One pass over the words of the text; names may contain hyphens.
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if c.is_alphanumeric() || c == '-' || c == '_' {
+            start.get_or_insert(i);
+            continue;
         }
+        let Some(s) = start.take() else { continue };
+        let Some(&Some((target, after))) = known.get(&text[s..i]) else { continue };
+        let span = Span::new(s, i);
+        // Mentions are sorted: only the one starting last at or before the
+        // word can overlap it.
+        let k = mentions.partition_point(|m| m.span.start < span.end);
+        if s < after || (k > 0 && mentions[k - 1].span.end > span.start) {
+            continue;
+        }
+        out.push(Mention {
+            span,
+            sentence: super::sentence_of(sentences, s),
+            entity: target,
+            source: Source::Coref,
+            demonym: false,
+        });
     }
     out
 }

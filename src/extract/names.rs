@@ -29,15 +29,12 @@ fn big(pattern: &str) -> Result<Regex, regex::Error> {
 const PARTICLE: &str = r"al-|el-|ad-|as-|bin\s+|ibn\s+|van\s+|von\s+(?:der\s+)?|de\s+|da\s+|di\s+|du\s+|le\s+|la\s+|ben\s+";
 
 static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    big(&format!(
-        r"^\s+((?:{WORD}|\p{{Lu}}\.)(?:\s+(?:{PARTICLE})?(?:{WORD}|\p{{Lu}}\.)){{0,3}})"
-    ))
-    .unwrap()
+    big(&format!(r"^\s+((?:{WORD}|\p{{Lu}}\.)(?:\s+(?:{PARTICLE})?(?:{WORD}|\p{{Lu}}\.)){{0,3}})"))
+        .unwrap()
 });
 
-static NAME_BEFORE_COMMA: LazyLock<Regex> = LazyLock::new(|| {
-    big(&format!(r"(?:^|[^\p{{L}}.])({WORD}(?:\s+{WORD}){{1,3}})$")).unwrap()
-});
+static NAME_BEFORE_COMMA: LazyLock<Regex> =
+    LazyLock::new(|| big(&format!(r"(?:^|[^\p{{L}}.])({WORD}(?:\s+{WORD}){{1,3}})$")).unwrap());
 
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
     let heads = "Institute|University|Ministry|Agency|Party|Brigade|Battalion|Regiment|Division|Corps|\
