@@ -293,6 +293,38 @@ impl NameRules {
             last_end = span.end;
         }
         mentions.sort_by_key(|m| m.span.start);
+        repeat(text, sentences, mentions, found);
+    }
+}
+
+/// A name a rule found once is the same entity wherever else the document
+/// writes it: "met Lam Akol" after "Foreign Minister Lam Akol".
+fn repeat(text: &str, sentences: &[Span], mentions: &mut Vec<Mention>, found: &[Entity]) {
+    let mut added = Vec::new();
+    for (index, entity) in found.iter().enumerate() {
+        let first =
+            mentions.iter().find(|m| m.entity == EntityRef::Found(index as u32)).map(|m| m.span);
+        let Some(first) = first else { continue };
+        let name = &text[first.start..first.end];
+        for (start, _) in text.match_indices(name) {
+            let span = Span::new(start, start + name.len());
+            let k = mentions.partition_point(|m| m.span.start < span.end);
+            let taken = k > 0 && mentions[k - 1].span.end > span.start;
+            if taken || !boundary(text, span.start, span.end) || entity.kind.is_empty() {
+                continue;
+            }
+            added.push(Mention {
+                span,
+                sentence: sentence_of(sentences, start),
+                entity: EntityRef::Found(index as u32),
+                source: Source::Rule,
+                demonym: false,
+            });
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.span.start);
     }
 }
 

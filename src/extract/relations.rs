@@ -490,16 +490,18 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 if subjects.len() == 2 && entry.frame == Frame::Mutual && preferred.is_none() {
                     Some(subjects[1 - k])
                 } else {
-                    preferred
-                        .filter(|&o| !self.same(o, subject))
-                        .or_else(|| self.first_mention_in(object_text, subject))
-                        .or_else(|| {
-                            if passive {
-                                None
-                            } else {
-                                self.first_mention_in(self.to_comma(after), subject)
-                            }
-                        })
+                    // The recipient after `to`, else the direct object when it
+                    // is itself a name ("attacked Ukrainian positions"), not a
+                    // name inside it ("deliver a speech … in Iraq").
+                    // Verbs without an object preposition (denied, accused)
+                    // are about any name in their object ("reports of North
+                    // Korean involvement").
+                    let direct = if passive || entry.object_after.is_empty() {
+                        self.first_mention_in(object_text, subject)
+                    } else {
+                        self.direct_object(verb.end)
+                    };
+                    preferred.filter(|&o| !self.same(o, subject)).or(direct)
                 };
             let Some(object) = object.filter(|&o| !self.same(o, subject)) else { continue };
             if self.x.mentions[subject].demonym && self.subject_before(verb.start) != Some(subject)
@@ -510,10 +512,26 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
         }
     }
 
-    /// `span` cut at its first comma or semicolon.
-    fn to_comma(&self, span: Span) -> Span {
-        let rest = self.slice(span.start, span.end);
-        Span::new(span.start, span.start + rest.find([',', ';']).unwrap_or(rest.len()))
+    /// The name right after a verb, looking through a title to the person
+    /// it introduces: "met Foreign Minister Lam Akol".
+    fn direct_object(&self, pos: usize) -> Option<usize> {
+        let first = self.mention_starting(pos);
+        let base = first.map_or(pos, |m| self.x.mentions[m].span.end);
+        let mut p = base;
+        let mut titled = false;
+        for (i, w) in word_spans(self.slice(base, self.span.end)).take(4) {
+            let lower = w.to_lowercase();
+            if !(self.titles.contains(lower.as_str()) || (!titled && lower == "the")) {
+                break;
+            }
+            titled |= lower != "the";
+            p = base + i + w.len();
+        }
+        let person = self.mention_starting_exact(p).filter(|&m| self.kind(m) == "PERSON");
+        if titled && person.is_some() {
+            return person;
+        }
+        first
     }
 
     /// Whether the verb is a passive participle: after a form of `be`, or
@@ -1034,6 +1052,20 @@ mod tests {
         particles_in_names,
         "The raid was condemned by interim governor Mohammed Yusef al-Tulib, who said it killed 15.",
         ["Mohammed Yusef al-Tulib -role-> governor"]
+    );
+    t!(
+        met_through_title,
+        "Anna Lee arrived in Belarus and met Foreign Minister Vladimir Putin on Sunday.",
+        [
+            "Anna Lee -visited-> Belarus",
+            "Anna Lee -met-> Vladimir Putin",
+            "Vladimir Putin -role-> Foreign Minister"
+        ]
+    );
+    t!(
+        second_verb_of_subject,
+        "Anna Lee arrived in Belarus and met Vladimir Putin on Sunday.",
+        ["Anna Lee -visited-> Belarus", "Anna Lee -met-> Vladimir Putin"]
     );
     t!(generic_subject_is_skipped, "Russian military bloggers claimed that Ukraine retreated.", []);
 }
