@@ -1,1 +1,14 @@
-//! Integration tests.
+//! Integration tests: each runs the real `gazette` binary.
+//!
+//! - `golden`: CSVs for the fixtures, compared byte for byte with
+//!   `fixtures/expected/` (`GAZETTE_BLESS=1 cargo test` rewrites them).
+//! - `inputs`: every kind of input, good and bad, and the exit status.
+//! - `gazetteers`: user gazetteers layered over the defaults, and errors.
+//! - `output`: determinism across thread counts, spreadsheet safety.
+
+mod util;
+
+mod gazetteers;
+mod golden;
+mod inputs;
+mod output;

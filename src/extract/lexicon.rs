@@ -184,6 +184,24 @@ impl Lexicon {
             .collect()
     }
 
+    /// The row that applies to trigger `t` before the words `object`: the
+    /// first whose `when` words occur there, else the first without `when`
+    /// (`sent troops` → deployed, `sent shells` → supplied).
+    pub fn entry_for(&self, t: &Trigger, object: &str) -> Option<&Entry> {
+        let object = object.to_lowercase();
+        let words: Vec<&str> = object.split(|c: char| !c.is_alphanumeric()).collect();
+        let rows = t.entries.iter().map(|&e| &self.entries[e]);
+        let mut fallback = None;
+        for e in rows {
+            if e.when.is_empty() {
+                fallback = fallback.or(Some(e));
+            } else if e.when.iter().any(|w| words.contains(&w.as_str())) {
+                return Some(e);
+            }
+        }
+        fallback
+    }
+
     /// The event class of the action word nearest to `span` in its sentence,
     /// for a quantity there (`six officers had been killed` → `killed`).
     pub fn event_near(&self, text: &str, sentences: &[Span], span: Span) -> Option<String> {
@@ -192,7 +210,9 @@ impl Lexicon {
         self.triggers(slice)
             .into_iter()
             .filter_map(|t| {
-                let e = &self.entries[*t.entries.first()?];
+                let after =
+                    slice[t.span.end..].split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+                let e = self.entry_for(&t, &after)?;
                 if !matches!(e.frame, Frame::Act | Frame::Mutual) {
                     return None;
                 }

@@ -438,7 +438,10 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 break;
             }
         }
-        self.trim(Span::new(start, self.span.end))
+        // Another speaker's clause is not part of the report.
+        let tail = self.slice(start, self.span.end);
+        let end = [", while ", ", whereas ", "; "].iter().filter_map(|m| tail.find(m)).min();
+        self.trim(Span::new(start, end.map_or(self.span.end, |e| start + e)))
     }
 
     /// Trims spaces, punctuation and quotes from both ends of `span`.
@@ -625,8 +628,9 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 break;
             }
         }
-        if let Some(i) = rest[..end].find([',', '.']) {
-            if !rest[..i].is_empty() {
+        // Punctuation ends the phrase, but not inside a number ("10,000").
+        if let Some(i) = punctuation_break(&rest[..end]) {
+            if i > 0 {
                 end = i;
             }
         }
@@ -636,7 +640,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
     /// The mention after one of `preps` within `span` (`… to Russia`).
     fn after_preposition(&self, span: Span, preps: &[String]) -> Option<usize> {
         let rest = self.slice(span.start, span.end);
-        let rest = &rest[..rest.find([',', ';']).unwrap_or(rest.len())];
+        let rest = &rest[..punctuation_break(rest).unwrap_or(rest.len())];
         for (i, w) in word_spans(rest) {
             let lower = w.to_lowercase();
             if preps.contains(&lower) {
@@ -860,6 +864,16 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             .or_else(|| self.x.reference.map(|d| d.to_string()))
             .unwrap_or_default()
     }
+}
+
+/// The first comma, semicolon or full stop of `s` that is not inside a
+/// number (`10,000`, `3.5`).
+fn punctuation_break(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len()).find(|&i| {
+        matches!(b[i], b',' | b'.' | b';')
+            && b.get(i + 1).is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
 }
 
 /// Lower-cased words of `s`, with `n't` split off.

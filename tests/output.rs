@@ -1,0 +1,68 @@
+//! Properties of the output: the same bytes at any thread count, offsets
+//! that point at the text, cells a spreadsheet will not execute.
+
+use crate::util::{code, fixture, rows, stderr, Workdir};
+
+#[test]
+fn identical_at_one_and_two_threads() {
+    let wd = Workdir::new("threads");
+    let input = fixture("").display().to_string();
+    for (threads, dir) in [("1", "one"), ("2", "two")] {
+        let out = wd.run(&[
+            "extract",
+            &input,
+            "--out",
+            dir,
+            "-j",
+            threads,
+            "--date",
+            "2024-10-15",
+            "--sentences",
+        ]);
+        assert!(code(&out) <= 1, "{}", stderr(&out));
+    }
+    for name in [
+        "documents",
+        "mentions",
+        "dates",
+        "quantities",
+        "relations",
+        "entities",
+        "edges",
+        "sentences",
+    ] {
+        let one = wd.read(&format!("one/{name}.csv"));
+        let two = wd.read(&format!("two/{name}.csv"));
+        assert!(one == two, "{name}.csv differs between 1 and 2 threads");
+    }
+}
+
+#[test]
+fn offsets_are_characters_into_the_text() {
+    let wd = Workdir::new("offsets");
+    let seed = fixture("seed/seed.txt");
+    let out = wd.run(&["extract", &seed.display().to_string(), "--out", "out", "--sentences"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text: Vec<char> = std::fs::read_to_string(seed).unwrap().chars().collect();
+    for (file, text_col) in [("mentions", 4), ("dates", 4), ("quantities", 4), ("sentences", 4)] {
+        let rows = rows(&wd.path(&format!("out/{file}.csv")));
+        for r in &rows[1..] {
+            let (start, end): (usize, usize) = (r[2].parse().unwrap(), r[3].parse().unwrap());
+            let slice: String = text[start..end].iter().collect();
+            assert_eq!(slice, r[text_col], "{file}.csv row {r:?}");
+        }
+    }
+}
+
+#[test]
+fn formulas_are_neutralised() {
+    let wd = Workdir::new("formula");
+    let input = fixture("inputs/articles.jsonl").display().to_string();
+    let out = wd.run(&["extract", &input, "--out", "out", "--sentences"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let sentences = rows(&wd.path("out/sentences.csv"));
+    let first = sentences.iter().find(|r| r[0] == "2").unwrap();
+    assert!(first[4].starts_with("'=HYPERLINK"), "{first:?}");
+    // Numeric columns are never touched.
+    assert!(first[2].parse::<usize>().is_ok());
+}
