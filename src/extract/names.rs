@@ -71,7 +71,7 @@ const NOT_NAMES: &[&str] = &[
     "Ambassador", "Governor", "Senator", "Spokesman", "Spokesperson", "Spokeswoman", "Government",
     "State", "National", "Reports", "Col", "Lt", "Gen", "Maj", "Sgt", "Capt", "Adm", "Sen", "Rep",
     "Gov", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Lord", "Lady", "Mount", "Mt", "St", "Leader",
-    "Chairman", "Director", "No",
+    "Chairman", "Director", "No", "MP", "Vice", "Deputy", "Acting", "Former", "Interim",
 ];
 
 /// Honorifics and ranks that put any capitalised word after them in a person's name.

@@ -758,6 +758,13 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                     object = self.mention_ending(p - s.len());
                 }
             }
+            // "pro-Syrian President Emile Lahoud" is Lebanon's president.
+            if let Some(m) = object {
+                let head = self.slice(self.span.start, self.x.mentions[m].span.start);
+                if head.ends_with("pro-") || head.ends_with("anti-") || head.ends_with("ex-") {
+                    object = None;
+                }
+            }
             out.push(self.relation(person, entry, title, object.or(place), title));
             return;
         }
@@ -1080,6 +1087,11 @@ mod tests {
         second_verb_of_subject,
         "Anna Lee arrived in Belarus and met Vladimir Putin on Sunday.",
         ["Anna Lee -visited-> Belarus", "Anna Lee -met-> Vladimir Putin"]
+    );
+    t!(
+        pro_is_not_the_country,
+        "The pro-Russian President Anna Lee arrived.",
+        ["Anna Lee -role-> President"]
     );
     t!(generic_subject_is_skipped, "Russian military bloggers claimed that Ukraine retreated.", []);
 }
