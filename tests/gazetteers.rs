@@ -18,8 +18,13 @@ fn broken_gazetteer_names_file_and_line() {
         assert!(err.contains(expected), "missing {expected:?} in\n{err}");
     }
     assert!(!wd.path("out/mentions.csv").exists(), "nothing is written when gazetteers are broken");
+    // `check` lists the same problems and exits 1.
     let out = wd.run(&["check", "--gazetteers", &dir]);
-    assert_eq!(code(&out), 2);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("places.tsv:2:"), "{}", stderr(&out));
+
+    let out = wd.run(&["check"]);
+    assert_eq!(code(&out), 0, "the shipped gazetteers check clean: {}", stderr(&out));
 }
 
 #[test]

@@ -50,8 +50,11 @@ struct GazetteerArgs {
 impl GazetteerArgs {
     /// Loads every gazetteer and the lexicon, or every problem found.
     fn load(&self) -> Result<(GazetteerBuilder, Lexicon), String> {
+        // The common-word list is a matching policy, kept without the defaults.
         let mut builder = if self.no_default_gazetteers {
-            GazetteerBuilder::new()
+            let mut b = GazetteerBuilder::new();
+            b.add_common_words(gazette::extract::gazetteer::COMMON_WORDS.1);
+            b
         } else {
             GazetteerBuilder::with_defaults()
         };
@@ -59,6 +62,12 @@ impl GazetteerArgs {
             vec![(lexicon::EMBEDDED.0.into(), lexicon::EMBEDDED.1.into())];
         if let Some(dir) = &self.gazetteers {
             builder.new_layer();
+            let common = dir.join("common_words.txt");
+            if common.is_file() {
+                let data = std::fs::read_to_string(&common)
+                    .map_err(|e| format!("{}: {e}", common.display()))?;
+                builder.add_common_words(&data);
+            }
             for path in tsv_files(dir)? {
                 let data = std::fs::read_to_string(&path)
                     .map_err(|e| format!("{}: {e}", path.display()))?;

@@ -6,12 +6,17 @@
 //! no pattern of their own: the apostrophe is a word boundary. Curly and
 //! straight apostrophes and Unicode hyphens are added as pattern variants.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::extract::tsv::{list, Table};
 use crate::{LoadError, LoadErrors, Span};
+
+/// Single-word names that are also ordinary words or first names; see
+/// [`GazetteerBuilder::add_common_words`].
+pub const COMMON_WORDS: (&str, &str) =
+    ("gazetteers/common_words.txt", include_str!("../../gazetteers/common_words.txt"));
 
 /// The gazetteer files shipped with gazette, compiled into the binary. They
 /// keep their repository paths so that a mistake in one is reported as
@@ -92,6 +97,7 @@ struct Draft {
 #[derive(Debug, Default)]
 pub struct GazetteerBuilder {
     drafts: Vec<Draft>,
+    common: HashSet<String>,
     by_id: HashMap<String, usize>,
     layer: u32,
     errors: Vec<LoadError>,
@@ -109,7 +115,21 @@ impl GazetteerBuilder {
         for (path, data) in EMBEDDED {
             b.add_file(path, data);
         }
+        b.add_common_words(COMMON_WORDS.1);
         b
+    }
+
+    /// Adds forms (one a line, `#` comments) that are also ordinary words
+    /// or first names ("Chad", "Reading", "May"). A match of such a form
+    /// counts only with evidence: the same entity named some other way in
+    /// the document, or, for a place, a locative word before it ("in Chad").
+    pub fn add_common_words(&mut self, data: &str) -> &mut GazetteerBuilder {
+        for line in data.lines().map(str::trim) {
+            if !line.is_empty() && !line.starts_with('#') {
+                self.common.insert(line.to_string());
+            }
+        }
+        self
     }
 
     /// Starts a new layer: entities from files added after this replace
@@ -220,11 +240,13 @@ impl GazetteerBuilder {
         let mut targets = Vec::new();
         for form in order {
             let (entity, demonym, _) = owner[form];
+            let common = self.common.contains(form);
             for variant in variants(form) {
                 patterns.push(variant);
-                targets.push((entity, demonym));
+                targets.push(Target { entity, demonym, common });
             }
         }
+        let common_forms = self.common_forms();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&patterns)
@@ -234,7 +256,21 @@ impl GazetteerBuilder {
             automaton,
             targets,
             ambiguities,
+            common_forms,
         })
+    }
+
+    /// Every (form, entity id) whose form is in the common-word list.
+    fn common_forms(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for d in &self.drafts {
+            for form in d.names.iter().chain(&d.demonyms) {
+                if self.common.contains(form) {
+                    out.push((form.clone(), d.entity.id.clone()));
+                }
+            }
+        }
+        out
     }
 }
 
@@ -287,14 +323,53 @@ fn variants(form: &str) -> Vec<String> {
 pub struct Gazetteer {
     entities: Vec<Entity>,
     automaton: AhoCorasick,
-    targets: Vec<(u32, bool)>,
+    targets: Vec<Target>,
     ambiguities: Vec<Ambiguity>,
+    common_forms: Vec<(String, String)>,
 }
+
+/// What a pattern of the automaton stands for.
+#[derive(Clone, Copy, Debug)]
+struct Target {
+    entity: u32,
+    demonym: bool,
+    /// The form is also an ordinary word; it needs evidence to count.
+    common: bool,
+}
+
+/// Words before a place name that make it one: "in Chad", "to Jordan".
+const LOCATIVE: &[&str] = &[
+    "in",
+    "to",
+    "from",
+    "into",
+    "across",
+    "near",
+    "visit",
+    "visited",
+    "visiting",
+    "of",
+    "between",
+    "and",
+    "with",
+    "against",
+    "toward",
+    "towards",
+    "throughout",
+    "inside",
+    "outside",
+];
 
 impl Gazetteer {
     /// Every entity, indexed by [`NameMatch::entity`].
     pub fn entities(&self) -> &[Entity] {
         &self.entities
+    }
+
+    /// Forms that are also ordinary words, with the id of the entity
+    /// owning each; `gazette check` lists them.
+    pub fn common_forms(&self) -> &[(String, String)] {
+        &self.common_forms
     }
 
     /// Surface forms claimed by more than one entity, and who kept them.
@@ -309,23 +384,44 @@ impl Gazetteer {
 
     /// Every name in `text`, leftmost-longest, on word boundaries, in order.
     pub fn find(&self, text: &str) -> Vec<NameMatch> {
-        let mut candidates: Vec<NameMatch> = self
+        let mut candidates: Vec<(NameMatch, bool)> = self
             .automaton
             .find_overlapping_iter(text)
             .filter(|m| is_word_boundary(text, m.start(), m.end()))
             .map(|m| {
-                let (entity, demonym) = self.targets[m.pattern().as_usize()];
-                NameMatch { span: Span::new(m.start(), m.end()), entity, demonym }
+                let t = self.targets[m.pattern().as_usize()];
+                let found = NameMatch {
+                    span: Span::new(m.start(), m.end()),
+                    entity: t.entity,
+                    demonym: t.demonym,
+                };
+                (found, t.common)
             })
             .collect();
-        candidates.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-        let mut out: Vec<NameMatch> = Vec::with_capacity(candidates.len());
-        for m in candidates {
-            if out.last().is_none_or(|last| last.span.end <= m.span.start) {
-                out.push(m);
+        candidates.sort_by_key(|(m, _)| (m.span.start, std::cmp::Reverse(m.span.end)));
+        let mut out: Vec<(NameMatch, bool)> = Vec::with_capacity(candidates.len());
+        for c in candidates {
+            if out.last().is_none_or(|(last, _)| last.span.end <= c.0.span.start) {
+                out.push(c);
             }
         }
-        out
+        if !out.iter().any(|(_, common)| *common) {
+            return out.into_iter().map(|(m, _)| m).collect();
+        }
+        // Entities named in a form that is not an ordinary word.
+        let named: HashSet<u32> =
+            out.iter().filter(|(_, common)| !common).map(|(m, _)| m.entity).collect();
+        out.into_iter()
+            .filter(|(m, common)| {
+                !common || named.contains(&m.entity) || {
+                    let place = self.entities[m.entity as usize].kind == "PLACE";
+                    let before = text[..m.span.start].trim_end();
+                    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                    place && LOCATIVE.contains(&word)
+                }
+            })
+            .map(|(m, _)| m)
+            .collect()
     }
 }
 
@@ -448,6 +544,28 @@ mod tests {
         let mut got: Vec<&str> = errors.lines().collect();
         got.sort();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn common_words_need_evidence() {
+        let mut b = GazetteerBuilder::new();
+        b.add_file(
+            "t.tsv",
+            &format!(
+                "{HEADER}Q657\tChad\tPLACE\tRepublic of Chad\tChadian|Chadians\t\n\
+                 Q1\tReading\tPLACE\t\t\t\nQ2\tTheresa May\tPERSON\tMay\t\t\n"
+            ),
+        );
+        b.add_common_words("# test\nChad\nReading\nMay\n");
+        let g = b.build().unwrap();
+        assert_eq!(names(&g, "Chad Smith said Reading was fun in May."), Vec::<String>::new());
+        assert_eq!(names(&g, "Fighting spread in Chad."), ["Chad=Chad"]);
+        assert_eq!(names(&g, "Chadian troops left. Chad said so."), ["Chadian=Chad", "Chad=Chad"]);
+        assert_eq!(
+            names(&g, "Theresa May spoke. May said no."),
+            ["Theresa May=Theresa May", "May=Theresa May"]
+        );
+        assert_eq!(g.common_forms().len(), 3);
     }
 
     #[test]
