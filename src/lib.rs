@@ -11,6 +11,7 @@ mod document;
 mod error;
 pub mod extract;
 pub mod read;
+pub mod suggest;
 pub mod write;
 
 pub use document::{days_in_month, Date, Document, Origin, Span};

@@ -72,3 +72,31 @@ fn without_defaults_nothing_is_known() {
     assert_eq!(code(&out), 0);
     assert!(rows(&wd.path("out2/mentions.csv")).len() >= 3);
 }
+
+#[test]
+fn suggest_lists_missing_names_as_rows() {
+    let wd = Workdir::new("suggest");
+    std::fs::create_dir_all(wd.path("archive")).unwrap();
+    std::fs::write(
+        wd.path("archive/a.txt"),
+        "Spokesman Ivan Petrenko said the Khortytsia Brigade held.",
+    )
+    .unwrap();
+    std::fs::write(
+        wd.path("archive/b.txt"),
+        "Ivan Petrenko, a spokesman, said the Khortytsia Brigade withdrew.",
+    )
+    .unwrap();
+    let out = wd.run(&["suggest", "archive", "--top", "5"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("id\tname\ttype\taliases\tdemonyms\tattributes\n"), "{text}");
+    assert!(text.contains("# 2 documents, 2 mentions, found by a rule"), "{text}");
+    assert!(text.contains("\tIvan Petrenko\tPERSON\t\t\t\n"), "{text}");
+    assert!(text.contains("\tKhortytsia Brigade\tORG\t\t\t\n"), "{text}");
+    // The rows load as a gazetteer.
+    std::fs::create_dir_all(wd.path("mine")).unwrap();
+    std::fs::write(wd.path("mine/new.tsv"), text.as_bytes()).unwrap();
+    let out = wd.run(&["check", "--gazetteers", "mine"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}

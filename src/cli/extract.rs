@@ -84,6 +84,44 @@ struct Totals {
     bytes: u64,
 }
 
+/// Reads `inputs` in bounded chunks, extracts each chunk in parallel and
+/// hands it to `f` in input order; memory stays bounded by the chunk size
+/// and the output order does not depend on the thread count.
+pub(super) fn in_chunks(
+    inputs: &mut read::Inputs,
+    pool: &rayon::ThreadPool,
+    pipeline: &Pipeline,
+    date: Option<Date>,
+    mut f: impl FnMut(&[Input], Vec<Option<Extraction>>) -> Result<(), String>,
+) -> Result<(), String> {
+    loop {
+        let mut chunk = Vec::new();
+        let mut bytes = 0;
+        for input in inputs.by_ref() {
+            if let Input::Document(d) = &input {
+                bytes += d.text.len();
+            }
+            chunk.push(input);
+            if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
+                break;
+            }
+        }
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let extracted: Vec<Option<Extraction>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| match input {
+                    Input::Document(d) => Some(pipeline.extract(d, date)),
+                    _ => None,
+                })
+                .collect()
+        });
+        f(&chunk, extracted)?;
+    }
+}
+
 /// Runs `gazette extract`.
 pub fn run(args: Args) -> ExitCode {
     match extract(&args) {
@@ -115,30 +153,7 @@ fn extract(args: &Args) -> Result<Totals, String> {
     let pool = builder.build().map_err(|e| e.to_string())?;
     let write_error = |e: std::io::Error| format!("{}: {e}", args.out.display());
     let mut totals = Totals::default();
-    loop {
-        let mut chunk = Vec::new();
-        let mut bytes = 0;
-        for input in inputs.by_ref() {
-            if let Input::Document(d) = &input {
-                bytes += d.text.len();
-            }
-            chunk.push(input);
-            if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
-                break;
-            }
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        let extracted: Vec<Option<Extraction>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|input| match input {
-                    Input::Document(d) => Some(pipeline.extract(d, args.date)),
-                    _ => None,
-                })
-                .collect()
-        });
+    let result = in_chunks(&mut inputs, &pool, &pipeline, args.date, |chunk, extracted| {
         for (input, x) in chunk.iter().zip(extracted) {
             totals.read += 1;
             match (input, x) {
@@ -189,7 +204,9 @@ fn extract(args: &Args) -> Result<Totals, String> {
                 }
             }
         }
-    }
+        Ok(())
+    });
+    result?;
     output.finish().map_err(write_error)?;
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();

@@ -3,6 +3,7 @@
 
 mod check;
 mod extract;
+mod suggest;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -32,6 +33,7 @@ struct Cli {
 enum Command {
     Extract(extract::Args),
     Check(check::Args),
+    Suggest(suggest::Args),
 }
 
 /// Where gazetteers come from, shared by every subcommand.
@@ -123,5 +125,6 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Check(args) => check::run(args),
+        Command::Suggest(args) => suggest::run(args),
     }
 }

@@ -74,6 +74,13 @@ const NOT_NAMES: &[&str] = &[
     "Chairman", "Director", "No", "MP", "Vice", "Deputy", "Acting", "Former", "Interim",
 ];
 
+/// Title words that, in lower case, are as often adjectives or nouns of
+/// another sense; they introduce no name on their own.
+const ADJECTIVAL_TITLES: &[&str] = &[
+    "official", "major", "general", "head", "chief", "expert", "analyst", "fellow", "leader",
+    "chair",
+];
+
 /// Honorifics and ranks that put any capitalised word after them in a person's name.
 const HONORIFICS: &[&str] = &[
     "mr.", "mrs.", "ms.", "dr.", "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "sen.",
@@ -117,6 +124,11 @@ impl NameRules {
                 continue;
             }
             let honorific = m.pattern().as_usize() < self.honorific_count;
+            // Lower-case words that are titles only sometimes: "official
+            // New York opening", "major New York banks".
+            if ADJECTIVAL_TITLES.contains(&&text[m.start()..m.end()]) {
+                continue;
+            }
             // "envoy in Sudan Andrew Natsios": skip a known place after the title.
             let mut at = m.end();
             let rest = &text[at..];
@@ -262,6 +274,66 @@ fn repeat(text: &str, sentences: &[Span], mentions: &mut Vec<Mention>, found: &[
     }
 }
 
+/// A guess at the type of a capitalised name no rule typed: an
+/// organisation by a head word, a place by a locative word, a person if it
+/// has two or three plain words; `None` for titles, months and the like.
+///
+/// ```
+/// use gazette::extract::names::guess_kind;
+/// assert_eq!(guess_kind("Azov Brigade"), Some("ORG"));
+/// assert_eq!(guess_kind("Kherson Oblast"), Some("PLACE"));
+/// assert_eq!(guess_kind("Lim Eul-chul"), Some("PERSON"));
+/// assert_eq!(guess_kind("Prime Minister"), None);
+/// ```
+pub fn guess_kind(name: &str) -> Option<&'static str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = *words.last()?;
+    if ["Oblast", "Province", "Region", "District", "County", "Governorate", "Krai"].contains(&last)
+    {
+        return Some("PLACE");
+    }
+    if words.iter().any(|w| ORG_WORDS.contains(w) || ORG_HEADS.contains(w)) {
+        return Some("ORG");
+    }
+    let plain = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !NOT_NAMES.contains(w));
+    (plain && (2..=3).contains(&words.len())).then_some("PERSON")
+}
+
+/// Head words of organisation names, for [`guess_kind`].
+const ORG_HEADS: &[&str] = &[
+    "Brigade",
+    "Battalion",
+    "Regiment",
+    "Division",
+    "Foundation",
+    "Association",
+    "Organization",
+    "Organisation",
+    "Centre",
+    "Center",
+    "Academy",
+    "Federation",
+    "Directorate",
+    "Administration",
+    "Alliance",
+    "Coalition",
+    "Movement",
+    "Front",
+    "Corps",
+    "Guard",
+    "Guards",
+    "Agency",
+    "Institute",
+];
+
+/// `span` without a leading article or sentence-starting word ("During
+/// Ukrainian …", "The Azov Brigade").
+pub fn trim_sentence_start(text: &str, span: Span) -> Span {
+    trim_name(text, span)
+}
+
 /// Whether a rule's candidate reads like a name of that kind: organisations
 /// have two words or more; people contain no title or organisation word
 /// ("General Motors Corp" is not a person after the title "General").
@@ -316,6 +388,24 @@ const ORG_WORDS: &[&str] = &[
     "Court",
     "Union",
     "League",
+    "Street",
+    "Avenue",
+    "Square",
+    "Reserve",
+    "Exchange",
+    "Market",
+    "Markets",
+    "Cup",
+    "Nations",
+    "Games",
+    "Open",
+    "Club",
+    "United",
+    "City",
+    "Capital",
+    "Partners",
+    "Fund",
+    "Securities",
 ];
 
 /// Drops a leading article or sentence-initial word and trailing punctuation.
@@ -359,7 +449,7 @@ fn boundary(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// A lower-case, hyphen-joined form of a name for generated ids.
-pub(crate) fn slug(name: &str) -> String {
+pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
