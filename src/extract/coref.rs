@@ -169,3 +169,66 @@ mod tests {
         assert_eq!(surname("Putin"), None);
     }
 }
+
+#[cfg(test)]
+mod pipeline_tests {
+    use crate::extract::gazetteer::GazetteerBuilder;
+    use crate::extract::lexicon::Lexicon;
+    use crate::extract::Source;
+    use crate::{Document, Pipeline};
+
+    /// `text=entity(source)` for every mention not found by the gazetteer.
+    fn linked(text: &str) -> Vec<String> {
+        let mut b = GazetteerBuilder::new();
+        b.add_file(
+            "t.tsv",
+            "id\tname\ttype\taliases\tdemonyms\tattributes\n\
+             H1\tVolodymyr Zelensky\tPERSON\t\t\t\n\
+             H2\tDmitry Peskov\tPERSON\t\t\t\n\
+             P1\tRussia\tPLACE\t\tRussian\t\n",
+        );
+        let pipeline = Pipeline::new(b.build().unwrap(), Lexicon::with_defaults().unwrap());
+        let x = pipeline.extract(&Document::new("t", text), None);
+        x.mentions
+            .iter()
+            .filter(|m| m.source != Source::Gazetteer)
+            .map(|m| {
+                let e = pipeline.entity(&x, m.entity);
+                format!("{}={}({})", &text[m.span.start..m.span.end], e.name, m.source.as_str())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn surname_after_full_name() {
+        assert_eq!(
+            linked("Volodymyr Zelensky spoke. Zelensky's aides and Zelenskyite fans left."),
+            ["Zelensky=Volodymyr Zelensky(coref)"]
+        );
+        // Before the full name, a surname is not linked.
+        assert_eq!(linked("Peskov spoke. Later Dmitry Peskov left."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn rule_names_get_surnames_too() {
+        assert_eq!(
+            linked("Lim Eul-chul, a professor at a university, spoke. Lim said more."),
+            ["Lim Eul-chul=Lim Eul-chul(rule)", "Lim=Lim Eul-chul(coref)"]
+        );
+    }
+
+    #[test]
+    fn pronoun_subject_of_speech() {
+        assert_eq!(
+            linked("Dmitry Peskov met reporters. He said Russia would respond."),
+            ["He=Dmitry Peskov(coref)"]
+        );
+        // Two people named before: the pronoun is left alone.
+        assert_eq!(
+            linked("Dmitry Peskov met Volodymyr Zelensky. He said Russia would respond."),
+            Vec::<String>::new()
+        );
+        // Not a speech verb: left alone.
+        assert_eq!(linked("Dmitry Peskov met reporters. He left early."), Vec::<String>::new());
+    }
+}
