@@ -3,7 +3,7 @@
 //!
 //! Users extend it like a gazetteer; it goes through the same TSV reader.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -73,6 +73,7 @@ pub struct Lexicon {
     phrases: Vec<String>,
     forms: Vec<Vec<usize>>,
     automaton: AhoCorasick,
+    title_words: HashSet<String>,
 }
 
 impl Lexicon {
@@ -150,7 +151,11 @@ impl Lexicon {
             .build(&order)
             .map_err(|e| LoadErrors(vec![LoadError::new("relations", 0, e.to_string())]))?;
         let forms = order.iter().map(|f| by_form.remove(f).unwrap_or_default()).collect();
-        Ok(Lexicon { entries, phrases: order, forms, automaton })
+        let mut lexicon =
+            Lexicon { entries, phrases: order, forms, automaton, title_words: HashSet::new() };
+        lexicon.title_words =
+            lexicon.phrases(Frame::Title).flat_map(|p| p.split(' ')).map(String::from).collect();
+        Ok(lexicon)
     }
 
     /// Every row, indexed by [`Trigger::entries`].
@@ -165,6 +170,11 @@ impl Lexicon {
             .zip(&self.forms)
             .filter(move |(_, rows)| rows.iter().any(|&r| self.entries[r].frame == frame))
             .map(|(p, _)| p.as_str())
+    }
+
+    /// Every word of every title phrase, lower-cased ("defense", "minister").
+    pub fn title_words(&self) -> &HashSet<String> {
+        &self.title_words
     }
 
     /// Every trigger in `text`, leftmost-longest on word boundaries, in order.

@@ -114,7 +114,7 @@ pub fn find<'a>(
     entity: impl Fn(EntityRef) -> &'a Entity,
 ) -> Vec<Relation> {
     let triggers = lexicon.triggers(text);
-    let titles: HashSet<&str> = lexicon.phrases(Frame::Title).flat_map(|p| p.split(' ')).collect();
+    let titles = lexicon.title_words();
     let mut out: Vec<Relation> = Vec::new();
     for (si, &sentence) in x.sentences.iter().enumerate() {
         let lo = x.mentions.partition_point(|m| m.span.start < sentence.start);
@@ -129,7 +129,7 @@ pub fn find<'a>(
             offset: lo,
             x,
             entity: &entity,
-            titles: &titles,
+            titles,
             triggers: &triggers[t_lo..t_hi.max(t_lo)],
             lexicon,
         };
@@ -166,7 +166,7 @@ struct Sentence<'s, F> {
     offset: usize,
     x: &'s Extraction,
     entity: &'s F,
-    titles: &'s HashSet<&'s str>,
+    titles: &'s HashSet<String>,
     /// Trigger words of this sentence.
     triggers: &'s [Trigger],
     lexicon: &'s Lexicon,
@@ -274,7 +274,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 let inner = text[open + 1..inner_end].trim_start();
                 let first = inner.split_whitespace().next().unwrap_or("");
                 if ["a", "an", "the", "who", "which", "whose", "its", "his", "her"].contains(&first)
-                    || self.titles.contains(first.to_lowercase().as_str())
+                    || self.titles.contains(&first.to_lowercase())
                 {
                     p = open;
                     continue;
@@ -351,7 +351,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 let m = self.mention_ending(q)?;
                 return (!self.x.mentions[m].demonym && !self.same(m, first)).then_some(m);
             }
-            if !(person && self.titles.contains(word.to_lowercase().as_str())) {
+            if !(person && self.titles.contains(&word.to_lowercase())) {
                 return None;
             }
             p = start;
@@ -524,7 +524,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
         let mut titled = false;
         for (i, w) in word_spans(self.slice(base, self.span.end)).take(4) {
             let lower = w.to_lowercase();
-            if !(self.titles.contains(lower.as_str()) || (!titled && lower == "the")) {
+            if !(self.titles.contains(&lower) || (!titled && lower == "the")) {
                 break;
             }
             titled |= lower != "the";
