@@ -76,10 +76,8 @@ const NOT_NAMES: &[&str] = &[
 
 /// Title words that, in lower case, are as often adjectives or nouns of
 /// another sense; they introduce no name on their own.
-const ADJECTIVAL_TITLES: &[&str] = &[
-    "official", "major", "general", "head", "chief", "expert", "analyst", "fellow", "leader",
-    "chair",
-];
+const ADJECTIVAL_TITLES: &[&str] =
+    &["official", "major", "general", "expert", "analyst", "fellow", "chair"];
 
 /// Honorifics and ranks that put any capitalised word after them in a person's name.
 const HONORIFICS: &[&str] = &[
