@@ -3,7 +3,8 @@
 //!
 //! Stages run in this order, each a module with one job:
 //! [`sentences`] → [`gazetteer`] names → [`names`] rule mentions →
-//! [`coref`] → [`dates`] → [`quantities`] → [`relations`].
+//! [`coref`] → [`roles`] (titles naming an office holder) → [`dates`] →
+//! [`quantities`] → [`relations`].
 
 pub mod coref;
 pub mod dates;
@@ -12,6 +13,7 @@ pub mod lexicon;
 pub mod names;
 pub mod quantities;
 pub mod relations;
+pub mod roles;
 pub mod sentences;
 pub(crate) mod tsv;
 
@@ -155,6 +157,7 @@ pub struct Pipeline {
     gazetteer: Gazetteer,
     lexicon: Lexicon,
     names: names::NameRules,
+    offices: roles::Offices,
     dates: DateFinder,
     quantities: QuantityFinder,
 }
@@ -164,6 +167,7 @@ impl Pipeline {
     pub fn new(gazetteer: Gazetteer, lexicon: Lexicon) -> Pipeline {
         Pipeline {
             names: names::NameRules::new(&lexicon),
+            offices: roles::Offices::new(&gazetteer),
             gazetteer,
             lexicon,
             dates: DateFinder::new(),
@@ -208,6 +212,14 @@ impl Pipeline {
             EntityRef::Known(i) => &self.gazetteer.entities()[i as usize],
             EntityRef::Found(i) => &found[i as usize],
         });
+        self.offices.resolve(
+            text,
+            &sentences,
+            &mut mentions,
+            &self.gazetteer,
+            &self.lexicon,
+            reference,
+        );
         let dates = self.dates.find(text, &sentences, reference);
         let exclude: Vec<Span> =
             dates.iter().map(|d| d.span).chain(mentions.iter().map(|m| m.span)).collect();

@@ -1,0 +1,174 @@
+//! Titles that name a person by office: "South Korea's defence minister
+//! said" is whoever held that office on the document's date.
+//!
+//! Gazetteer entries carry `role`, `country` and `from`/`to` dates in their
+//! attributes (PETRARCH's date-restricted actors are the model); only
+//! entries with dates take part, so a stale role never names the wrong
+//! person in an old article.
+
+use std::collections::HashMap;
+
+use super::gazetteer::Gazetteer;
+use super::lexicon::{Frame, Lexicon};
+use super::{sentence_of, EntityRef, Mention, Source};
+use crate::{Date, Span};
+
+/// Office holders by (country, role), each with the dates of the office.
+#[derive(Debug, Default)]
+pub struct Offices {
+    holders: HashMap<(String, String), Vec<(u32, Date, Date)>>,
+}
+
+/// A role or title in a canonical spelling: lower case, American
+/// "defense", "minister of defense" → "defense minister".
+fn office(role: &str) -> String {
+    let r = role.trim().to_lowercase().replace("defence", "defense");
+    match r.strip_prefix("minister of ") {
+        Some(rest) => format!("{rest} minister"),
+        None => r,
+    }
+}
+
+/// The first day of `from` or the last day of `to` (`2024`, `2024-09`,
+/// `2024-09-06`).
+fn bound(s: &str, end: bool) -> Option<Date> {
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let year: i32 = parts.first()?.parse().ok()?;
+    let month: u32 = match parts.get(1) {
+        Some(m) => m.parse().ok()?,
+        None if end => 12,
+        None => 1,
+    };
+    let day: u32 = match parts.get(2) {
+        Some(d) => d.parse().ok()?,
+        None if end => crate::days_in_month(year, month),
+        None => 1,
+    };
+    Date::new(year, month, day)
+}
+
+impl Offices {
+    /// Indexes the entries of `gazetteer` that have `role`, `country` and at
+    /// least one of `from`/`to`.
+    pub fn new(gazetteer: &Gazetteer) -> Offices {
+        let mut holders: HashMap<(String, String), Vec<(u32, Date, Date)>> = HashMap::new();
+        for (i, e) in gazetteer.entities().iter().enumerate() {
+            let (Some(role), Some(country)) = (e.attribute("role"), e.attribute("country")) else {
+                continue;
+            };
+            let from = e.attribute("from").and_then(|s| bound(s, false));
+            let to = e.attribute("to").and_then(|s| bound(s, true));
+            if from.is_none() && to.is_none() {
+                continue;
+            }
+            let from = from.unwrap_or(Date { year: 1, month: 1, day: 1 });
+            let to = to.unwrap_or(Date { year: 9999, month: 12, day: 31 });
+            holders
+                .entry((country.to_string(), office(role)))
+                .or_default()
+                .push((i as u32, from, to));
+        }
+        Offices { holders }
+    }
+
+    /// Who held `role` in `country` on `date`, if exactly one entry says so.
+    pub fn holder(&self, country: &str, role: &str, date: Date) -> Option<u32> {
+        let all = self.holders.get(&(country.to_string(), office(role)))?;
+        let mut valid = all.iter().filter(|(_, from, to)| *from <= date && date <= *to);
+        let (first, _, _) = valid.next()?;
+        valid.next().is_none().then_some(*first)
+    }
+
+    /// Adds a mention for each title that follows a country and names no
+    /// one ("South Korean Defense Minister said"), pointing at the person
+    /// who held the office on `date`.
+    pub fn resolve(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        mentions: &mut Vec<Mention>,
+        gazetteer: &Gazetteer,
+        lexicon: &Lexicon,
+        date: Option<Date>,
+    ) {
+        let Some(date) = date else { return };
+        if self.holders.is_empty() {
+            return;
+        }
+        let mut added = Vec::new();
+        for t in lexicon.triggers(text) {
+            if !t.entries.iter().any(|&e| lexicon.entries()[e].frame == Frame::Title) {
+                continue;
+            }
+            // Named already: "Defense Minister Kim Yong-Hyun".
+            let after = text[t.span.end..].trim_start();
+            let at = text.len() - after.len();
+            if mentions.iter().any(|m| m.span.start == at || m.span.overlaps(t.span)) {
+                continue;
+            }
+            // The country right before: "South Korean", "South Korea's".
+            let head = text[..t.span.start].trim_end();
+            let head = head.strip_suffix("'s").or_else(|| head.strip_suffix("’s")).unwrap_or(head);
+            let Some(country) = mentions.iter().find(|m| m.span.end == head.len()) else {
+                continue;
+            };
+            let EntityRef::Known(c) = country.entity else { continue };
+            let name = &gazetteer.entities()[c as usize].name;
+            let Some(person) = self.holder(name, &text[t.span.start..t.span.end], date) else {
+                continue;
+            };
+            added.push(Mention {
+                span: t.span,
+                sentence: sentence_of(sentences, t.span.start),
+                entity: EntityRef::Known(person),
+                source: Source::Coref,
+                demonym: false,
+            });
+        }
+        if !added.is_empty() {
+            mentions.extend(added);
+            mentions.sort_by_key(|m| m.span.start);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::gazetteer::GazetteerBuilder;
+    use crate::{Document, Pipeline};
+
+    const ROWS: &str = "id\tname\ttype\taliases\tdemonyms\tattributes\n\
+        P1\tSouth Korea\tPLACE\t\tSouth Korean\t\n\
+        H1\tShin Won-sik\tPERSON\t\t\tcountry=South Korea;role=Defence Minister;from=2023-10-07;to=2024-09-05\n\
+        H2\tKim Yong-hyun\tPERSON\t\t\tcountry=South Korea;role=Minister of Defense;from=2024-09-06;to=2024-12-05\n";
+
+    fn said_by(text: &str, date: Date) -> Vec<String> {
+        let mut b = GazetteerBuilder::new();
+        b.add_file("t.tsv", ROWS);
+        let pipeline = Pipeline::new(b.build().unwrap(), Lexicon::with_defaults().unwrap());
+        let x = pipeline.extract(&Document::new("t", text), Some(date));
+        x.relations
+            .iter()
+            .filter(|r| r.label == "stated")
+            .map(|r| pipeline.entity(&x, x.mentions[r.subject].entity).name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn office_holder_on_the_date() {
+        let text = "South Korea's defence minister said the reports were credible.";
+        assert_eq!(said_by(text, Date::new(2024, 10, 15).unwrap()), ["Kim Yong-hyun"]);
+        assert_eq!(said_by(text, Date::new(2024, 3, 1).unwrap()), ["Shin Won-sik"]);
+        // Nobody on record then: no subject.
+        assert_eq!(said_by(text, Date::new(2020, 3, 1).unwrap()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn spelled_offices_and_bounds() {
+        assert_eq!(office("Minister of Defence"), "defense minister");
+        assert_eq!(bound("2024", true), Date::new(2024, 12, 31));
+        assert_eq!(bound("2024-02", true), Date::new(2024, 2, 29));
+        assert_eq!(bound("x", false), None);
+    }
+}
