@@ -13,10 +13,13 @@ use super::lexicon::{Frame, Lexicon};
 use super::{sentence_of, EntityRef, Mention, Source};
 use crate::{Date, Span};
 
+/// (country, office) → (entity index, first day, last day) of each holder.
+type Holders = HashMap<(String, String), Vec<(u32, Date, Date)>>;
+
 /// Office holders by (country, role), each with the dates of the office.
 #[derive(Debug, Default)]
 pub struct Offices {
-    holders: HashMap<(String, String), Vec<(u32, Date, Date)>>,
+    holders: Holders,
 }
 
 /// A role or title in a canonical spelling: lower case, American
@@ -51,7 +54,7 @@ impl Offices {
     /// Indexes the entries of `gazetteer` that have `role`, `country` and at
     /// least one of `from`/`to`.
     pub fn new(gazetteer: &Gazetteer) -> Offices {
-        let mut holders: HashMap<(String, String), Vec<(u32, Date, Date)>> = HashMap::new();
+        let mut holders = Holders::new();
         for (i, e) in gazetteer.entities().iter().enumerate() {
             let (Some(role), Some(country)) = (e.attribute("role"), e.attribute("country")) else {
                 continue;
