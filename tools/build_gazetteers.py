@@ -41,6 +41,8 @@ TIER_CITY = 50
 TIER_REGION = 45
 TIER_UCDP = 44
 TIER_PHOENIX = 40
+TIER_ADMIN1 = 35  # first-level regions of every country (GeoNames admin1), Ukraine's oblasts excepted
+TIER_TOWN = 30    # cities of TOWN_MIN_POP+ that are below GLOBAL_MIN_POP and outside the conflict zones
 
 # Ordinary capitalised English words that must never be a generated alias or
 # a generated city/region name (sentence-initial false positives).
@@ -436,7 +438,7 @@ def load_cities(shared):
         return list(json.load(f).values())
 
 
-def city_aliases(city):
+def city_aliases(city, max_dist=2):
     name = city["name"]
     fn = fold(name)
     out = []
@@ -459,7 +461,7 @@ def city_aliases(city):
         # edit distance at most 2 on the folded forms, length within 2.
         if fa[0] == fn[0] and abs(len(fa) - len(fn)) <= 2 and len(fn) >= 5:
             d = edit_distance(fa, fn)
-            if d <= 2:
+            if d <= max_dist:
                 out.append((d, a))
     out = sorted(set(out), key=lambda x: (x[0], fold(x[1]), x[1]))
     return [a for _, a in out[:4]]
@@ -475,8 +477,12 @@ def edit_distance(a, b):
     return prev[-1]
 
 
-# Cities this large anywhere are in the default gazetteer.
+# Cities this large anywhere are in the default gazetteer (TIER_CITY).
 GLOBAL_MIN_POP = 250000
+# Towns this large anywhere are in it too, at the lowest place tier (TIER_TOWN):
+# they yield every contested form, and their names must pass the ambiguity
+# filter (see place_name_ok).
+TOWN_MIN_POP = 15000
 
 # Extra towns beyond the GLOBAL_MIN_POP cities: conflict zones (minimum population).
 REGIONAL_MIN_POP = {
@@ -494,6 +500,9 @@ def build_places(shared, countries):
         by_cc[c["countrycode"]].append(c)
     places = {}
     cname = {iso: e.name for iso, e in countries.items()}
+    with open(os.path.join(shared, "gazetteer-sources/geonames-admin-cities-json/admin1.json"), encoding="utf-8") as f:
+        admin1 = json.load(f)
+    admin1_name = {a["code"]: plain_name(clean(a["name"])) for a in admin1}
 
     def add_city(city, tier, kind):
         gid = f"geonames:{city['geonameid']}"
@@ -502,6 +511,7 @@ def build_places(shared, countries):
             if tier > e.tier:
                 e.tier = tier
                 e.attrs["kind"] = kind
+                e.yields = tier <= TIER_TOWN
             return e
         if not is_latin(city["name"]):
             return None
@@ -515,11 +525,16 @@ def build_places(shared, countries):
                 cname_ = plain
         e = Entity(gid, cname_, "PLACE", tier, rank=city["population"], source="geonames")
         e.iso2 = city["countrycode"]
-        for a in city_aliases(city):
+        # a town gets spellings at edit distance 1 (Diinsoor: Dinsoor), larger cities 2
+        for a in city_aliases(city, 1 if tier <= TIER_TOWN else 2):
             e.add_alias(a)
         if city["countrycode"] in cname:
             e.attrs["country"] = cname[city["countrycode"]]
+        a1 = admin1_name.get(f"{city['countrycode']}.{city.get('admin1code')}")
+        if a1 and is_latin(a1):
+            e.attrs["admin1"] = a1
         e.attrs["kind"] = kind
+        e.yields = tier <= TIER_TOWN  # a town gives way to any stronger entity (see resolve)
         e.attrs["population"] = str(city["population"])
         if cname_ != city["name"]:
             e.add_alias(city["name"])
@@ -551,8 +566,8 @@ def build_places(shared, countries):
     # big cities and conflict-zone towns
     for c in sorted(cities, key=lambda c: c["geonameid"]):
         cc = c["countrycode"]
-        if re.search(r"\bDistrict\b|\bMasyv\b|\bQu\b", c["name"]):
-            continue
+        if re.search(r"\bDistrict\b|\bMasyv\b|\bQu\b|[()/]", c["name"]):
+            continue  # city districts (`Zürich (Kreis 10) / Höngg`)
         if c["population"] < 1000000 and c["geonameid"] >= 11000000:
             continue  # recent GeoNames rows here are mostly city districts
         if c["population"] >= GLOBAL_MIN_POP:
@@ -561,10 +576,12 @@ def build_places(shared, countries):
             add_city(c, TIER_CITY, "city")
         elif cc == "RU" and c.get("admin1code") in RU_BORDER_ADMIN1 and c["population"] >= 30000:
             add_city(c, TIER_CITY, "city")
+        elif c["population"] >= TOWN_MIN_POP:
+            add_city(c, TIER_TOWN, "city")
     for e in list(places.values()):
-        if e.tier == TIER_CITY and (e.name in STOPWORDS or not e.name[0].isupper()):
+        if e.tier in (TIER_CITY, TIER_TOWN) and (e.name in STOPWORDS or not e.name[0].isupper()):
             del places[e.id]
-            warn(f"places: skipped city {e.name!r} ({e.id}): common word")
+            warn(f"places: skipped city {e.name!r} ({e.id}): common word or not capitalised")
     # renames and extra aliases
     for r in read_tsv(os.path.join(ADDITIONS, "place_aliases.tsv")):
         hits = [e for e in places.values() if e.name == r["name"] and getattr(e, "iso2", "") == r["iso2"]]
@@ -583,8 +600,6 @@ def build_places(shared, countries):
         if r["name"] == "Gaza":
             e.aliases = [a for a in e.aliases if a != "Gaza"]
     # Ukrainian oblasts from GeoNames admin1
-    with open(os.path.join(shared, "gazetteer-sources/geonames-admin-cities-json/admin1.json"), encoding="utf-8") as f:
-        admin1 = json.load(f)
     extra = {
         "Zaporizhzhia": ["Zaporizhia Oblast", "Zaporizhzhia region", "Zaporizhia region", "Zaporozhye region"],
         "Dnipropetrovsk": ["Dnipro region", "Dnipropetrovsk region"],
@@ -609,7 +624,56 @@ def build_places(shared, countries):
         e.attrs["country"] = cname["UA"]
         e.attrs["kind"] = "oblast"
         places[e.id] = e
+    # First-level regions of every other country (GeoNames admin1): `Texas`,
+    # `Kano State` (alias `Kano`, `Kano state`), `Tatarstan Republic`. The rank
+    # is the summed population of the region's cities5000 rows.
+    admin_pop = defaultdict(int)
+    for c in cities:
+        admin_pop[f"{c['countrycode']}.{c.get('admin1code')}"] += c["population"]
+    suffix_re = re.compile(r"(.+?) (" + "|".join(ADMIN1_SUFFIXES) + r")")
+    for a in sorted(admin1, key=lambda a: a["code"]):
+        cc = a["code"].split(".")[0]
+        if cc == "UA" or cc not in countries:
+            continue
+        raw = clean(a["name"])
+        n = plain_name(raw)
+        if not is_latin(n) or re.search(r"\d", n) or re.search(r" City$|^City of ", n):
+            continue
+        ce = countries[cc]
+        if n in ce.forms() or n == ce.capital:
+            continue
+        m = suffix_re.fullmatch(n)
+        e = Entity(f"admin1:{a['code']}", n, "PLACE", TIER_ADMIN1, rank=admin_pop[a["code"]],
+                   source="geonames-admin1")
+        e.iso2 = cc
+        e.yields = True
+        if m:
+            e.add_alias(m.group(1))
+            e.add_alias(f"{m.group(1)} {m.group(2).lower()}")
+        for v in (raw, fold_marks(n)):
+            e.add_alias(v)
+        e.attrs["country"] = ce.name
+        e.attrs["kind"] = "region"
+        places[e.id] = e
     return places
+
+
+ADMIN1_SUFFIXES = ("Province", "County", "Region", "Department", "District", "Oblast", "State", "Governorate",
+                   "Kray", "Krai", "Republic", "Prefecture", "Division", "Municipality", "Parish", "Territory",
+                   "Emirate", "Canton", "Voivodeship", "Autonomous Okrug", "Autonomous Oblast")
+
+
+def fold_marks(s):
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+
+
+def plain_name(s):
+    """Transliteration marks outside Latin-1 (Kandahār, Ḩamāh) become plain letters."""
+    if any(ord(ch) > 255 for ch in s):
+        plain = fold_marks(s)
+        if plain.isascii():
+            return plain
+    return s
 
 
 # ---------------------------------------------------------------- people
@@ -702,7 +766,7 @@ PHOENIX_SKIP = re.compile(r"PRESIDENT|MINISTER|SECRETARY|^MR\.?$|^MRS\.?$|^MS\.?
                           r"SPOKES|GOVERNMENT|^THE$|^KING$|^QUEEN$|^SHEIKH$|^PRINCE$|HOJATOLISLAM|AYATOLLAH|"
                           r"^GOV\.?$|GOVERNOR|SENATOR|^SEN\.?$|^REP\.?$|AMBASSADOR|ENVOY|CHAIRMAN|COMMANDER|"
                           r"LEADER|CHIEF|FORMER|MAYOR|DEPUTY|SPEAKER|^COL\.?$|^GEN\.?$|^LT\.?$|ADMIRAL|^REV\.?$|"
-                          r"^SIR$|^LORD$|JUDGE|COMRADE|ADVISE|DIRECTOR|RULER|^EMIR$|PREMIER|CHANCELLOR|^US$|^U\.S\.$|"
+                          r"^SIR$|^LORD$|^PM$|^FM$|^HE$|JUDGE|COMRADE|ADVISE|DIRECTOR|RULER|^EMIR$|PREMIER|CHANCELLOR|^US$|^U\.S\.$|"
                           r"AMERICAN|BRITISH|RUSSIAN|ISRAELI|PALESTINIAN|CHINESE|FRENCH|GERMAN|OFFICIAL|^VICE$", re.I)
 
 
@@ -761,6 +825,12 @@ def phoenix_year(s):
     return 2000 + y if y < 30 else 1900 + y
 
 
+# Phoenix people in government (any XXXGOV code) until at least this year; with
+# PHOENIX_CABINETS the alphabetical cabinet list of each section counts too.
+PHOENIX_SINCE = 1990
+PHOENIX_CABINETS = True
+
+
 def phoenix_leaders(shared):
     """Heads of state/government listed at the top of each Phoenix country
     section (before the alphabetical cabinet list), in office after 2000."""
@@ -786,18 +856,23 @@ def phoenix_leaders(shared):
             if len(run) >= 4 and run == sorted(run) and names[i][0] <= "C":
                 start = i
                 break
-        for p in people[:start]:
+        for pos, p in enumerate(people if PHOENIX_CABINETS else people[:start]):
             years = []
+            gov_codes = []
             for c in p["codes"]:
                 m = re.fullmatch(r"\s*([A-Z]{3})GOV\s+(\d{6,8})-(\d{6,8})\s*", c)
                 if m:
                     years.append((phoenix_year(m.group(2)), phoenix_year(m.group(3))))
+                    gov_codes.append(m.group(1))
                 m = re.fullmatch(r"\s*([A-Z]{3})GOV\s+>(\d{6,8})\s*", c)
                 if m:
                     years.append((phoenix_year(m.group(2)), None))
-            if not years or not any(e is None or e >= 2000 for _, e in years):
+                    gov_codes.append(m.group(1))
+            if not years or not any(e is None or e >= PHOENIX_SINCE for _, e in years):
                 continue
-            code_cc = code
+            # the person's own GOV code names the country (a section's cabinet
+            # list can follow the next country's header line)
+            code_cc = code if code in gov_codes else gov_codes[-1]
             name = phoenix_name(p["name"], code_cc)
             if not name:
                 continue
@@ -810,7 +885,7 @@ def phoenix_leaders(shared):
             last = max((e for _, e in years if e), default=None)
             open_ended = any(e is None for _, e in years)
             span = f"{first}-" + ("2014+" if open_ended else str(last))
-            out.append((code, name, aliases, span))
+            out.append((code_cc, name, aliases, span, pos >= start))
     return out
 
 
@@ -829,7 +904,7 @@ def build_people(shared, countries):
     people = {}
     roles = defaultdict(list)  # id -> [(current, start_year, role)]
 
-    def get(qid, name, country, tier=TIER_PERSON, source=""):
+    def get(qid, name, country, tier=TIER_PERSON, source="", upgrade=True):
         name = clean(name)
         if not name or re.fullmatch(r"Q\d+", name):
             return None
@@ -840,7 +915,9 @@ def build_people(shared, countries):
             return e
         e = idx.find([name], None if source != "phoenix" else country)
         if e is not None:
-            if qid and not re.fullmatch(r"Q\d+", e.id):
+            if qid and not re.fullmatch(r"Q\d+", e.id) and not upgrade:
+                e.attrs.setdefault("wikidata", qid)  # the slug id stays stable
+            elif qid and not re.fullmatch(r"Q\d+", e.id):
                 # upgrade a slug id to the QID
                 del people[e.id]
                 roles[qid] = roles.pop(e.id, [])
@@ -858,14 +935,17 @@ def build_people(shared, countries):
         idx.add(e)
         return e
 
-    # world leaders (Wikidata)
+    # world leaders (Wikidata); those who left office before 2000 or took it
+    # before 1990 come last (see below) so that they cannot change an id
+    late = []
     with open(os.path.join(base, "world-leaders-2021/data/wikidata.csv"), encoding="utf-8") as f:
         for r in csv.DictReader(f):
             end = r["end_year"]
             start = r["start_year"]
-            if start and int(start) < 1990:
+            if end and int(end) < 1990:
                 continue
-            if end and int(end) < 2000:
+            if (start and int(start) < 1990) or (end and int(end) < 2000):
+                late.append(("leader", r))
                 continue
             country = by_qid_country.get(r["countryid"]) or label_to_country.get(r["country"], r["country"])
             e = get(r["officeholder"], r["officeholderLabel"], country, source="wikidata")
@@ -905,7 +985,10 @@ def build_people(shared, countries):
     # UN and other international office-holders
     with open(os.path.join(base, "world/html/holders21.csv"), encoding="utf-8") as f:
         for r in csv.DictReader(f):
+            if r["end"] and r["end"][:4] < "1990":
+                continue
             if r["end"] and r["end"][:4] < "2000":
+                late.append(("holder", r))
                 continue
             e = get(r["personID"], r["person"], None, source="wikidata")
             if e:
@@ -916,7 +999,7 @@ def build_people(shared, countries):
         if e:
             roles[e.id].append((True, year, title, ""))
     # Phoenix (PETRARCH2) leaders of the 2000s and early 2010s
-    for code, name, aliases, span in phoenix_leaders(shared):
+    for code, name, aliases, span, cabinet in phoenix_leaders(shared):
         country = by_iso3.get(code)
         e = idx.find([name] + aliases, country)
         if e is None:
@@ -924,9 +1007,22 @@ def build_people(shared, countries):
             if e is None:
                 continue
             e.attrs["in_government"] = span
+            e.phoenix_cabinet = cabinet
         for a in aliases:
             e.add_alias(a)
         idx.reindex(e)
+    # Wikidata office-holders of the 1990s (and leaders in office since before 1990)
+    for what, r in late:
+        if what == "leader":
+            country = by_qid_country.get(r["countryid"]) or label_to_country.get(r["country"], r["country"])
+            e = get(r["officeholder"], r["officeholderLabel"], country, source="wikidata", upgrade=False)
+            if e:
+                roles[e.id].append((not r["end_year"], r["start_year"] or "",
+                                    role_from_position(r["positionLabel"], r["country"]), r["end_year"]))
+        else:
+            e = get(r["personID"], r["person"], None, source="wikidata", upgrade=False)
+            if e:
+                roles[e.id].append((not r["end"], r["start"][:4], r["position"], r["end"][:4]))
     # roles
     for pid, e in people.items():
         rs = roles.get(pid, [])
@@ -1109,6 +1205,13 @@ def merge_curated(path, pool, idx, typ):
             if idx:
                 idx.add(e)
         else:
+            if getattr(e, "phoenix_cabinet", False) and e.id != r["id"]:
+                # a Phoenix cabinet member's slug gives way to the hand-added row's id (stable)
+                if r["id"] in pool:
+                    sys.exit(f"{path}: duplicate id {r['id']}")
+                del pool[e.id]
+                e.id = r["id"]
+                pool[e.id] = e
             if key(e.name) != key(r["name"]):
                 e.add_alias(e.name)
             e.name = r["name"]
@@ -1207,6 +1310,12 @@ def resolve(entities):
                     stronger = (o.tier, o.rank, e.id) > (e.tier, e.rank, o.id)
                 elif e.name in o.pinned and not e.curated:
                     stronger = True  # a hand-added alias beats a generated name
+                elif (getattr(e, "yields", False) and not getattr(o, "yields", False) and o.tier > e.tier
+                      and (o.source != "geonames" or e.tier == TIER_ADMIN1)):
+                    # a town or region gives its name up to a stronger entity's alias (a town
+                    # not to a city's alternate spelling: Pueblo keeps its name from Puebla;
+                    # a region does: `New York`, `Basra`, `Hanover` are the cities)
+                    stronger = True
                 else:
                     stronger = e.name in o.demonyms and o.tier > e.tier
                 if stronger:
@@ -1352,6 +1461,144 @@ def check(out_dir, names):
     return problems, counts
 
 
+# ---------------------------------------------------------------- ambiguity filter
+
+# A capitalised word W is an ordinary English word when, in the news corpus,
+# its lower-case form occurs at least COMMON_MIN_LOWER times and at least as
+# often as W capitalised in mid-sentence (not after . ! ? : ; or an opening
+# quote, and not in a title): `Split` 599/3, `Sale` 1638/32, `Mission` 189/16,
+# `Orange` 52/52 are common; `Paris` 2/757, `Turkey` 4/274, `Bath` 6/41 are not.
+COMMON_MIN_LOWER = 5
+# A capitalised word seen at least NOT_PLACE_MIN times in the corpus (not
+# first in a text) of which fewer than NOT_PLACE_LOC_SHARE follow a locative
+# word (in, at, from, near, to …) is mostly a surname, company or institution
+# (`Dole`, `Liberal`, `University`, `Nokia`, `Solana`, `Dalai`, `Taft`), not a
+# town name (`Venice` 0.44, `Rafah` 0.14, `Ipswich` 0.36). Towns only.
+NOT_PLACE_MIN = 10
+NOT_PLACE_LOC_SHARE = 0.10
+LOCATIVE_WORDS = {"in", "at", "from", "near", "to", "outside", "into", "across", "around", "toward",
+                  "towards", "via"}
+MONTHS_DAYS = set("""January February March April May June July August September October November
+December Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+GENERIC_WORDS = set("""North South East West Northern Southern Eastern Western Central Middle Upper Lower
+Inner Outer Greater Little Great Grand Old New Union Police Of Mobile Split Bath Reading Nice Independence
+Progress Liberty Victory Freedom Unity Concord Harmony Paradise Eden Hope Faith Charity Mercy Providence
+Prosperity Enterprise Commerce Industry Friendship Republic Capital Federal District Metropolitan Municipal
+Coast Island Islands Valley Plateau Highlands Lowlands Delta Lakes River Hills Mountain Mountains
+Desert Oasis Interior Frontier Border Centre Center Santa Saint San Sao Port Fort Mount Lake Bay Beach
+Park Garden Gardens Spring Springs Falls Heights Junction Crossing Bridge Station Harbour Harbor Summit
+Plains Prairie Forest Woods Field Fields Bend Cross Gate Market Castle Church Temple Abbey Mission Orange
+Lemon Olive Cedar Palm Pine Oak Rose Lily Ruby Pearl Diamond Crystal Golden Silver Royal Imperial
+Victoria Florence Marion Regina Augusta Alexandria Charlotte Elizabeth Adelaide Jackson Lincoln Madison
+Washington Franklin Hamilton Jefferson Clinton Wilson Monroe Warren Marshall Douglas Stanley Preston
+Austin Kent Lawrence Lafayette Columbus Asia Europe Africa America Americas Oceania Antarctica Arctic
+Pacific Atlantic Gulf Mediterranean Caribbean Balkans Mideast Orient Levant""".split())
+
+
+def corpus_common_words(shared):
+    """Capitalised forms of ordinary English words, from the news corpus;
+    capitalised words that are seldom places (NOT_PLACE_*); and the words
+    written after an Arabic article (`al-Bandar`, `Al-Kindi`): the matcher
+    splits at the hyphen, so such a word must not name a town."""
+    lower = defaultdict(int)
+    cap = defaultdict(int)
+    after_cap = defaultdict(int)  # capitalised, any position but the first of a text
+    after_loc = defaultdict(int)  # ... right after a locative word (in, at, from …)
+    arabic = set()
+    tok = re.compile(r"[A-Za-z]+")
+    paths = sorted(glob.glob(os.path.join(shared, "news_corpus/*.jsonl")))
+    if not paths:
+        warn("ambiguity filter: no news corpus found; only the fixed word lists apply")
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                text = json.loads(line).get("text") or ""
+                prev = None
+                for m in tok.finditer(text):
+                    w, last, prev = m.group(), prev, m.group()
+                    if last is not None and w[0].isupper() and w[1:].islower():
+                        after_cap[w] += 1
+                        if last in LOCATIVE_WORDS:
+                            after_loc[w] += 1
+                    if w.islower():
+                        lower[w] += 1
+                    elif w[0].isupper() and w[1:].islower():
+                        if re.search(r"(?:^|[^A-Za-z])(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)-$", text[max(0, m.start() - 5):m.start()]):
+                            arabic.add(w)
+                        j = m.start() - 1
+                        while j >= 0 and text[j] in " \t\r\n\"'(`\u201c\u2018":
+                            j -= 1
+                        if j < 0 or text[j] in ".!?:;":
+                            continue
+                        cap[w] += 1
+    common = {w.capitalize() for w, n in lower.items()
+              if n >= COMMON_MIN_LOWER and n >= cap.get(w.capitalize(), 0)}
+    not_place = {w for w, n in after_cap.items()
+                 if n >= NOT_PLACE_MIN and after_loc.get(w, 0) < NOT_PLACE_LOC_SHARE * n}
+    return common, arabic | not_place
+
+
+def read_word_list(path):
+    if not os.path.exists(path):
+        return set()
+    with open(path, encoding="utf-8") as f:
+        return {line.strip() for line in f if line.strip() and not line.startswith("#")}
+
+
+def person_name_words(people, min_count=2):
+    """First names and surnames shared by min_count or more people in the gazetteer."""
+    first = defaultdict(int)
+    last = defaultdict(int)
+    for e in people.values():
+        toks = e.name.split()
+        if len(toks) < 2 or e.name.startswith(MONARCH_TITLES):
+            continue
+        first[toks[0]] += 1
+        last[toks[-1]] += 1
+    return {w for d in (first, last) for w, n in d.items() if n >= min_count and len(w) >= 3 and w[1:].islower()}
+
+
+def ambiguity_stop_lists(shared, people):
+    """(words no town or region may be named, further words no town may be named)"""
+    common, not_place = corpus_common_words(shared)
+    stop = set(STOPWORDS) | set(TITLE_WORDS) | MONTHS_DAYS | GENERIC_WORDS | common
+    stop |= read_word_list(os.path.join(ADDITIONS, "first_names.txt"))
+    stop |= person_name_words(people)
+    return stop, stop | not_place | person_name_words(people, 1)
+
+
+# A name of several words is generic when each word is one of these (`North
+# West`, `Central Region`, `Upper East`, `Capital District`).
+GENERIC_PHRASE_WORDS = set("""North South East West Northeast Northwest Southeast Southwest Northern
+Southern Eastern Western Central Centre Center Middle Upper Lower Inner Outer Greater Capital National
+Federal Metropolitan Province Provinces Region Regions District Districts State Department
+Division County Governorate Municipality Islands Island Coast Interior""".split())
+
+
+def place_name_ok(n, stop):
+    if len(n) < 3 or not n[0].isupper() or n in stop:
+        return False
+    words = [w for w in re.split(r"[\s\-]+", n) if w]
+    if len(words) > 1 and all(w in GENERIC_PHRASE_WORDS or w.lower() in ("of", "the", "and") for w in words):
+        return False
+    return True
+
+
+def filter_places(places, stops, log):
+    """Towns and regions (the entities that yield) must not be named by an
+    ordinary word, a first name or surname, a month or weekday, a title or a
+    generic word; such aliases are removed."""
+    for pid in sorted(places):
+        e = places[pid]
+        if not getattr(e, "yields", False) or e.curated:
+            continue
+        stop = stops[0] if e.tier == TIER_ADMIN1 else stops[1]
+        e.aliases = [a for a in e.aliases if place_name_ok(a, stop)]
+        if not place_name_ok(e.name, stop):
+            log.append(f"dropped entity {e.id} {e.name!r}: ordinary word, name or title")
+            del places[pid]
+
+
 MONARCH_TITLES = ("King", "Queen", "Emperor", "Emir", "Sultan", "Grand Duke", "Prince", "Pope")
 
 
@@ -1391,6 +1638,7 @@ def main():
     dedupe(people, merges)
     single_word_people(people, merges)
     dedupe(orgs, merges)
+    filter_places(places, ambiguity_stop_lists(shared, people), merges)
     groups = {"countries.tsv": list(countries.values()), "places.tsv": list(places.values()),
               "people.tsv": list(people.values()), "organisations.tsv": list(orgs.values())}
     everything = [e for g in groups.values() for e in g]
