@@ -74,6 +74,47 @@ const NOT_NAMES: &[&str] = &[
     "Chairman", "Director", "No", "MP", "Vice", "Deputy", "Acting", "Former", "Interim",
 ];
 
+/// Capitalised words that start sentences and never start a name.
+const SENTENCE_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "With",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "As",
+    "After",
+    "Before",
+    "During",
+    "While",
+    "When",
+    "Despite",
+    "However",
+    "Meanwhile",
+    "Last",
+    "Next",
+    "Since",
+    "Until",
+    "Under",
+];
+
 /// Title words that, in lower case, are as often adjectives or nouns of
 /// another sense; they introduce no name on their own.
 const ADJECTIVAL_TITLES: &[&str] =
@@ -140,7 +181,7 @@ impl NameRules {
             }
             if let Some(c) = PERSON_AFTER.captures(&text[at..]) {
                 let g = c.get(1).unwrap();
-                let span = trim_name(text, Span::new(at + g.start(), at + g.end()));
+                let span = trim_name(text, Span::new(at + g.start(), at + g.end()), true);
                 let words = text[span.start..span.end].split_whitespace().count();
                 if words >= 2 || (honorific && words == 1) {
                     new.push((span, "PERSON"));
@@ -176,17 +217,20 @@ impl NameRules {
                 if let Some(c) = NAME_BEFORE_COMMA.captures(&sentence[lo..comma]) {
                     let g = c.get(1).unwrap();
                     let at = s.start + lo;
-                    new.push((trim_name(text, Span::new(at + g.start(), at + g.end())), "PERSON"));
+                    new.push((
+                        trim_name(text, Span::new(at + g.start(), at + g.end()), true),
+                        "PERSON",
+                    ));
                 }
             }
         }
         for m in ORG.find_iter(text) {
-            let span = trim_name(text, Span::new(m.start(), m.end()));
+            let span = trim_name(text, Span::new(m.start(), m.end()), false);
             new.push((span, "ORG"));
         }
         for c in PLACE.captures_iter(text) {
             let g = c.get(1).unwrap_or_else(|| c.get(0).unwrap());
-            new.push((trim_name(text, Span::new(g.start(), g.end())), "PLACE"));
+            new.push((trim_name(text, Span::new(g.start(), g.end()), false), "PLACE"));
         }
         new.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
         let mut ids: HashMap<(String, &str), u32> = HashMap::new();
@@ -329,7 +373,7 @@ const ORG_HEADS: &[&str] = &[
 /// `span` without a leading article or sentence-starting word ("During
 /// Ukrainian …", "The Azov Brigade").
 pub fn trim_sentence_start(text: &str, span: Span) -> Span {
-    trim_name(text, span)
+    trim_name(text, span, false)
 }
 
 /// Whether a rule's candidate reads like a name of that kind: organisations
@@ -407,7 +451,9 @@ const ORG_WORDS: &[&str] = &[
 ];
 
 /// Drops a leading article or sentence-initial word and trailing punctuation.
-fn trim_name(text: &str, span: Span) -> Span {
+/// With `titles`, leading titles go too ("Col", "General"); organisation
+/// names keep them ("General Motors Corp").
+fn trim_name(text: &str, span: Span, titles: bool) -> Span {
     let mut s = span;
     let t = &text[s.start..s.end];
     for article in ["The ", "the "] {
@@ -429,7 +475,11 @@ fn trim_name(text: &str, span: Span) -> Span {
     loop {
         let t = &text[s.start..s.end];
         match t.split_once(char::is_whitespace) {
-            Some((first, rest)) if NOT_NAMES.contains(&first) && !rest.is_empty() => {
+            Some((first, rest))
+                if !rest.is_empty()
+                    && (SENTENCE_WORDS.contains(&first)
+                        || (titles && NOT_NAMES.contains(&first))) =>
+            {
                 s.start = s.end - rest.trim_start().len();
             }
             _ => break,
