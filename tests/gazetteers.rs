@@ -100,3 +100,20 @@ fn suggest_lists_missing_names_as_rows() {
     let out = wd.run(&["check", "--gazetteers", "mine"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
 }
+
+#[test]
+fn a_title_names_the_office_holder_of_the_day() {
+    // See: issue 3 (roles that change over time).
+    let wd = Workdir::new("offices");
+    std::fs::write(
+        wd.path("story.txt"),
+        "South Korea's defence minister said the reports were credible.",
+    )
+    .unwrap();
+    for (date, who) in [("2024-10-15", "Kim Yong-hyun"), ("2024-03-01", "Shin Won-sik")] {
+        let out = wd.run(&["extract", "story.txt", "--out", date, "--date", date]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let relations = rows(&wd.path(&format!("{date}/relations.csv")));
+        assert!(relations.iter().any(|r| r[3] == who && r[5] == "stated"), "{date}: {relations:?}");
+    }
+}
