@@ -243,6 +243,7 @@ impl CsvOutput {
                 &cell(&q.event),
             ])?;
         }
+        let mut edges_in_doc = BTreeSet::new();
         for r in &x.relations {
             let s = pipeline.entity(x, x.mentions[r.subject].entity);
             let o = r.object.map(|o| pipeline.entity(x, x.mentions[o].entity));
@@ -266,26 +267,14 @@ impl CsvOutput {
                 &cell(evidence),
             ])?;
             if let Some(o) = o {
-                let edge = self
-                    .edges
-                    .entry((s.name.clone(), o.name.clone(), r.label.clone()))
-                    .or_default();
+                let key = (s.name.clone(), o.name.clone(), r.label.clone());
+                // Each edge counts once per document, however often repeated.
+                let first_in_doc = edges_in_doc.insert(key.clone());
+                let edge = self.edges.entry(key).or_default();
                 edge.evidence.insert(evidence.to_string());
+                edge.documents += u64::from(first_in_doc);
                 let day = Date::parse(&r.date).or(x.reference);
                 widen(&mut edge.first, &mut edge.last, day);
-            }
-        }
-        // Documents per edge: each edge once per document.
-        let mut seen = BTreeSet::new();
-        for r in &x.relations {
-            if let Some(o) = r.object {
-                let s = &pipeline.entity(x, x.mentions[r.subject].entity).name;
-                let o = &pipeline.entity(x, x.mentions[o].entity).name;
-                if seen.insert((s.clone(), o.clone(), r.label.clone())) {
-                    if let Some(e) = self.edges.get_mut(&(s.clone(), o.clone(), r.label.clone())) {
-                        e.documents += 1;
-                    }
-                }
             }
         }
         if self.sentences {
