@@ -428,13 +428,7 @@ impl Gazetteer {
 /// Whether `text[start..end]` is a whole word or words: no letter or digit
 /// touches it on either side.
 fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    super::stands_alone(text, start, end, |c| c.is_alphanumeric() || c == '_')
 }
 
 #[cfg(test)]

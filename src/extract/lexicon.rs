@@ -181,11 +181,9 @@ impl Lexicon {
     pub fn triggers(&self, text: &str) -> Vec<Trigger> {
         self.automaton
             .find_iter(text)
+            // "anti-attack" or "attacked" hold no trigger "attack".
             .filter(|m| {
-                let before = text[..m.start()].chars().next_back();
-                let after = text[m.end()..].chars().next();
-                !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
-                    && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                super::stands_alone(text, m.start(), m.end(), |c| c.is_alphanumeric() || c == '-')
             })
             .map(|m| Trigger {
                 span: Span::new(m.start(), m.end()),

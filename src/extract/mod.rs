@@ -131,6 +131,16 @@ impl Extraction {
     }
 }
 
+/// Whether `text[start..end]` stands alone: no character for which
+/// `joins` holds touches it on either side. A match ending in `.` (`Gen.`,
+/// `U.S.`) may be followed by anything.
+pub(crate) fn stands_alone(text: &str, start: usize, end: usize, joins: fn(char) -> bool) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let dotted = text[start..end].ends_with('.');
+    !before.is_some_and(joins) && (dotted || !after.is_some_and(joins))
+}
+
 /// The 0-based index of the sentence among `sentences` containing `offset`
 /// (the last one starting at or before it).
 pub fn sentence_of(sentences: &[Span], offset: usize) -> usize {

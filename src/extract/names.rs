@@ -489,11 +489,7 @@ fn trim_name(text: &str, span: Span, titles: bool) -> Span {
 }
 
 fn boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let last = text[start..end].chars().next_back();
-    !before.is_some_and(char::is_alphanumeric)
-        && (last == Some('.') || !after.is_some_and(char::is_alphanumeric))
+    super::stands_alone(text, start, end, char::is_alphanumeric)
 }
 
 /// A lower-case, hyphen-joined form of a name for generated ids.
