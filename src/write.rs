@@ -41,6 +41,7 @@ const FILES: &[(&str, &[&str])] = &[
             "relations",
             "status",
             "error",
+            "date_source",
         ],
     ),
     (
@@ -166,6 +167,7 @@ impl CsvOutput {
             "0",
             row.status,
             &cell(&row.error),
+            "",
         ])?;
         Ok(())
     }
@@ -193,6 +195,7 @@ impl CsvOutput {
             &n(x.relations.len()),
             row.status,
             &cell(&row.error),
+            x.reference_source.map_or("", |s| s.as_str()),
         ])?;
         for m in &x.mentions {
             let e = pipeline.entity(x, m.entity);

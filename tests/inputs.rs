@@ -89,3 +89,31 @@ fn missing_input_and_unwritable_output_exit_2() {
     let out = wd.run(&["extract", &input, "--out", "out", "--date", "15/10/2024"]);
     assert_eq!(code(&out), 2);
 }
+
+#[test]
+fn document_dates_from_dateline_and_file_name() {
+    // See: issue 4 (the document date when the input gives none).
+    let wd = Workdir::new("docdate");
+    std::fs::create_dir_all(wd.path("in")).unwrap();
+    std::fs::write(wd.path("in/2024-10-15-story.txt"), "Russia said on Monday it would respond.")
+        .unwrap();
+    std::fs::write(
+        wd.path("in/wire.txt"),
+        "SEOUL, Dec. 29 (Yonhap) -- North Korea fired a missile on Sunday.",
+    )
+    .unwrap();
+    let out = wd.run(&["extract", "in", "--out", "out", "--date", "2025-01-10"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let docs = rows(&wd.path("out/documents.csv"));
+    assert_eq!(docs[0][9], "date_source");
+    let named = docs.iter().find(|r| r[0] == "2024-10-15-story").unwrap();
+    assert_eq!((named[1].as_str(), named[9].as_str()), ("2024-10-15", "filename"));
+    let wire = docs.iter().find(|r| r[0] == "wire").unwrap();
+    assert_eq!((wire[1].as_str(), wire[9].as_str()), ("2024-12-29", "dateline"));
+    // Relative dates resolve against the dateline: Sunday before Dec. 29, 2024.
+    let dates = rows(&wd.path("out/dates.csv"));
+    assert!(
+        dates.iter().any(|r| r[0] == "wire" && r[4] == "Sunday" && r[5] == "2024-12-29"),
+        "{dates:?}"
+    );
+}

@@ -8,6 +8,7 @@
 
 pub mod coref;
 pub mod dates;
+pub mod docdate;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod names;
@@ -122,6 +123,8 @@ pub struct Extraction {
     pub relations: Vec<Relation>,
     /// The reference date relative dates were resolved against.
     pub reference: Option<Date>,
+    /// Where the reference date came from.
+    pub reference_source: Option<docdate::DateSource>,
 }
 
 impl Extraction {
@@ -202,7 +205,8 @@ impl Pipeline {
     /// results. `fallback` is the reference date for a document without one.
     pub fn extract(&self, doc: &Document, fallback: Option<Date>) -> Extraction {
         let text = doc.text.as_str();
-        let reference = doc.date.or(fallback);
+        let dated = docdate::reference(doc, fallback);
+        let reference = dated.map(|(d, _)| d);
         let sentences = sentences::split(text);
         let mut mentions: Vec<Mention> = self
             .gazetteer
@@ -253,6 +257,7 @@ impl Pipeline {
             quantities,
             relations: Vec::new(),
             reference,
+            reference_source: dated.map(|(_, s)| s),
         };
         x.relations = relations::find(text, &x, &self.lexicon, |r| self.entity(&x, r));
         x
