@@ -16,7 +16,7 @@ fn jsonl_with_bad_lines_goes_on_and_exits_1() {
     let out = wd.run(&["extract", &input, "--out", "out"]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("articles.jsonl:3: line 3: invalid JSON"), "{err}");
+    assert!(err.contains("articles.jsonl:3: invalid JSON"), "{err}");
     assert!(err.contains("articles.jsonl:4"), "{err}");
     let docs = rows(&wd.path("out/documents.csv"));
     assert_eq!(docs.len(), 6, "header + 5 lines: {docs:?}");

@@ -192,7 +192,12 @@ fn extract(args: &Args) -> Result<Totals, String> {
                         Input::Failed { error, .. } => error.clone(),
                         _ => "not extracted".to_string(),
                     };
-                    error(&format!("{}: {reason}", input.origin()));
+                    // The origin names the line already: "articles.jsonl:3: …".
+                    let message = match reason.split_once(": ") {
+                        Some((line, rest)) if line.starts_with("line ") => rest,
+                        _ => reason.as_str(),
+                    };
+                    error(&format!("{}: {message}", input.origin()));
                     let row = DocumentRow {
                         id: input.id().to_string(),
                         status: "error",
