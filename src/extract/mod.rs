@@ -296,6 +296,10 @@ mod tests {
             "He said. She said. He said",
             "\u{0}\u{1}Russia\u{feff} sent\u{301} troops to Ukraine\u{200d}.",
             "Ivan Petrov, the Kremlin spokesman",
+            ".08",
+            ".Ab",
+            "?A",
+            "…Ab",
         ];
         for text in inputs {
             let x = pipeline.extract(&Document::new("t", text), Date::new(2024, 1, 1));

@@ -997,7 +997,8 @@ impl Scanner<'_> {
     /// capitalised word.
     fn glued_boundary(&self, i: usize) -> bool {
         let bytes = self.bytes;
-        let prev = bytes[i - 1];
+        // A period at the very start of the text has nothing glued before it.
+        let Some(&prev) = i.checked_sub(1).and_then(|p| bytes.get(p)) else { return false };
         if !(prev.is_ascii_lowercase() || prev.is_ascii_digit()) {
             return false;
         }
@@ -1377,5 +1378,34 @@ mod tests {
         let no_space = "x.".repeat(1_000_000);
         check_tiling(&no_space);
         assert!(start.elapsed().as_secs() < 20);
+    }
+
+    /// Every string of up to four pieces from a small alphabet of the
+    /// characters the splitter looks at: no panic, and the spans tile.
+    #[test]
+    fn short_strings_never_panic() {
+        const PIECES: [&str; 12] =
+            [".", "A", "a", "1", " ", "\n", "\"", "?", "…", "Mr.", "U.S.", "’"];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for t in &texts {
+                for p in PIECES {
+                    next.push(format!("{t}{p}"));
+                }
+            }
+            texts.extend(next);
+        }
+        for text in &texts {
+            let spans = split(text);
+            let mut last = 0;
+            for s in &spans {
+                assert!(
+                    s.start >= last && s.start < s.end && text.get(s.start..s.end).is_some(),
+                    "{text:?}"
+                );
+                last = s.end;
+            }
+        }
     }
 }

@@ -1,0 +1,441 @@
+//! Measures gazette's date and quantity finders against the English test
+//! specs of Microsoft Recognizers-Text (`data/recognizers_text_specs_en`).
+//!
+//! Covered files: the DateTime date and date-period extractors and parsers,
+//! the holiday and merged extractors/parsers and `DateTimeModel.json`;
+//! `NumberModel.json` and `PercentModel.json`; `CurrencyModel.json`.
+//!
+//! A case passes when gazette finds exactly the expected results: the same
+//! span text (trimmed, case-insensitive) and, for Parser and Model files, the
+//! same value. Dates compare gazette's TIMEX3-style value with the expected
+//! `timex` (any of the listed values, as is, so a week written as a range
+//! counts as a failure). Numbers compare the numeric value within 1e-9
+//! relative. Gazette's quantity span covers the qualifier and, for plain
+//! numbers, the counted noun (`about six officers`); for the Number files
+//! the qualifier and the counted noun are cut off before comparing, for
+//! Percent and Currency only the qualifier. Percent and Currency compare only
+//! the quantities whose unit is a percentage or a currency.
+//!
+//! Each case resolves against its `Context.ReferenceDateTime` (date part),
+//! or 2016-11-07, the reference date of the Recognizers-Text test runner.
+//! Cases are skipped, and counted with a reason, when `NotSupported` names
+//! `dotnet`, when a result is of a type gazette does not produce (time,
+//! datetime, time and datetime ranges, durations, sets, time zones) or when
+//! the case is not English. Cases with no expected result are kept: they
+//! measure false positives.
+//!
+//! Run: `cargo run --release --example eval_specs -- [SHARED_DIR] [-v]`
+//! (default `../shared`). `-v` lists each failing case.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::Path;
+use std::process::ExitCode;
+
+use gazette::extract::dates::DateFinder;
+use gazette::extract::quantities::{QuantityFinder, QuantityMention};
+use gazette::extract::sentences::split;
+use gazette::Date;
+use serde_json::Value;
+
+/// Folder of the specs under the shared directory.
+const SPECS: &str = "data/recognizers_text_specs_en/Specs";
+
+/// Reference date when a case has no `Context.ReferenceDateTime`.
+const DEFAULT_REFERENCE: &str = "2016-11-07";
+
+/// What a spec file measures.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Task {
+    /// Date expressions (`date`, `daterange`).
+    Dates,
+    /// Plain numbers.
+    Numbers,
+    /// Percentages.
+    Percents,
+    /// Money amounts.
+    Currency,
+}
+
+/// Spec files gazette covers: path under `SPECS`, task, whether values count.
+const FILES: &[(&str, Task, bool)] = &[
+    ("DateTime/English/DateExtractor.json", Task::Dates, false),
+    ("DateTime/English/DateParser.json", Task::Dates, true),
+    ("DateTime/English/DatePeriodExtractor.json", Task::Dates, false),
+    ("DateTime/English/DatePeriodParser.json", Task::Dates, true),
+    ("DateTime/English/HolidayExtractor.json", Task::Dates, false),
+    ("DateTime/English/HolidayParser.json", Task::Dates, true),
+    ("DateTime/English/MergedExtractor.json", Task::Dates, false),
+    ("DateTime/English/MergedParser.json", Task::Dates, true),
+    ("DateTime/English/DateTimeModel.json", Task::Dates, true),
+    ("Number/English/NumberModel.json", Task::Numbers, true),
+    ("Number/English/PercentModel.json", Task::Percents, true),
+    ("NumberWithUnit/English/CurrencyModel.json", Task::Currency, true),
+];
+
+/// Result types of the DateTime specs that gazette does not produce.
+const UNSUPPORTED_TYPES: &[&str] = &[
+    "time",
+    "timerange",
+    "datetime",
+    "datetimerange",
+    "datetimealt",
+    "duration",
+    "set",
+    "timezone",
+];
+
+/// Gazette's currency units.
+const CURRENCY_UNITS: &[&str] = &["dollars", "euros", "pounds", "yen", "yuan", "rupees"];
+
+/// One found or expected result: span text and value.
+#[derive(Debug)]
+struct Item {
+    /// Lower-cased, trimmed span text.
+    text: String,
+    /// Accepted values: TIMEX strings for dates, one number otherwise.
+    values: Vec<String>,
+}
+
+/// Counts of one file.
+#[derive(Default)]
+struct Row {
+    cases: usize,
+    skipped: usize,
+    passed: usize,
+    failed: usize,
+    reasons: BTreeMap<String, usize>,
+    /// Failed cases whose spans were right but a value differed.
+    value_only: usize,
+    /// Inputs on which gazette panicked (counted as failed).
+    panics: Vec<String>,
+}
+
+impl Row {
+    fn add(&mut self, other: &Row) {
+        self.cases += other.cases;
+        self.skipped += other.skipped;
+        self.passed += other.passed;
+        self.failed += other.failed;
+        self.value_only += other.value_only;
+        self.panics.extend(other.panics.iter().cloned());
+        for (k, v) in &other.reasons {
+            *self.reasons.entry(k.clone()).or_default() += v;
+        }
+    }
+
+    fn pct(&self) -> f64 {
+        let judged = self.passed + self.failed;
+        if judged == 0 {
+            0.0
+        } else {
+            100.0 * self.passed as f64 / judged as f64
+        }
+    }
+}
+
+/// The finders, built once.
+struct Finders {
+    dates: DateFinder,
+    quantities: QuantityFinder,
+}
+
+/// A field of a JSON object, matching the key case-insensitively
+/// (the specs spell `Typename`, `TypeName`, `timex` and `Timex`).
+fn field<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
+    v.as_object()?.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v)
+}
+
+fn field_str<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    field(v, key).and_then(Value::as_str)
+}
+
+/// Result type without the `datetimeV2.` prefix, lower-cased.
+fn result_type(r: &Value) -> String {
+    let t = field_str(r, "TypeName").or_else(|| field_str(r, "Type")).unwrap_or("");
+    t.rsplit('.').next().unwrap_or("").to_ascii_lowercase()
+}
+
+/// Expected TIMEX values of a date result, from `Resolution.values[]`,
+/// `Value.values[]` or `Value.Timex`.
+fn expected_timexes(r: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for holder in [field(r, "Resolution"), field(r, "Value")].into_iter().flatten() {
+        if let Some(values) = field(holder, "values").and_then(Value::as_array) {
+            out.extend(values.iter().filter_map(|v| field_str(v, "timex")).map(str::to_owned));
+        }
+        if let Some(t) = field_str(holder, "timex") {
+            out.push(t.to_owned());
+        }
+    }
+    out.dedup();
+    out
+}
+
+/// Expected number of a Number or NumberWithUnit result (`"75000000"`, `"100%"`).
+fn expected_number(r: &Value) -> Vec<String> {
+    field(r, "Resolution")
+        .and_then(|res| field_str(res, "value"))
+        .map(|v| vec![v.trim().trim_end_matches('%').trim().to_owned()])
+        .unwrap_or_default()
+}
+
+/// Why a case is skipped, if it is.
+fn skip_reason(case: &Value, task: Task) -> Option<String> {
+    let not_supported = field_str(case, "NotSupported").unwrap_or("").to_ascii_lowercase();
+    if not_supported.split(',').any(|p| p.trim() == "dotnet") {
+        return Some("NotSupported by dotnet".into());
+    }
+    for key in ["Culture", "Language"] {
+        if let Some(lang) = field_str(case, key) {
+            if !lang.to_ascii_lowercase().starts_with("en") {
+                return Some("not English".into());
+            }
+        }
+    }
+    let results = field(case, "Results").and_then(Value::as_array)?;
+    for r in results {
+        let t = result_type(r);
+        let supported = match task {
+            Task::Dates => t == "date" || t == "daterange",
+            Task::Numbers => t == "number",
+            Task::Percents => t == "percentage",
+            Task::Currency => t == "currency",
+        };
+        if !supported {
+            if task == Task::Dates && UNSUPPORTED_TYPES.contains(&t.as_str()) {
+                return Some(format!("{t} result"));
+            }
+            return Some(format!("result type `{t}`"));
+        }
+        if task != Task::Dates && expected_number(r).iter().any(|v| v.parse::<f64>().is_err()) {
+            return Some("non-numeric value".into());
+        }
+    }
+    None
+}
+
+/// The reference date of a case.
+fn reference(case: &Value) -> Option<Date> {
+    let given = field(case, "Context")
+        .and_then(|c| field_str(c, "ReferenceDateTime"))
+        .and_then(Date::parse);
+    given.or_else(|| Date::parse(DEFAULT_REFERENCE))
+}
+
+/// Text of `m` without its qualifier and, if `cut_unit`, its counted noun.
+fn quantity_text(text: &str, m: &QuantityMention, cut_unit: bool) -> String {
+    let (mut start, mut end) = (m.span.start, m.span.end);
+    let whole = &text[start..end];
+    if !m.qualifier.is_empty()
+        && whole.len() >= m.qualifier.len()
+        && whole.is_char_boundary(m.qualifier.len())
+        && whole[..m.qualifier.len()].eq_ignore_ascii_case(&m.qualifier)
+    {
+        start += m.qualifier.len();
+    }
+    if cut_unit {
+        if let Some(u) = m.unit_span {
+            if u.start > start && u.start < end {
+                end = u.start;
+            } else if u.start <= start && u.end > start && u.end < end {
+                start = u.end;
+            }
+        }
+    }
+    let mut s = text[start..end].trim().to_lowercase();
+    if cut_unit {
+        if let Some(rest) = s.strip_suffix(" of") {
+            s = rest.trim_end().to_owned();
+        }
+    }
+    s
+}
+
+/// What gazette finds in `input` for `task`.
+fn found(f: &Finders, input: &str, task: Task, reference: Option<Date>) -> Vec<Item> {
+    let sentences = split(input);
+    if task == Task::Dates {
+        return f
+            .dates
+            .find(input, &sentences, reference)
+            .into_iter()
+            .map(|m| Item {
+                text: input[m.span.start..m.span.end].trim().to_lowercase(),
+                values: vec![m.value],
+            })
+            .collect();
+    }
+    f.quantities
+        .find(input, &sentences, &[])
+        .into_iter()
+        .filter(|m| match task {
+            Task::Percents => m.unit.starts_with("percent"),
+            Task::Currency => CURRENCY_UNITS.contains(&m.unit.to_lowercase().as_str()),
+            _ => true,
+        })
+        .map(|m| {
+            let value = m.value.or(match (m.low, m.high) {
+                (Some(l), Some(h)) if l == h => Some(l),
+                _ => None,
+            });
+            Item {
+                text: quantity_text(input, &m, task == Task::Numbers),
+                values: value.map(|v| vec![v.to_string()]).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// Whether a found value matches one of the expected values.
+fn value_matches(task: Task, expected: &[String], got: &[String]) -> bool {
+    expected.iter().any(|e| {
+        got.iter().any(|g| match task {
+            Task::Dates => e == g,
+            _ => match (e.parse::<f64>(), g.parse::<f64>()) {
+                (Ok(a), Ok(b)) => a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs()),
+                _ => false,
+            },
+        })
+    })
+}
+
+/// Whether `got` are exactly the `expected` results.
+fn matches(task: Task, with_values: bool, expected: &[Item], got: &[Item]) -> bool {
+    if expected.len() != got.len() {
+        return false;
+    }
+    let mut used = vec![false; got.len()];
+    expected.iter().all(|e| {
+        let hit = got.iter().enumerate().position(|(i, g)| {
+            !used[i]
+                && g.text == e.text
+                && (!with_values || value_matches(task, &e.values, &g.values))
+        });
+        hit.map(|i| used[i] = true).is_some()
+    })
+}
+
+fn show(items: &[Item]) -> String {
+    let parts: Vec<String> =
+        items.iter().map(|i| format!("{:?} = {}", i.text, i.values.join(" | "))).collect();
+    format!("[{}]", parts.join("; "))
+}
+
+/// Evaluates one spec file; `None` if it cannot be read.
+fn evaluate(f: &Finders, path: &Path, task: Task, with_values: bool, verbose: bool) -> Option<Row> {
+    let body = fs::read_to_string(path).ok()?;
+    let cases: Vec<Value> = match serde_json::from_str(body.trim_start_matches('\u{feff}')) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{}: bad JSON: {e}", path.display());
+            return None;
+        }
+    };
+    let mut row = Row { cases: cases.len(), ..Row::default() };
+    for case in &cases {
+        if let Some(reason) = skip_reason(case, task) {
+            row.skipped += 1;
+            *row.reasons.entry(reason).or_default() += 1;
+            continue;
+        }
+        let input = field_str(case, "Input").unwrap_or("");
+        let results = field(case, "Results").and_then(Value::as_array).cloned().unwrap_or_default();
+        let expected: Vec<Item> = results
+            .iter()
+            .map(|r| Item {
+                text: field_str(r, "Text").unwrap_or("").trim().to_lowercase(),
+                values: if task == Task::Dates { expected_timexes(r) } else { expected_number(r) },
+            })
+            .collect();
+        let run = panic::catch_unwind(AssertUnwindSafe(|| found(f, input, task, reference(case))));
+        let Ok(got) = run else {
+            row.failed += 1;
+            row.panics.push(input.to_owned());
+            if verbose {
+                println!(
+                    "FAIL (gazette panicked)\n  input:    {input:?}\n  expected: {}",
+                    show(&expected)
+                );
+            }
+            continue;
+        };
+        if matches(task, with_values, &expected, &got) {
+            row.passed += 1;
+        } else {
+            row.failed += 1;
+            row.value_only += usize::from(with_values && matches(task, false, &expected, &got));
+            if verbose {
+                println!(
+                    "FAIL {}\n  input:    {input:?}\n  expected: {}\n  got:      {}",
+                    path.file_name().and_then(|n| n.to_str()).unwrap_or(""),
+                    show(&expected),
+                    show(&got)
+                );
+            }
+        }
+    }
+    Some(row)
+}
+
+fn print_row(name: &str, r: &Row) {
+    println!(
+        "{name:<45} {:>6} {:>8} {:>7} {:>7} {:>7.1}",
+        r.cases,
+        r.skipped,
+        r.passed,
+        r.failed,
+        r.pct()
+    );
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "-v");
+    let shared = args.iter().find(|a| *a != "-v").map_or("../shared", String::as_str);
+    let specs = Path::new(shared).join(SPECS);
+    if !specs.is_dir() {
+        eprintln!(
+            "error: spec folder {} not found; pass the shared directory as the first argument",
+            specs.display()
+        );
+        return ExitCode::from(2);
+    }
+    // Panics inside gazette are reported once, after the table.
+    panic::set_hook(Box::new(|_| {}));
+    let finders = Finders { dates: DateFinder::new(), quantities: QuantityFinder::new() };
+    let mut rows = Vec::new();
+    for &(file, task, with_values) in FILES {
+        match evaluate(&finders, &specs.join(file), task, with_values, verbose) {
+            Some(row) => rows.push((file, row)),
+            None => eprintln!("warning: cannot read {file}; not counted"),
+        }
+    }
+    println!(
+        "\n{:<45} {:>6} {:>8} {:>7} {:>7} {:>7}",
+        "file", "cases", "skipped", "passed", "failed", "pass%"
+    );
+    let mut total = Row::default();
+    for (file, row) in &rows {
+        print_row(file, row);
+        total.add(row);
+    }
+    print_row("TOTAL", &total);
+    println!(
+        "\n{} failed cases had the right spans but a different value \
+         (e.g. a resolved date where the spec keeps XXXX).",
+        total.value_only
+    );
+    println!("\nskipped cases by reason:");
+    for (reason, n) in &total.reasons {
+        println!("  {reason:<30} {n:>5}");
+    }
+    if !total.panics.is_empty() {
+        println!("\ngazette panicked on {} inputs (counted as failed):", total.panics.len());
+        for input in &total.panics {
+            println!("  {input:?}");
+        }
+    }
+    ExitCode::SUCCESS
+}
