@@ -226,14 +226,9 @@ impl Pipeline {
             EntityRef::Known(i) => &self.gazetteer.entities()[i as usize],
             EntityRef::Found(i) => &found[i as usize],
         });
-        self.offices.resolve(
-            text,
-            &sentences,
-            &mut mentions,
-            &self.gazetteer,
-            &self.lexicon,
-            reference,
-        );
+        // One scan for every stage that needs the lexicon's words.
+        let triggers = self.lexicon.triggers(text);
+        self.offices.resolve(text, &sentences, &mut mentions, &self.lexicon, &triggers, reference);
         let dates = self.dates.find(text, &sentences, reference);
         let exclude: Vec<Span> =
             dates.iter().map(|d| d.span).chain(mentions.iter().map(|m| m.span)).collect();
@@ -259,7 +254,7 @@ impl Pipeline {
             reference,
             reference_source: dated.map(|(_, s)| s),
         };
-        x.relations = relations::find(text, &x, &self.lexicon, |r| self.entity(&x, r));
+        x.relations = relations::find(text, &x, &self.lexicon, &triggers, |r| self.entity(&x, r));
         x
     }
 }

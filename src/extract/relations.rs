@@ -105,15 +105,15 @@ const HEDGES: &[&str] = &[
     "seemingly",
 ];
 
-/// Finds every relation in a document. `entity` looks up the entity a
-/// mention refers to.
+/// Finds every relation in a document, given the lexicon's `triggers` in
+/// it. `entity` looks up the entity a mention refers to.
 pub fn find<'a>(
     text: &str,
     x: &Extraction,
     lexicon: &Lexicon,
+    triggers: &[Trigger],
     entity: impl Fn(EntityRef) -> &'a Entity,
 ) -> Vec<Relation> {
-    let triggers = lexicon.triggers(text);
     let titles = lexicon.title_words();
     let mut out: Vec<Relation> = Vec::new();
     for (si, &sentence) in x.sentences.iter().enumerate() {

@@ -9,12 +9,13 @@
 use std::collections::HashMap;
 
 use super::gazetteer::Gazetteer;
-use super::lexicon::{Frame, Lexicon};
+use super::lexicon::{Frame, Lexicon, Trigger};
 use super::{sentence_of, EntityRef, Mention, Source};
 use crate::{Date, Span};
 
-/// (country, office) → (entity index, first day, last day) of each holder.
-type Holders = HashMap<(String, String), Vec<(u32, Date, Date)>>;
+/// (country's entity index, office) → (entity index, first day, last day)
+/// of each holder.
+type Holders = HashMap<(u32, String), Vec<(u32, Date, Date)>>;
 
 /// Office holders by (country, role), each with the dates of the office.
 #[derive(Debug, Default)]
@@ -55,6 +56,13 @@ impl Offices {
     /// least one of `from`/`to`.
     pub fn new(gazetteer: &Gazetteer) -> Offices {
         let mut holders = Holders::new();
+        let places: HashMap<&str, u32> = gazetteer
+            .entities()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == "PLACE")
+            .map(|(i, e)| (e.name.as_str(), i as u32))
+            .collect();
         for (i, e) in gazetteer.entities().iter().enumerate() {
             let (Some(role), Some(country)) = (e.attribute("role"), e.attribute("country")) else {
                 continue;
@@ -66,17 +74,15 @@ impl Offices {
             }
             let from = from.unwrap_or(Date { year: 1, month: 1, day: 1 });
             let to = to.unwrap_or(Date { year: 9999, month: 12, day: 31 });
-            holders
-                .entry((country.to_string(), office(role)))
-                .or_default()
-                .push((i as u32, from, to));
+            let Some(&country) = places.get(country) else { continue };
+            holders.entry((country, office(role))).or_default().push((i as u32, from, to));
         }
         Offices { holders }
     }
 
-    /// Who held `role` in `country` on `date`, if exactly one entry says so.
-    pub fn holder(&self, country: &str, role: &str, date: Date) -> Option<u32> {
-        let all = self.holders.get(&(country.to_string(), office(role)))?;
+    /// Who held `role` in the country with entity index `country` on `date`, if exactly one entry says so.
+    pub fn holder(&self, country: u32, role: &str, date: Date) -> Option<u32> {
+        let all = self.holders.get(&(country, office(role)))?;
         let mut valid = all.iter().filter(|(_, from, to)| *from <= date && date <= *to);
         let (first, _, _) = valid.next()?;
         valid.next().is_none().then_some(*first)
@@ -90,8 +96,8 @@ impl Offices {
         text: &str,
         sentences: &[Span],
         mentions: &mut Vec<Mention>,
-        gazetteer: &Gazetteer,
         lexicon: &Lexicon,
+        triggers: &[Trigger],
         date: Option<Date>,
     ) {
         let Some(date) = date else { return };
@@ -99,7 +105,7 @@ impl Offices {
             return;
         }
         let mut added = Vec::new();
-        for t in lexicon.triggers(text) {
+        for t in triggers {
             if !t.entries.iter().any(|&e| lexicon.entries()[e].frame == Frame::Title) {
                 continue;
             }
@@ -116,8 +122,7 @@ impl Offices {
                 continue;
             };
             let EntityRef::Known(c) = country.entity else { continue };
-            let name = &gazetteer.entities()[c as usize].name;
-            let Some(person) = self.holder(name, &text[t.span.start..t.span.end], date) else {
+            let Some(person) = self.holder(c, &text[t.span.start..t.span.end], date) else {
                 continue;
             };
             added.push(Mention {
