@@ -7,9 +7,12 @@
 //!
 //! A case passes when gazette finds exactly the expected results: the same
 //! span text (trimmed, case-insensitive) and, for Parser and Model files, the
-//! same value. Dates compare gazette's TIMEX3-style value with the expected
-//! `timex` (any of the listed values, as is, so a week written as a range
-//! counts as a failure). Numbers compare the numeric value within 1e-9
+//! same value. A date value is right when it equals the expected `timex`,
+//! or one of the spec's resolved values (Recognizers-Text lists the past and
+//! the future reading of `Friday`; gazette resolves to one of them), or
+//! covers the same days as the spec's resolved period (`2016-W45` and
+//! 07–14 November; a `since`/`before` period compares its one bound and
+//! needs gazette's matching `mod`). Numbers compare the numeric value within 1e-9
 //! relative. Gazette's quantity span covers the qualifier and, for plain
 //! numbers, the counted noun (`about six officers`); for the Number files
 //! the qualifier and the counted noun are cut off before comparing, for
@@ -157,20 +160,143 @@ fn result_type(r: &Value) -> String {
     t.rsplit('.').next().unwrap_or("").to_ascii_lowercase()
 }
 
-/// Expected TIMEX values of a date result, from `Resolution.values[]`,
-/// `Value.values[]` or `Value.Timex`.
+/// Expected values of a date result. Each accepted value is one string:
+/// the TIMEX (`XXXX-10-02`), a resolved day (`=2016-10-02`) or a resolved
+/// period (`[2016-11-07,2016-11-14)`, either end may be empty, then `mod`),
+/// from `Resolution.values[]`, `Value.values[]` or a parser file's
+/// `Value.Timex` / `FutureResolution` / `PastResolution`.
 fn expected_timexes(r: &Value) -> Vec<String> {
     let mut out = Vec::new();
     for holder in [field(r, "Resolution"), field(r, "Value")].into_iter().flatten() {
+        let mut resolved: Vec<&Value> = Vec::new();
         if let Some(values) = field(holder, "values").and_then(Value::as_array) {
-            out.extend(values.iter().filter_map(|v| field_str(v, "timex")).map(str::to_owned));
+            resolved.extend(values);
         }
-        if let Some(t) = field_str(holder, "timex") {
-            out.push(t.to_owned());
+        for key in ["FutureResolution", "PastResolution"] {
+            resolved.extend(field(holder, key));
+        }
+        resolved.push(holder);
+        for v in resolved {
+            if let Some(t) = field_str(v, "timex") {
+                out.push(t.to_owned());
+            }
+            for key in ["value", "date"] {
+                if let Some(d) = field_str(v, key).and_then(Date::parse) {
+                    out.push(format!("={d}"));
+                }
+            }
+            let start = field_str(v, "start").or_else(|| field_str(v, "startDate"));
+            let end = field_str(v, "end").or_else(|| field_str(v, "endDate"));
+            if start.is_some() || end.is_some() {
+                let day = |x: Option<&str>| x.and_then(Date::parse).map(|d| d.to_string());
+                let m = field_str(v, "Mod").unwrap_or("").to_ascii_lowercase();
+                out.push(format!(
+                    "[{},{}){m}",
+                    day(start).unwrap_or_default(),
+                    day(end).unwrap_or_default()
+                ));
+            }
         }
     }
+    out.sort();
     out.dedup();
     out
+}
+
+/// The days a gazette date value covers, as `[first, end)`: `2016-11` is
+/// November, `2016-W45` its Monday to the next, `2016-W45-WE` Saturday and
+/// Sunday, `199X` the decade, `A/B` from A's first day to B's end.
+fn period(value: &str) -> Option<(Date, Date)> {
+    if let Some((a, b)) = value.split_once('/') {
+        return Some((period(a)?.0, period(b)?.1));
+    }
+    let parts: Vec<&str> = value.split('-').collect();
+    let year = |s: &str| -> Option<i32> {
+        (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    let month_start = |y: i32, m: u32| Date::new(y, m, 1);
+    let months = |y: i32, m: u32, n: u32| -> Option<(Date, Date)> {
+        let last = m + n - 1;
+        let (ey, em) = if last >= 12 { (y + 1, last - 11) } else { (y, last + 1) };
+        Some((month_start(y, m)?, month_start(ey, em)?))
+    };
+    match parts.as_slice() {
+        [d] if d.len() == 4 && d.ends_with('X') => {
+            let decade: i32 = d[..3].parse().ok()?;
+            Some((month_start(decade * 10, 1)?, month_start(decade * 10 + 10, 1)?))
+        }
+        [y] => months(year(y)?, 1, 12),
+        [y, w] if w.starts_with('W') => {
+            let monday = iso_monday(year(y)?, w[1..].parse().ok()?)?;
+            Some((monday, monday.add_days(7)))
+        }
+        [y, w, we] if w.starts_with('W') && *we == "WE" => {
+            let saturday = iso_monday(year(y)?, w[1..].parse().ok()?)?.add_days(5);
+            Some((saturday, saturday.add_days(2)))
+        }
+        [y, h] if h.starts_with('H') => months(year(y)?, h[1..].parse::<u32>().ok()? * 6 - 5, 6),
+        [y, q] if q.starts_with('Q') => months(year(y)?, q[1..].parse::<u32>().ok()? * 3 - 2, 3),
+        [y, s] if ["SP", "SU", "FA", "WI"].contains(s) => {
+            let m = [3, 6, 9, 12][["SP", "SU", "FA", "WI"].iter().position(|x| x == s)?];
+            months(year(y)?, m, 3)
+        }
+        [y, m] => months(year(y)?, m.parse().ok()?, 1),
+        [_, _, _] => {
+            let d = Date::parse(value)?;
+            Some((d, d.add_days(1)))
+        }
+        _ => None,
+    }
+}
+
+/// Monday of ISO week `week` of `year`.
+fn iso_monday(year: i32, week: u32) -> Option<Date> {
+    let jan4 = Date::new(year, 1, 4)?;
+    let monday1 = jan4.add_days(-i64::from(jan4.weekday()));
+    (1..=53).contains(&week).then(|| monday1.add_days(7 * (i64::from(week) - 1)))
+}
+
+/// Recognizers-Text's name of a gazette `mod` that bounds a period.
+fn spec_mod(modifier: &str) -> &'static str {
+    match modifier {
+        "AFTER" => "after",
+        "BEFORE" => "before",
+        "ON_OR_AFTER" => "since",
+        "ON_OR_BEFORE" => "until",
+        _ => "",
+    }
+}
+
+/// Whether gazette's date `value` (with `modifier`) is one of `expected`:
+/// the same TIMEX, the same resolved day, or the same period. Recognizers-
+/// Text ends a period of whole months at the next month's first day but a
+/// range of days (`November 19-20`) at its last day, so both ends count.
+fn date_matches(expected: &[String], value: &str, modifier: &str) -> bool {
+    let bound = spec_mod(modifier);
+    if bound.is_empty() && expected.iter().any(|e| e == value || e.strip_prefix('=') == Some(value))
+    {
+        return true;
+    }
+    let Some((first, end)) = period(value) else { return false };
+    let last = if value.contains('/') {
+        value.split_once('/').and_then(|(_, b)| period(b)).map(|(b, _)| b)
+    } else {
+        Some(end.add_days(-1))
+    };
+    expected.iter().filter_map(|e| e.strip_prefix('[')).any(|e| {
+        let Some((range, m)) = e.split_once(')') else { return false };
+        let Some((s, t)) = range.split_once(',') else { return false };
+        let same_mod = m == bound || (m.starts_with(bound) && !bound.is_empty());
+        let starts = s.is_empty() || s == first.to_string();
+        let ends = t.is_empty()
+            || t == end.to_string()
+            || Some(t) == last.map(|l| l.to_string()).as_deref();
+        match bound {
+            "" => same_mod && !s.is_empty() && !t.is_empty() && starts && ends,
+            "before" | "until" => same_mod && t == first.to_string(),
+            _ => same_mod && s == first.to_string(),
+        }
+    })
 }
 
 /// Expected number of a Number or NumberWithUnit result (`"75000000"`, `"100%"`).
@@ -263,7 +389,7 @@ fn found(f: &Finders, input: &str, task: Task, reference: Option<Date>) -> Vec<I
             .into_iter()
             .map(|m| Item {
                 text: input[m.span.start..m.span.end].trim().to_lowercase(),
-                values: vec![m.value],
+                values: vec![m.value, m.modifier.to_owned()],
             })
             .collect();
     }
@@ -290,9 +416,13 @@ fn found(f: &Finders, input: &str, task: Task, reference: Option<Date>) -> Vec<I
 
 /// Whether a found value matches one of the expected values.
 fn value_matches(task: Task, expected: &[String], got: &[String]) -> bool {
+    if task == Task::Dates {
+        let modifier = got.get(1).map_or("", String::as_str);
+        return got.first().is_some_and(|v| date_matches(expected, v, modifier));
+    }
     expected.iter().any(|e| {
         got.iter().any(|g| match task {
-            Task::Dates => e == g,
+            Task::Dates => false,
             _ => match (e.parse::<f64>(), g.parse::<f64>()) {
                 (Ok(a), Ok(b)) => a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs()),
                 _ => false,
