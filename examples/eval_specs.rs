@@ -27,6 +27,11 @@
 //! the case is not English. Cases with no expected result are kept: they
 //! measure false positives.
 //!
+//! After the table it prints TIMEX3 value accuracy on TempEval-3
+//! (`data/tempeval3_timex`): the share of gold DATE expressions that a
+//! gazette date overlaps with the same value, each document resolved against
+//! its creation time (see `support/tempeval.rs`).
+//!
 //! Run: `cargo run --release --example eval_specs -- [SHARED_DIR] [-v]`
 //! (default `../shared`). `-v` lists each failing case.
 
@@ -41,6 +46,9 @@ use gazette::extract::quantities::{QuantityFinder, QuantityMention};
 use gazette::extract::sentences::split;
 use gazette::Date;
 use serde_json::Value;
+
+#[path = "support/tempeval.rs"]
+mod tempeval;
 
 /// Folder of the specs under the shared directory.
 const SPECS: &str = "data/recognizers_text_specs_en/Specs";
@@ -561,6 +569,7 @@ fn main() -> ExitCode {
     for (reason, n) in &total.reasons {
         println!("  {reason:<30} {n:>5}");
     }
+    tempeval::report(&finders.dates, Path::new(shared), verbose);
     if !total.panics.is_empty() {
         println!("\ngazette panicked on {} inputs (counted as failed):", total.panics.len());
         for input in &total.panics {
