@@ -11,9 +11,11 @@ mod document;
 mod error;
 pub mod extract;
 pub mod read;
+pub mod record;
 pub mod suggest;
 pub mod write;
 
 pub use document::{days_in_month, Date, Document, Origin, Span};
 pub use error::{LoadError, LoadErrors};
 pub use extract::{Extraction, Pipeline};
+pub use record::Record;

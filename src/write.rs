@@ -1,4 +1,4 @@
-//! Extraction → CSV files. The only place byte spans become character
+//! Records → CSV files or JSON lines. The only place byte spans become character
 //! offsets and text cells are made safe for spreadsheets.
 //!
 //! Files are written under temporary names in the output folder and renamed
@@ -7,26 +7,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File};
-use std::io::{self, BufWriter};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::extract::{Extraction, Pipeline};
-use crate::{Date, Span};
-
-/// The row a document gets in `documents.csv`.
-#[derive(Clone, Debug, Default)]
-pub struct DocumentRow {
-    /// The document id.
-    pub id: String,
-    /// The reference date used, if any.
-    pub date: Option<Date>,
-    /// Headline.
-    pub title: String,
-    /// `ok`, `skipped` or `error`.
-    pub status: &'static str,
-    /// What went wrong or was odd, if anything.
-    pub error: String,
-}
+use crate::record::Record;
+use crate::Date;
 
 const FILES: &[(&str, &[&str])] = &[
     (
@@ -154,155 +139,120 @@ impl CsvOutput {
         &mut self.writers[i].1
     }
 
-    /// Writes the row of a document that could not be read or was skipped.
-    pub fn write_failed(&mut self, row: &DocumentRow) -> io::Result<()> {
-        let date = row.date.map(|d| d.to_string()).unwrap_or_default();
-        self.writer("documents").write_record([
-            cell(&row.id).as_ref(),
-            &date,
-            &cell(&row.title),
-            "0",
-            "0",
-            "0",
-            "0",
-            row.status,
-            &cell(&row.error),
-            "",
-        ])?;
-        Ok(())
-    }
-
-    /// Writes every row of one document and adds it to the run totals.
-    pub fn write(
-        &mut self,
-        row: &DocumentRow,
-        text: &str,
-        x: &Extraction,
-        pipeline: &Pipeline,
-    ) -> io::Result<()> {
-        let chars = CharIndex::new(text);
-        let id = cell(&row.id).into_owned();
-        let date = x.reference.map(|d| d.to_string()).unwrap_or_default();
-        let slice = |s: Span| text.get(s.start..s.end).unwrap_or("");
+    /// Writes every row of one document's record and adds it to the run
+    /// totals. A failed or skipped document gets its `documents.csv` row.
+    pub fn write(&mut self, r: &Record) -> io::Result<()> {
+        let id = cell(&r.doc_id).into_owned();
         let n = |v: usize| v.to_string();
+        let flag = |b: bool| if b { "true" } else { "false" };
         self.writer("documents").write_record([
             id.as_str(),
-            &date,
-            &cell(&row.title),
-            &n(text.chars().count()),
-            &n(x.sentences.len()),
-            &n(x.mentions.len()),
-            &n(x.relations.len()),
-            row.status,
-            &cell(&row.error),
-            x.reference_source.map_or("", |s| s.as_str()),
+            r.date.as_deref().unwrap_or(""),
+            &cell(&r.title),
+            &n(r.chars),
+            &n(r.sentence_count),
+            &n(r.mentions.len()),
+            &n(r.relations.len()),
+            &r.status,
+            &cell(&r.error),
+            r.date_source.as_deref().unwrap_or(""),
         ])?;
-        for m in &x.mentions {
-            let e = pipeline.entity(x, m.entity);
+        for m in &r.mentions {
             self.writer("mentions").write_record([
                 id.as_str(),
-                &n(m.sentence + 1),
-                &n(chars.at(m.span.start)),
-                &n(chars.at(m.span.end)),
-                &cell(slice(m.span)),
-                &cell(&e.id),
-                &cell(&e.name),
-                &cell(&e.kind),
-                m.source.as_str(),
+                &n(m.sentence),
+                &n(m.start),
+                &n(m.end),
+                &cell(&m.text),
+                &cell(&m.entity_id),
+                &cell(&m.entity),
+                &cell(&m.kind),
+                &m.source,
             ])?;
         }
-        for d in &x.dates {
+        for d in &r.dates {
             self.writer("dates").write_record([
                 id.as_str(),
-                &n(x.sentence_of(d.span.start) + 1),
-                &n(chars.at(d.span.start)),
-                &n(chars.at(d.span.end)),
-                &cell(slice(d.span)),
+                &n(d.sentence),
+                &n(d.start),
+                &n(d.end),
+                &cell(&d.text),
                 &cell(&d.value),
-                d.kind,
-                d.modifier,
+                &d.kind,
+                &d.modifier,
             ])?;
         }
         let num = |v: Option<f64>| v.map(format_number).unwrap_or_default();
-        for q in &x.quantities {
-            let f = &q.found;
-            let entity = q
-                .entity
-                .map(|m| pipeline.entity(x, x.mentions[m].entity).name.as_str())
-                .unwrap_or("");
+        for q in &r.quantities {
             self.writer("quantities").write_record([
                 id.as_str(),
-                &n(x.sentence_of(f.span.start) + 1),
-                &n(chars.at(f.span.start)),
-                &n(chars.at(f.span.end)),
-                &cell(slice(f.span)),
-                &num(f.value),
-                &num(f.low),
-                &num(f.high),
-                if f.approximate { "true" } else { "false" },
-                &cell(&f.qualifier),
-                &cell(&f.unit),
-                &cell(entity),
+                &n(q.sentence),
+                &n(q.start),
+                &n(q.end),
+                &cell(&q.text),
+                &num(q.value),
+                &num(q.low),
+                &num(q.high),
+                flag(q.approximate),
+                &cell(&q.qualifier),
+                &cell(&q.unit),
+                &cell(&q.entity),
                 &cell(&q.event),
             ])?;
         }
+        let reference = r.reference();
         let mut edges_in_doc = BTreeSet::new();
-        for r in &x.relations {
-            let s = pipeline.entity(x, x.mentions[r.subject].entity);
-            let o = r.object.map(|o| pipeline.entity(x, x.mentions[o].entity));
-            let evidence = x.sentences.get(r.sentence).map_or("", |&s| slice(s));
-            let field = |f: fn(&crate::extract::gazetteer::Entity) -> &str| o.map(f).unwrap_or("");
+        for rel in &r.relations {
             self.writer("relations").write_record([
                 id.as_str(),
-                &n(r.sentence + 1),
-                &cell(&s.id),
-                &cell(&s.name),
-                &cell(&s.kind),
-                &cell(&r.label),
-                &cell(slice(r.verb)),
-                &cell(field(|e| &e.id)),
-                &cell(field(|e| &e.name)),
-                &cell(field(|e| &e.kind)),
-                &cell(slice(r.object_text)),
-                &cell(&r.date),
-                if r.negated { "true" } else { "false" },
-                if r.hedged { "true" } else { "false" },
-                &cell(evidence),
+                &n(rel.sentence),
+                &cell(&rel.subject_id),
+                &cell(&rel.subject),
+                &cell(&rel.subject_type),
+                &cell(&rel.relation),
+                &cell(&rel.verb),
+                &cell(&rel.object_id),
+                &cell(&rel.object),
+                &cell(&rel.object_type),
+                &cell(&rel.object_text),
+                &cell(&rel.date),
+                flag(rel.negated),
+                flag(rel.hedged),
+                &cell(&rel.evidence),
             ])?;
-            if let Some(o) = o {
-                let key = (s.name.clone(), o.name.clone(), r.label.clone());
+            if !rel.object.is_empty() {
+                let key = (rel.subject.clone(), rel.object.clone(), rel.relation.clone());
                 // Each edge counts once per document, however often repeated.
                 let first_in_doc = edges_in_doc.insert(key.clone());
                 let edge = self.edges.entry(key).or_default();
-                edge.evidence.insert(evidence.to_string());
+                edge.evidence.insert(rel.evidence.clone());
                 edge.documents += u64::from(first_in_doc);
-                let day = Date::parse(&r.date).or(x.reference);
+                let day = Date::parse(&rel.date).or(reference);
                 widen(&mut edge.first, &mut edge.last, day);
             }
         }
         if self.sentences {
-            for (i, s) in x.sentences.iter().enumerate() {
+            for s in &r.sentences {
                 self.writer("sentences").write_record([
                     id.as_str(),
-                    &n(i + 1),
-                    &n(chars.at(s.start)),
-                    &n(chars.at(s.end)),
-                    &cell(slice(*s)),
+                    &n(s.sentence),
+                    &n(s.start),
+                    &n(s.end),
+                    &cell(&s.text),
                 ])?;
             }
         }
         let mut in_doc = BTreeSet::new();
-        for m in &x.mentions {
-            let e = pipeline.entity(x, m.entity);
-            let t = self.entities.entry(e.id.clone()).or_insert_with(|| EntityTotal {
-                name: e.name.clone(),
-                kind: e.kind.clone(),
+        for m in &r.mentions {
+            let t = self.entities.entry(m.entity_id.clone()).or_insert_with(|| EntityTotal {
+                name: m.entity.clone(),
+                kind: m.kind.clone(),
                 ..EntityTotal::default()
             });
             t.mentions += 1;
-            if in_doc.insert(e.id.as_str()) {
+            if in_doc.insert(m.entity_id.as_str()) {
                 t.documents += 1;
-                widen(&mut t.first, &mut t.last, x.reference);
+                widen(&mut t.first, &mut t.last, reference);
             }
         }
         Ok(())
@@ -368,6 +318,33 @@ impl CsvOutput {
     }
 }
 
+/// Writes `documents.jsonl`: one [`Record`] a line, in input order.
+pub struct JsonlOutput {
+    dir: PathBuf,
+    out: BufWriter<File>,
+}
+
+impl JsonlOutput {
+    /// Creates `dir` if needed and opens the temporary file.
+    pub fn create(dir: &Path) -> io::Result<JsonlOutput> {
+        fs::create_dir_all(dir)?;
+        let file = File::create(dir.join(".documents.jsonl.tmp"))?;
+        Ok(JsonlOutput { dir: dir.to_path_buf(), out: BufWriter::with_capacity(1 << 16, file) })
+    }
+
+    /// Writes one record as one line.
+    pub fn write(&mut self, record: &Record) -> io::Result<()> {
+        serde_json::to_writer(&mut self.out, record)?;
+        self.out.write_all(b"\n")
+    }
+
+    /// Flushes and moves the file to its final name.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.out.flush()?;
+        fs::rename(self.dir.join(".documents.jsonl.tmp"), self.dir.join("documents.jsonl"))
+    }
+}
+
 fn widen(first: &mut Option<Date>, last: &mut Option<Date>, day: Option<Date>) {
     if let Some(day) = day {
         *first = Some(first.map_or(day, |f| f.min(day)));
@@ -401,53 +378,9 @@ pub fn cell(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Byte offset → character offset, with a checkpoint every 256 bytes so a
-/// large document costs little memory and each lookup little time.
-struct CharIndex<'t> {
-    text: &'t [u8],
-    checkpoints: Vec<usize>,
-}
-
-const STEP: usize = 256;
-
-impl<'t> CharIndex<'t> {
-    fn new(text: &'t str) -> CharIndex<'t> {
-        let bytes = text.as_bytes();
-        let mut checkpoints = Vec::with_capacity(bytes.len() / STEP + 1);
-        let mut count = 0;
-        for chunk in bytes.chunks(STEP) {
-            checkpoints.push(count);
-            count += chunk.iter().filter(|&&b| !is_continuation(b)).count();
-        }
-        CharIndex { text: bytes, checkpoints }
-    }
-
-    /// The number of characters before byte `offset`.
-    fn at(&self, offset: usize) -> usize {
-        let offset = offset.min(self.text.len());
-        let k = offset / STEP;
-        let base = self.checkpoints.get(k).copied().unwrap_or(0);
-        base + self.text[k * STEP..offset].iter().filter(|&&b| !is_continuation(b)).count()
-    }
-}
-
-fn is_continuation(b: u8) -> bool {
-    b & 0xC0 == 0x80
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn char_offsets() {
-        let text = "Київ — “Kyiv” ".repeat(100);
-        let index = CharIndex::new(&text);
-        for (b, _) in text.char_indices() {
-            assert_eq!(index.at(b), text[..b].chars().count());
-        }
-        assert_eq!(index.at(text.len()), text.chars().count());
-    }
 
     #[test]
     fn formula_guard() {

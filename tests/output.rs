@@ -66,3 +66,39 @@ fn formulas_are_neutralised() {
     // Numeric columns are never touched.
     assert!(first[2].parse::<usize>().is_ok());
 }
+
+#[test]
+fn jsonl_records_hold_what_the_csvs_hold() {
+    let wd = Workdir::new("jsonl");
+    let input = fixture("").display().to_string();
+    for (format, dir) in [("csv", "csv"), ("jsonl", "jsonl")] {
+        let out =
+            wd.run(&["extract", &input, "--out", dir, "--format", format, "--date", "2024-10-15"]);
+        assert!(code(&out) <= 1, "{}", stderr(&out));
+    }
+    assert!(!wd.path("jsonl/mentions.csv").exists(), "jsonl writes no CSVs");
+    let body = wd.read("jsonl/documents.jsonl");
+    let records: Vec<serde_json::Value> =
+        body.lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
+    let documents = rows(&wd.path("csv/documents.csv"));
+    assert_eq!(records.len(), documents.len() - 1, "one record per document");
+    for (record, row) in records.iter().zip(&documents[1..]) {
+        assert_eq!(record["doc_id"], row[0].as_str());
+        assert_eq!(record["status"], row[7].as_str());
+        assert_eq!(record["mentions"].as_array().unwrap().len().to_string(), row[5]);
+        assert_eq!(record["relations"].as_array().unwrap().len().to_string(), row[6]);
+    }
+    // Every relation row, in order, from the records.
+    let relations = rows(&wd.path("csv/relations.csv"));
+    let from_records: Vec<(String, String, String)> = records
+        .iter()
+        .flat_map(|r| r["relations"].as_array().unwrap().iter())
+        .map(|r| {
+            let s = |k: &str| r[k].as_str().unwrap().to_string();
+            (s("subject"), s("relation"), s("object"))
+        })
+        .collect();
+    let from_csv: Vec<(String, String, String)> =
+        relations[1..].iter().map(|r| (r[3].clone(), r[5].clone(), r[8].clone())).collect();
+    assert_eq!(from_records, from_csv);
+}

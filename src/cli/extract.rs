@@ -8,8 +8,8 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use gazette::read::{self, Input, ReadOptions};
-use gazette::write::{CsvOutput, DocumentRow};
-use gazette::{Date, Extraction, Pipeline};
+use gazette::write::{CsvOutput, JsonlOutput};
+use gazette::{Date, Document, Extraction, Pipeline, Record};
 
 use super::{error, GazetteerArgs};
 
@@ -39,9 +39,13 @@ pub struct Args {
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     threads: Option<usize>,
-    /// Also write sentences.csv.
+    /// Also write sentences.csv (with jsonl: each record's sentences).
     #[arg(long)]
     sentences: bool,
+    /// csv: the CSV set; jsonl: documents.jsonl, one JSON record per
+    /// document with everything found in it, for programs.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    format: Format,
     /// JSONL field holding the document id.
     #[arg(long, default_value = "id", value_name = "NAME")]
     id_field: String,
@@ -59,6 +63,37 @@ pub struct Args {
     quiet: bool,
     #[command(flatten)]
     gazetteers: GazetteerArgs,
+}
+
+/// What `extract` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// The CSV files of the README.
+    Csv,
+    /// `documents.jsonl`: one record per document.
+    Jsonl,
+}
+
+/// The output being written.
+enum Output {
+    Csv(CsvOutput),
+    Jsonl(JsonlOutput),
+}
+
+impl Output {
+    fn write(&mut self, record: &Record) -> std::io::Result<()> {
+        match self {
+            Output::Csv(o) => o.write(record),
+            Output::Jsonl(o) => o.write(record),
+        }
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        match self {
+            Output::Csv(o) => o.finish(),
+            Output::Jsonl(o) => o.finish(),
+        }
+    }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -87,12 +122,15 @@ struct Totals {
 /// Reads `inputs` in bounded chunks, extracts each chunk in parallel and
 /// hands it to `f` in input order; memory stays bounded by the chunk size
 /// and the output order does not depend on the thread count.
-pub(super) fn in_chunks(
+/// `make` turns each document's extraction into what `f` needs, on the
+/// worker threads.
+pub(super) fn in_chunks<T: Send>(
     inputs: &mut read::Inputs,
     pool: &rayon::ThreadPool,
     pipeline: &Pipeline,
     date: Option<Date>,
-    mut f: impl FnMut(&[Input], Vec<Option<Extraction>>) -> Result<(), String>,
+    make: impl Fn(&Document, Extraction) -> T + Sync,
+    mut f: impl FnMut(&[Input], Vec<Option<T>>) -> Result<(), String>,
 ) -> Result<(), String> {
     loop {
         let mut chunk = Vec::new();
@@ -109,11 +147,11 @@ pub(super) fn in_chunks(
         if chunk.is_empty() {
             return Ok(());
         }
-        let extracted: Vec<Option<Extraction>> = pool.install(|| {
+        let extracted: Vec<Option<T>> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|input| match input {
-                    Input::Document(d) => Some(pipeline.extract(d, date)),
+                    Input::Document(d) => Some(make(d, pipeline.extract(d, date))),
                     _ => None,
                 })
                 .collect()
@@ -144,8 +182,11 @@ fn extract(args: &Args) -> Result<Totals, String> {
         title_field: args.title_field.clone(),
     };
     let mut inputs = read::open(&args.inputs, options).map_err(|e| e.to_string())?;
-    let mut output = CsvOutput::create(&args.out, args.sentences)
-        .map_err(|e| format!("{}: {e}", args.out.display()))?;
+    let output = match args.format {
+        Format::Csv => CsvOutput::create(&args.out, args.sentences).map(Output::Csv),
+        Format::Jsonl => JsonlOutput::create(&args.out).map(Output::Jsonl),
+    };
+    let mut output = output.map_err(|e| format!("{}: {e}", args.out.display()))?;
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {
         builder = builder.num_threads(n.max(1));
@@ -153,38 +194,30 @@ fn extract(args: &Args) -> Result<Totals, String> {
     let pool = builder.build().map_err(|e| e.to_string())?;
     let write_error = |e: std::io::Error| format!("{}: {e}", args.out.display());
     let mut totals = Totals::default();
-    let result = in_chunks(&mut inputs, &pool, &pipeline, args.date, |chunk, extracted| {
+    let make = |d: &Document, x: Extraction| {
+        let title = d.title.as_deref().unwrap_or("");
+        let record = Record::new(&d.id, title, &d.text, &d.warnings, &x, &pipeline, args.sentences);
+        (record, d.text.len())
+    };
+    let result = in_chunks(&mut inputs, &pool, &pipeline, args.date, make, |chunk, extracted| {
         for (input, x) in chunk.iter().zip(extracted) {
             totals.read += 1;
             match (input, x) {
-                (Input::Document(d), Some(x)) => {
+                (Input::Document(d), Some((record, bytes))) => {
                     for w in &d.warnings {
                         error(&format!("{}: {w}", d.origin));
                     }
-                    let row = DocumentRow {
-                        id: d.id.clone(),
-                        date: x.reference,
-                        title: d.title.clone().unwrap_or_default(),
-                        status: "ok",
-                        error: d.warnings.join("; "),
-                    };
-                    output.write(&row, &d.text, &x, &pipeline).map_err(write_error)?;
+                    output.write(&record).map_err(write_error)?;
                     totals.ok += 1;
-                    totals.mentions += x.mentions.len() as u64;
-                    totals.relations += x.relations.len() as u64;
-                    totals.bytes += d.text.len() as u64;
+                    totals.mentions += record.mentions.len() as u64;
+                    totals.relations += record.relations.len() as u64;
+                    totals.bytes += bytes as u64;
                 }
                 (Input::Skipped { id, origin, reason }, _) => {
                     if !args.quiet {
                         error(&format!("{origin}: skipped: {reason}"));
                     }
-                    let row = DocumentRow {
-                        id: id.clone(),
-                        status: "skipped",
-                        error: reason.clone(),
-                        ..DocumentRow::default()
-                    };
-                    output.write_failed(&row).map_err(write_error)?;
+                    output.write(&Record::failed(id, "skipped", reason)).map_err(write_error)?;
                     totals.skipped += 1;
                 }
                 (input, _) => {
@@ -198,13 +231,8 @@ fn extract(args: &Args) -> Result<Totals, String> {
                         _ => reason.as_str(),
                     };
                     error(&format!("{}: {message}", input.origin()));
-                    let row = DocumentRow {
-                        id: input.id().to_string(),
-                        status: "error",
-                        error: reason,
-                        ..DocumentRow::default()
-                    };
-                    output.write_failed(&row).map_err(write_error)?;
+                    let record = Record::failed(input.id(), "error", &reason);
+                    output.write(&record).map_err(write_error)?;
                     totals.failed += 1;
                 }
             }

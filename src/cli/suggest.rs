@@ -58,18 +58,25 @@ fn suggest(args: &Args) -> Result<(), String> {
     }
     let pool = builder.build().map_err(|e| e.to_string())?;
     let mut tally = Suggestions::new();
-    in_chunks(&mut inputs, &pool, &pipeline, None, |chunk, extracted| {
-        for (input, x) in chunk.iter().zip(extracted) {
-            match (input, x) {
-                (Input::Document(d), Some(x)) => tally.add(&d.text, &x, &pipeline),
-                (Input::Failed { origin, error: reason, .. }, _) => {
-                    error(&format!("{origin}: {reason}"))
+    in_chunks(
+        &mut inputs,
+        &pool,
+        &pipeline,
+        None,
+        |_, x| x,
+        |chunk, extracted| {
+            for (input, x) in chunk.iter().zip(extracted) {
+                match (input, x) {
+                    (Input::Document(d), Some(x)) => tally.add(&d.text, &x, &pipeline),
+                    (Input::Failed { origin, error: reason, .. }, _) => {
+                        error(&format!("{origin}: {reason}"))
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let header = "id\tname\ttype\taliases\tdemonyms\tattributes\n";
