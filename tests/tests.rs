@@ -5,6 +5,8 @@
 //! - `inputs`: every kind of input, good and bad, and the exit status.
 //! - `gazetteers`: user gazetteers layered over the defaults, and errors.
 //! - `output`: determinism across thread counts, spreadsheet safety.
+//! - `relations`: relations on wire-style articles about other conflicts,
+//!   scored against what a reader expects.
 
 mod util;
 
@@ -12,3 +14,4 @@ mod gazetteers;
 mod golden;
 mod inputs;
 mod output;
+mod relations;
