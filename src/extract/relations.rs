@@ -9,6 +9,7 @@
 
 use std::collections::HashSet;
 
+use super::dates::DateMention;
 use super::gazetteer::Entity;
 use super::lexicon::{Entry, Frame, Lexicon, Trigger};
 use super::{EntityRef, Extraction, Mention, Relation};
@@ -121,7 +122,10 @@ pub fn find<'a>(
         let hi = x.mentions.partition_point(|m| m.span.start < sentence.end);
         let t_lo = triggers.partition_point(|t| t.span.start < sentence.start);
         let t_hi = triggers.partition_point(|t| t.span.end <= sentence.end);
+        let d_lo = x.dates.partition_point(|d| d.span.start < sentence.start);
+        let d_hi = x.dates.partition_point(|d| d.span.start < sentence.end);
         let s = Sentence {
+            dates: &x.dates[d_lo..d_hi.max(d_lo)],
             text,
             span: sentence,
             index: si,
@@ -169,6 +173,8 @@ struct Sentence<'s, F> {
     titles: &'s HashSet<String>,
     /// Trigger words of this sentence.
     triggers: &'s [Trigger],
+    /// Dates of this sentence (a document may have thousands).
+    dates: &'s [DateMention],
     lexicon: &'s Lexicon,
 }
 
@@ -256,7 +262,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                     }
                 }
             }
-            if let Some(d) = self.x.dates.iter().find(|d| d.span.end == p) {
+            if let Some(d) = self.dates.iter().find(|d| d.span.end == p) {
                 // "Zelensky on Monday said", "Putin in June visited"
                 p = d.span.start;
                 if let Some((start, w)) = word_before(text, self.span.start, p) {
@@ -859,8 +865,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
 
     /// The first definite date of the sentence, else the document's.
     fn date(&self) -> String {
-        self.x
-            .dates
+        self.dates
             .iter()
             .find(|d| {
                 self.span.contains(d.span)
