@@ -104,20 +104,35 @@ pub struct CsvOutput {
     entities: BTreeMap<String, EntityTotal>,
     edges: BTreeMap<(String, String, String), EdgeTotal>,
     sentences: bool,
+    excel: bool,
+}
+
+/// Opens `.NAME.csv.tmp` in `dir`: with `excel`, the file starts with a
+/// UTF-8 byte-order mark and rows end in CRLF, which some spreadsheet
+/// programs need to read UTF-8 CSV correctly.
+fn open_csv(dir: &Path, name: &str, excel: bool) -> io::Result<Writer> {
+    let mut file =
+        BufWriter::with_capacity(1 << 16, File::create(dir.join(format!(".{name}.csv.tmp")))?);
+    let mut builder = csv::WriterBuilder::new();
+    if excel {
+        file.write_all("\u{FEFF}".as_bytes())?;
+        builder.terminator(csv::Terminator::CRLF);
+    }
+    Ok(builder.from_writer(file))
 }
 
 impl CsvOutput {
     /// Creates `dir` if needed and opens the temporary files. With
-    /// `sentences`, `sentences.csv` is written too.
-    pub fn create(dir: &Path, sentences: bool) -> io::Result<CsvOutput> {
+    /// `sentences`, `sentences.csv` is written too; with `excel`, every file
+    /// gets a byte-order mark and CRLF line ends.
+    pub fn create(dir: &Path, sentences: bool, excel: bool) -> io::Result<CsvOutput> {
         fs::create_dir_all(dir)?;
         let mut writers = Vec::new();
         for (name, header) in FILES {
             if *name == "sentences" && !sentences {
                 continue;
             }
-            let file = File::create(dir.join(format!(".{name}.csv.tmp")))?;
-            let mut w = csv::Writer::from_writer(BufWriter::with_capacity(1 << 16, file));
+            let mut w = open_csv(dir, name, excel)?;
             w.write_record(*header)?;
             writers.push((name.to_string(), w));
         }
@@ -127,6 +142,7 @@ impl CsvOutput {
             entities: BTreeMap::new(),
             edges: BTreeMap::new(),
             sentences,
+            excel,
         })
     }
 
@@ -262,8 +278,7 @@ impl CsvOutput {
     /// the files to their final names.
     pub fn finish(mut self) -> io::Result<()> {
         let d = |v: Option<Date>| v.map(|d| d.to_string()).unwrap_or_default();
-        let file = File::create(self.dir.join(".entities.csv.tmp"))?;
-        let mut w = csv::Writer::from_writer(BufWriter::new(file));
+        let mut w = open_csv(&self.dir, "entities", self.excel)?;
         w.write_record([
             "entity_id",
             "entity",
@@ -286,8 +301,7 @@ impl CsvOutput {
         }
         w.flush()?;
         self.writers.push(("entities".into(), w));
-        let file = File::create(self.dir.join(".edges.csv.tmp"))?;
-        let mut w = csv::Writer::from_writer(BufWriter::new(file));
+        let mut w = open_csv(&self.dir, "edges", self.excel)?;
         w.write_record([
             "source",
             "target",

@@ -1,5 +1,6 @@
 //! Integration tests: each runs the real `gazette` binary.
 //!
+//! - `faults`: dirty inputs, run.json, --excel, a killed run.
 //! - `golden`: CSVs for the fixtures, compared byte for byte with
 //!   `fixtures/expected/` (`GAZETTE_BLESS=1 cargo test` rewrites them).
 //! - `inputs`: every kind of input, good and bad, and the exit status.
@@ -10,6 +11,7 @@
 
 mod util;
 
+mod faults;
 mod gazetteers;
 mod golden;
 mod inputs;

@@ -1,7 +1,7 @@
 //! `gazette extract`: read documents, run the pipeline over them in
 //! parallel chunks, write the CSVs in input order.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -58,6 +58,10 @@ pub struct Args {
     /// JSONL field holding the title.
     #[arg(long, default_value = "title", value_name = "NAME")]
     title_field: String,
+    /// CSVs for spreadsheet programs: a UTF-8 byte-order mark and CRLF line
+    /// ends (Excel needs the mark to read UTF-8).
+    #[arg(long)]
+    excel: bool,
     /// Print nothing but errors.
     #[arg(short, long)]
     quiet: bool,
@@ -117,6 +121,61 @@ struct Totals {
     mentions: u64,
     relations: u64,
     bytes: u64,
+}
+
+/// Document ids seen so far, as 64-bit hashes so that memory stays small
+/// on archives of millions of documents.
+#[derive(Default)]
+struct SeenIds(std::collections::HashSet<u64>);
+
+impl SeenIds {
+    /// Whether `id` is new.
+    fn insert(&mut self, id: &str) -> bool {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        id.hash(&mut h);
+        self.0.insert(h.finish())
+    }
+}
+
+impl Totals {
+    /// Megabytes of document text per second.
+    fn mb_per_s(&self, secs: f64) -> f64 {
+        self.bytes as f64 / 1e6 / secs.max(1e-9)
+    }
+
+    /// The closing line on stderr.
+    fn summary(&self, secs: f64) -> String {
+        format!(
+            "{} documents read, {} ok, {} skipped, {} failed; {} mentions, {} relations; {:.1} MB/s, {:.2}s",
+            self.read,
+            self.ok,
+            self.skipped,
+            self.failed,
+            self.mentions,
+            self.relations,
+            self.mb_per_s(secs),
+            secs
+        )
+    }
+}
+
+/// Writes `run.json`, the closing line's figures for scripts, under a
+/// temporary name first like the other outputs.
+fn write_report(dir: &Path, t: &Totals, secs: f64) -> std::io::Result<()> {
+    let report = serde_json::json!({
+        "gazette": env!("CARGO_PKG_VERSION"),
+        "documents": { "read": t.read, "ok": t.ok, "skipped": t.skipped, "failed": t.failed },
+        "mentions": t.mentions,
+        "relations": t.relations,
+        "bytes": t.bytes,
+        "seconds": (secs * 1000.0).round() / 1000.0,
+        "mb_per_s": (t.mb_per_s(secs) * 100.0).round() / 100.0,
+        "exit_status": if t.failed > 0 { 1 } else { 0 },
+    });
+    let tmp = dir.join(".run.json.tmp");
+    std::fs::write(&tmp, format!("{report:#}\n"))?;
+    std::fs::rename(tmp, dir.join("run.json"))
 }
 
 /// Reads `inputs` in bounded chunks, extracts each chunk in parallel and
@@ -183,7 +242,7 @@ fn extract(args: &Args) -> Result<Totals, String> {
     };
     let mut inputs = read::open(&args.inputs, options).map_err(|e| e.to_string())?;
     let output = match args.format {
-        Format::Csv => CsvOutput::create(&args.out, args.sentences).map(Output::Csv),
+        Format::Csv => CsvOutput::create(&args.out, args.sentences, args.excel).map(Output::Csv),
         Format::Jsonl => JsonlOutput::create(&args.out).map(Output::Jsonl),
     };
     let mut output = output.map_err(|e| format!("{}: {e}", args.out.display()))?;
@@ -194,6 +253,7 @@ fn extract(args: &Args) -> Result<Totals, String> {
     let pool = builder.build().map_err(|e| e.to_string())?;
     let write_error = |e: std::io::Error| format!("{}: {e}", args.out.display());
     let mut totals = Totals::default();
+    let mut ids = SeenIds::default();
     let make = |d: &Document, x: Extraction| {
         let title = d.title.as_deref().unwrap_or("");
         let record = Record::new(&d.id, title, &d.text, &d.warnings, &x, &pipeline, args.sentences);
@@ -203,9 +263,18 @@ fn extract(args: &Args) -> Result<Totals, String> {
         for (input, x) in chunk.iter().zip(extracted) {
             totals.read += 1;
             match (input, x) {
-                (Input::Document(d), Some((record, bytes))) => {
+                (Input::Document(d), Some((mut record, bytes))) => {
                     for w in &d.warnings {
                         error(&format!("{}: {w}", d.origin));
+                    }
+                    if !ids.insert(&d.id) {
+                        let w =
+                            format!("duplicate doc_id {:?}: an earlier document has it too", d.id);
+                        error(&format!("{}: {w}", d.origin));
+                        if !record.error.is_empty() {
+                            record.error.push_str("; ");
+                        }
+                        record.error.push_str(&w);
                     }
                     output.write(&record).map_err(write_error)?;
                     totals.ok += 1;
@@ -217,6 +286,7 @@ fn extract(args: &Args) -> Result<Totals, String> {
                     if !args.quiet {
                         error(&format!("{origin}: skipped: {reason}"));
                     }
+                    ids.insert(id);
                     output.write(&Record::failed(id, "skipped", reason)).map_err(write_error)?;
                     totals.skipped += 1;
                 }
@@ -231,6 +301,7 @@ fn extract(args: &Args) -> Result<Totals, String> {
                         _ => reason.as_str(),
                     };
                     error(&format!("{}: {message}", input.origin()));
+                    ids.insert(input.id());
                     let record = Record::failed(input.id(), "error", &reason);
                     output.write(&record).map_err(write_error)?;
                     totals.failed += 1;
@@ -241,19 +312,10 @@ fn extract(args: &Args) -> Result<Totals, String> {
     });
     result?;
     output.finish().map_err(write_error)?;
+    let secs = started.elapsed().as_secs_f64();
+    write_report(&args.out, &totals, secs).map_err(write_error)?;
     if !args.quiet {
-        let secs = started.elapsed().as_secs_f64();
-        eprintln!(
-            "gazette: {} documents read, {} ok, {} skipped, {} failed; {} mentions, {} relations; {:.1} MB/s, {:.2}s",
-            totals.read,
-            totals.ok,
-            totals.skipped,
-            totals.failed,
-            totals.mentions,
-            totals.relations,
-            totals.bytes as f64 / 1e6 / secs.max(1e-9),
-            secs
-        );
+        eprintln!("gazette: {}", totals.summary(secs));
     }
     Ok(totals)
 }
