@@ -6,6 +6,7 @@
 //! - `inputs`: every kind of input, good and bad, and the exit status.
 //! - `gazetteers`: user gazetteers layered over the defaults, and errors.
 //! - `output`: determinism across thread counts, spreadsheet safety.
+//! - `properties`: invariants on generated text (proptest).
 //! - `relations`: relations on wire-style articles about other conflicts,
 //!   scored against what a reader expects.
 
@@ -16,4 +17,5 @@ mod gazetteers;
 mod golden;
 mod inputs;
 mod output;
+mod properties;
 mod relations;
