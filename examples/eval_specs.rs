@@ -14,7 +14,9 @@
 //! numbers, the counted noun (`about six officers`); for the Number files
 //! the qualifier and the counted noun are cut off before comparing, for
 //! Percent and Currency only the qualifier. Percent and Currency compare only
-//! the quantities whose unit is a percentage or a currency. For the Number
+//! the quantities whose unit is a percentage or a currency (a currency sign
+//! or code, or a counted noun that names a currency: `50 cents`, `420
+//! million finnish markka`). For the Number
 //! files a number glued to a measure (`the 180ml liquid`, `29km`, `1m`) is a
 //! measurement, not a number, as in the spec: gazette keeps it with its unit,
 //! and the evaluation leaves it out.
@@ -105,6 +107,24 @@ const UNSUPPORTED_TYPES: &[&str] = &[
 
 /// Gazette's currency units.
 const CURRENCY_UNITS: &[&str] = &["dollars", "euros", "pounds", "yen", "yuan", "rupees"];
+
+/// Currency names that gazette keeps as the counted noun (`50 cents`, `420
+/// million finnish markka`): such a quantity is a money amount too.
+#[rustfmt::skip]
+const CURRENCY_NOUNS: &[&str] = &[
+    "dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "yuan", "rupee", "rupees",
+    "cent", "cents", "penny", "pence", "franc", "francs", "peseta", "pesetas", "guilder",
+    "guilders", "markka", "lira", "peso", "pesos", "rouble", "roubles", "ruble", "rubles",
+    "dinar", "dinars", "riyal", "riyals", "krona", "kronor", "krone", "kroner", "rand", "baht",
+    "rmb", "usd", "eur", "gbp", "bitcoin", "bitcoins", "btc", "satoshi", "satoshis",
+];
+
+/// Whether a quantity's unit names a currency.
+fn is_currency(unit: &str) -> bool {
+    let unit = unit.to_lowercase();
+    CURRENCY_UNITS.contains(&unit.as_str())
+        || unit.split_whitespace().last().is_some_and(|w| CURRENCY_NOUNS.contains(&w))
+}
 
 /// One found or expected result: span text and value.
 #[derive(Debug)]
@@ -340,7 +360,7 @@ fn found(f: &Finders, input: &str, task: Task, reference: Option<Date>) -> Vec<I
                     && input[u.start..u.end].starts_with(char::is_alphabetic)
             }),
             Task::Percents => m.unit.starts_with("percent"),
-            Task::Currency => CURRENCY_UNITS.contains(&m.unit.to_lowercase().as_str()),
+            Task::Currency => is_currency(&m.unit),
             _ => true,
         })
         .map(|m| {
