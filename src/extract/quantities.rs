@@ -9,7 +9,14 @@
 //!    (`$`, `US$`, `€`, `£`), number words (`twenty-five`, `one hundred`),
 //!    scales (`1.2 million`, `a dozen`), vague counts (`dozens`, `several
 //!    thousand`, `tens of thousands`), fractions (`half`, `two-thirds`) and
-//!    ranges (`10-15`, `between 3,000 and 4,000`, `two or three`);
+//!    ranges (`10-15`, `between 3,000 and 4,000`, `two or three`), and the
+//!    written-number forms of `Scan::math`: signs (`-1`, `minus five`),
+//!    decimals after a dot or `point` (`.08`, `two point five`), fractions
+//!    (`3/4`, `2 1/4`, `½`, `five eighths`, `a trillionth`, `one hundred and
+//!    three quarters`), ratios (`one in five`, `two out of three`), powers
+//!    (`1.1^23`, `1.3x10^6`, `1e10`), scale letters (`10k`, `1.2b`),
+//!    `lakh`/`crore`, `dozens`, spaced thousands (`1 234 567`) and digits
+//!    with scale words (`4 thousand 3 hundred and 21`);
 //! 3. what is counted: `%`/`percent`, a currency, a hyphen compound
 //!    (`34-day`), or the noun phrase after the number (`six North Korean
 //!    officers`), possibly partitive (`dozens of North Koreans`, `half of the
@@ -97,11 +104,16 @@ const LY_NOUN: u32 = 1 << 20; // nouns ending in -ly: family, ally
 const NOT_PLURAL: u32 = 1 << 21; // words ending in -s that are not plurals
 const BAD_COMPOUND: u32 = 1 << 22; // one-way, two-sided, one-off
 const DIRECTION: u32 = 1 << 23; // north, south …
+const ORD: u32 = 1 << 24; // a denominator: third(s), eighth(s), hundredth(s), half
+const ZERO: u32 = 1 << 25; // zero, nought: a number alone or in decimals, not a count
+const SIGN_ART: u32 = 1 << 26; // minus, negative, a, an: may start an extended number
 
 #[derive(Clone, Copy, Debug, Default)]
 struct Entry {
     flags: u32,
     value: f64,
+    /// The denominator of an `ORD` word (`eighths` → 8).
+    den: f64,
 }
 
 const CARDINALS: &[(&str, f64)] = &[
@@ -145,7 +157,46 @@ const SCALES: &[(&str, f64)] = &[
     ("bn", 1e9),
     ("mln", 1e6),
     ("mn", 1e6),
+    ("bln", 1e9),
+    ("tln", 1e12),
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("crore", 1e7),
+    ("crores", 1e7),
 ];
+
+/// Ordinals that name a denominator, singular and plural (`a fifth`, `three
+/// eighths`); `first` and `second` only inside compounds (`twenty-first`),
+/// since `one second` is a time.
+#[rustfmt::skip]
+const ORDINALS: &[(&str, f64)] = &[
+    ("half", 2.0), ("halves", 2.0), ("quarter", 4.0), ("quarters", 4.0),
+    ("third", 3.0), ("thirds", 3.0), ("fourth", 4.0), ("fourths", 4.0),
+    ("fifth", 5.0), ("fifths", 5.0), ("sixth", 6.0), ("sixths", 6.0),
+    ("seventh", 7.0), ("sevenths", 7.0), ("eighth", 8.0), ("eighths", 8.0),
+    ("ninth", 9.0), ("ninths", 9.0), ("tenth", 10.0), ("tenths", 10.0),
+    ("eleventh", 11.0), ("elevenths", 11.0), ("twelfth", 12.0), ("twelfths", 12.0),
+    ("thirteenth", 13.0), ("thirteenths", 13.0), ("fourteenth", 14.0), ("fourteenths", 14.0),
+    ("fifteenth", 15.0), ("fifteenths", 15.0), ("sixteenth", 16.0), ("sixteenths", 16.0),
+    ("seventeenth", 17.0), ("seventeenths", 17.0), ("eighteenth", 18.0), ("eighteenths", 18.0),
+    ("nineteenth", 19.0), ("nineteenths", 19.0), ("twentieth", 20.0), ("twentieths", 20.0),
+    ("thirtieth", 30.0), ("thirtieths", 30.0), ("fortieth", 40.0), ("fortieths", 40.0),
+    ("fiftieth", 50.0), ("fiftieths", 50.0), ("sixtieth", 60.0), ("sixtieths", 60.0),
+    ("seventieth", 70.0), ("seventieths", 70.0), ("eightieth", 80.0), ("eightieths", 80.0),
+    ("ninetieth", 90.0), ("ninetieths", 90.0), ("hundredth", 100.0), ("hundredths", 100.0),
+    ("thousandth", 1e3), ("thousandths", 1e3), ("millionth", 1e6), ("millionths", 1e6),
+    ("billionth", 1e9), ("billionths", 1e9), ("trillionth", 1e12), ("trillionths", 1e12),
+];
+
+/// Unit ordinals that end a compound denominator (`twenty-first`).
+#[rustfmt::skip]
+const UNIT_ORDINALS: &[(&str, f64)] = &[
+    ("first", 1.0), ("second", 2.0), ("third", 3.0), ("fourth", 4.0), ("fifth", 5.0),
+    ("sixth", 6.0), ("seventh", 7.0), ("eighth", 8.0), ("ninth", 9.0),
+];
+
+/// `dozens` after a number multiplies (`3 dozens`), like `dozen`.
+const DOZENS: &[&str] = &["dozens", "dz", "dzs", "doz", "dozs"];
 
 /// Vague plurals: the value the gold uses, e.g. `dozens` → 24. The base
 /// (value / 2) scales a following `of thousands`: `tens of thousands` → 20000.
@@ -392,8 +443,21 @@ const CURRENCY_CODES: &[(&str, &str)] = &[
 #[rustfmt::skip]
 const GLUED_UNITS: &[&str] = &[
     "km", "kg", "m", "mm", "cm", "ft", "mph", "kph", "kmh", "bn", "mn", "mln", "k", "mw", "MW",
-    "gw", "GW", "kw", "kW", "lb", "lbs", "mi", "ha", "ml", "sq",
+    "gw", "GW", "kw", "kW", "lb", "lbs", "mi", "ha", "ml", "sq", "K", "M", "MM", "mil", "b", "B",
+    "bln", "tln", "Bn", "Mn",
 ];
+
+/// The multiplier of a scale abbreviation glued to digits (`10k`, `1.2b`,
+/// `10M`, `2mil`); case matters: `m` is metres unless counted.
+fn suffix_scale(abbr: &str) -> Option<f64> {
+    match abbr {
+        "k" | "K" => Some(1e3),
+        "M" | "MM" | "mil" | "mn" | "Mn" | "mln" => Some(1e6),
+        "b" | "B" | "bn" | "Bn" | "bln" => Some(1e9),
+        "tln" => Some(1e12),
+        _ => None,
+    }
+}
 
 // ---------------------------------------------------------------------------
 // Tokens
@@ -427,6 +491,8 @@ struct Tok {
     flags: u32,
     val: f64,
     hi: f64,
+    /// Denominator of an ordinal (`ORD`).
+    den: f64,
     /// Sub-span (start, end) for `NumUnit` and `Compound`.
     sub: (usize, usize),
     /// First letter upper case.
@@ -494,7 +560,15 @@ fn parse_digits(s: &str) -> Option<f64> {
         if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        if !groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit())) {
+        let groups: Vec<&str> = groups.collect();
+        let digits = groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+        let western = groups.iter().all(|g| g.len() == 3);
+        // Indian grouping: 12,34,567 (lakh and crore).
+        let indian = groups.len() >= 2
+            && first.len() <= 2
+            && groups.last().is_some_and(|g| g.len() == 3)
+            && groups[..groups.len() - 1].iter().all(|g| g.len() == 2);
+        if !digits || !(western || indian) {
             return None;
         }
     } else if !int.bytes().all(|b| b.is_ascii_digit()) {
@@ -574,6 +648,14 @@ impl QuantityFinder {
         add(VAGUE_WORDS, VAGUE);
         add(&["hundred"], HUNDRED);
         add(&["dozen"], DOZEN);
+        add(DOZENS, DOZEN);
+        add(&["zero", "nought", "naught"], ZERO);
+        add(&["minus", "negative", "a", "an"], SIGN_ART);
+        for &(w, d) in ORDINALS {
+            let e = lexicon.entry(w).or_default();
+            e.flags |= ORD;
+            e.den = d;
+        }
         let mut valued = |table: &[(&'static str, f64)], flag: u32| {
             for &(w, v) in table {
                 let e = lexicon.entry(w).or_default();
@@ -655,6 +737,7 @@ impl QuantityFinder {
             flags: 0,
             val: 0.0,
             hi: 0.0,
+            den: 0.0,
             sub: (s, e),
             cap: false,
             plural: false,
@@ -662,6 +745,11 @@ impl QuantityFinder {
             zero: false,
         };
         let Some(first) = t.chars().next() else { return tok };
+        if let Some(v) = vulgar(first).filter(|_| t.len() == first.len_utf8()) {
+            tok.kind = Kind::Num; // ½, ¾
+            tok.val = v;
+            return tok;
+        }
         if first.is_ascii_digit() {
             self.classify_digits(t, &mut tok);
             return tok;
@@ -680,6 +768,7 @@ impl QuantityFinder {
         let entry = self.entry(lower);
         tok.flags = entry.flags;
         tok.val = entry.value;
+        tok.den = entry.den;
         tok.plural = tok.has(PLURAL) || (plural_look(lower, tok.cap) && !tok.has(NOT_PLURAL));
         // An acronym is never a function word: US, IT, AN.
         if tok.cap && t.len() >= 2 && t.chars().all(|c| c.is_uppercase()) {
@@ -708,6 +797,16 @@ impl QuantityFinder {
         }
         let mut chars = rest.chars();
         let c = chars.next().unwrap_or(' ');
+        if let Some(f) = vulgar(c).filter(|_| chars.as_str().is_empty() && !head.contains('.')) {
+            tok.kind = Kind::Num; // 2½
+            tok.val = v + f;
+            return;
+        }
+        if let Some(x) = exponent(rest) {
+            tok.kind = Kind::Num; // 1e10, 12e-1
+            tok.val = tidy(v * 10f64.powi(x));
+            return;
+        }
         if is_dash(c) {
             let after = chars.as_str();
             let after_start = tok.s + head_len + c.len_utf8();
@@ -757,27 +856,42 @@ impl QuantityFinder {
             tok.kind = Kind::Other;
             return;
         }
+        // Compound ordinals: twenty-first, thirty-fifths.
+        if head.flags & TENS != 0 {
+            let (stem, plural) = match rest.strip_suffix('s') {
+                Some(st) => (st, true),
+                None => (rest, false),
+            };
+            if let Some(&(_, u)) = UNIT_ORDINALS.iter().find(|(w, _)| *w == stem) {
+                tok.flags = ORD;
+                tok.den = head.value + u;
+                tok.plural = plural;
+                return;
+            }
+        }
         // Number words only: twenty-five, three-and-a-half, one-hundred.
         let mut total = head.value;
         let mut ok = true;
         let mut last_tens = head.flags & TENS != 0;
         let mut half = false;
         let mut fraction = None;
+        let mut after_a = false;
         for p in lower[rest_start..].split(['-', '\u{2013}']) {
             let e = self.entry(p);
-            if last_tens && e.flags & CARD != 0 && e.value < 10.0 {
+            if last_tens && e.flags & CARD != 0 && e.value < 10.0 && e.value > 0.0 {
                 total += e.value;
                 last_tens = false;
             } else if e.flags & HUNDRED != 0 {
                 total *= 100.0;
                 last_tens = false;
             } else if p == "and" || p == "a" {
+                after_a = p == "a";
                 continue;
-            } else if p == "half" && !half {
+            } else if p == "half" && after_a && !half {
                 total += 0.5;
                 half = true;
-            } else if e.flags & FRACTION != 0 && p != "half" && fraction.is_none() {
-                fraction = Some(e.value);
+            } else if e.flags & ORD != 0 && fraction.is_none() && !after_a {
+                fraction = Some(1.0 / e.den);
             } else {
                 ok = false;
                 break;
@@ -816,6 +930,47 @@ fn tidy(x: f64) -> f64 {
     } else {
         x
     }
+}
+
+/// The value of a vulgar fraction character (`½` → 0.5).
+fn vulgar(c: char) -> Option<f64> {
+    let (n, d) = match c {
+        '½' => (1, 2),
+        '⅓' => (1, 3),
+        '⅔' => (2, 3),
+        '¼' => (1, 4),
+        '¾' => (3, 4),
+        '⅕' => (1, 5),
+        '⅖' => (2, 5),
+        '⅗' => (3, 5),
+        '⅘' => (4, 5),
+        '⅙' => (1, 6),
+        '⅚' => (5, 6),
+        '⅐' => (1, 7),
+        '⅛' => (1, 8),
+        '⅜' => (3, 8),
+        '⅝' => (5, 8),
+        '⅞' => (7, 8),
+        '⅑' => (1, 9),
+        '⅒' => (1, 10),
+        _ => return None,
+    };
+    Some(f64::from(n) / f64::from(d))
+}
+
+/// The exponent of a scientific suffix glued to digits: `e10`, `e-1`.
+fn exponent(rest: &str) -> Option<i32> {
+    // Lower case only: 7E7 is an aircraft.
+    let digits = rest.strip_prefix('e')?;
+    let (neg, digits) = match digits.strip_prefix(['-', '\u{2013}']) {
+        Some(d) => (true, d),
+        None => (false, digits),
+    };
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let x: i32 = digits.parse().ok()?;
+    Some(if neg { -x } else { x })
 }
 
 fn is_age(lower_rest: &str) -> bool {
@@ -876,6 +1031,30 @@ struct Core {
     /// to fall back on when this is a change (`rose 32,000 to 1.41
     /// million`) rather than a range (`10 to 15 people`).
     weak_range: Option<(f64, usize)>,
+    /// Read by [`Scan::math`] (a sign, fraction, power …): exempt from the
+    /// checks meant for bare counts.
+    ext: bool,
+}
+
+/// Number words read by [`Scan::words`].
+#[derive(Clone, Copy, Debug)]
+struct Words {
+    value: f64,
+    /// Token after the words.
+    next: usize,
+    /// The last multiplier used (100 for `hundred`).
+    scale: f64,
+    /// The scale word (1e3 or more) that ends the number, or 0
+    /// (`one million` → 1e6).
+    big: f64,
+    /// For `X and Y`: (X, Y, the scale X ends with or 1), so that `one
+    /// hundred and three quarters` can read as 100 + 3/4.
+    split: Option<(f64, f64, f64)>,
+    /// A tens word that ends the number after other words (`thirty` in `one
+    /// hundred thirty`): with a unit ordinal it forms the denominator.
+    tens_at: Option<usize>,
+    /// A spaced hyphen joined tens and units (`fifty - two`).
+    spaced: bool,
 }
 
 struct Scan<'a> {
@@ -1102,6 +1281,7 @@ impl Scan<'_> {
         match core.kind {
             CoreKind::Fraction | CoreKind::NoNumber if end == core.next => return None,
             CoreKind::NoNumber if unit_range.is_none() => return None,
+            _ if core.ext => {}
             CoreKind::Digits if core.year => {
                 let plural_head = unit_range.is_some_and(|(_, e)| self.toks[e - 1].plural);
                 if !plural_head || (core.first > 0 && self.flag(core.first - 1, YEAR_PREV)) {
@@ -1118,7 +1298,8 @@ impl Scan<'_> {
             CoreKind::Words if !has_unit && end == core.next && qual.is_none() => {
                 let prev_bad = core.first > 0 && self.flag(core.first - 1, DET | STOP);
                 let prev_of = core.first > 0 && self.word(core.first - 1, "of");
-                if (prev_bad && !prev_of) || core.value.unwrap_or(0.0) < 2.0 {
+                let small = core.value.unwrap_or(0.0) < 1e3;
+                if (prev_bad && !prev_of && small) || core.value == Some(1.0) {
                     return None;
                 }
             }
@@ -1248,7 +1429,9 @@ impl Scan<'_> {
             }
             match t.kind {
                 Kind::Word => {
-                    let numberish = t.has(STOP | CARD | TENS | HUNDRED | SCALE | VAGUE_PLURAL);
+                    let numberish = t
+                        .has(STOP | CARD | TENS | HUNDRED | SCALE | VAGUE_PLURAL | ZERO)
+                        || (t.has(FRACTION) && self.str(j).contains(['-', '\u{2013}']));
                     let more = self.word(j, "more") && !self.word(j + 1, "than");
                     if (numberish && !more)
                         || (t.cap && t.has(MONTH))
@@ -1265,6 +1448,9 @@ impl Scan<'_> {
                         let lw = w.to_ascii_lowercase();
                         if lw.len() > 4 && lw.ends_with("ly") && !t.has(LY_NOUN) {
                             break;
+                        }
+                        if lw.ends_with("n't") || lw.ends_with("n\u{2019}t") {
+                            break; // can't, won't
                         }
                         // A participle after the noun starts a clause: one
                         // attack targeting mourners.
@@ -1327,6 +1513,7 @@ impl Scan<'_> {
             year: false,
             one: false,
             weak_range: None,
+            ext: false,
         };
         let t = *self.tok(j)?;
 
@@ -1371,74 +1558,92 @@ impl Scan<'_> {
         {
             return None;
         }
-        match t.kind {
-            Kind::Num | Kind::Range | Kind::NumUnit => {
-                if !self.digits_ok(n, has_qual || currency.is_some()) {
-                    return None;
+        let math = if currency.is_none() { self.math(n, has_qual) } else { None };
+        if let Some((v, next)) = math {
+            core.value = Some(v);
+            core.next = next;
+            core.ext = true;
+            core.kind =
+                if t.kind == Kind::Word && !self.word(n, "minus") && !self.word(n, "negative") {
+                    CoreKind::Words
+                } else {
+                    CoreKind::Digits
+                };
+        } else {
+            match t.kind {
+                Kind::Num | Kind::Range | Kind::NumUnit => {
+                    if !self.digits_ok(n, has_qual || currency.is_some()) {
+                        return None;
+                    }
+                    let mut v = t.val;
+                    let mut hi = (t.kind == Kind::Range).then_some(t.hi);
+                    let mut k = n + 1;
+                    if t.kind == Kind::NumUnit {
+                        let (s, e) = t.sub;
+                        let abbr = self.text[s..e].to_ascii_lowercase();
+                        // 20m people (million) but a 100m race (metres).
+                        let counted = || {
+                            self.noun_phrase(n + 1).is_some_and(|(_, e)| self.toks[e - 1].plural)
+                        };
+                        let scale = match abbr.as_str() {
+                            "m" if currency.is_some() || counted() => Some(1e6),
+                            // Single letters without a currency are read by
+                            // `math` (10k, 1.2b) or are names (3B, 7E7).
+                            _ if e - s == 1 && currency.is_none() && &self.text[s..e] != "m" => {
+                                return None;
+                            }
+                            _ if suffix_scale(&self.text[s..e]).is_some() => {
+                                suffix_scale(&self.text[s..e])
+                            }
+                            _ => None,
+                        };
+                        match scale {
+                            Some(sc) => v *= sc,
+                            None if currency.is_none() => core.unit = UnitSrc::Text(s, e),
+                            None => return None,
+                        }
+                    } else {
+                        while self.flag(k, SCALE | HUNDRED | DOZEN) {
+                            let sc = self.scale_of(k);
+                            v *= sc;
+                            hi = hi.map(|h| h * sc);
+                            k += 1;
+                        }
+                    }
+                    core.year = t.year && k == n + 1 && currency.is_none();
+                    core.value = Some(v);
+                    if let Some(h) = hi {
+                        core.value = None;
+                        core.low = Some(v);
+                        core.high = Some(h);
+                        core.approx = true;
+                    }
+                    core.next = k;
                 }
-                let mut v = t.val;
-                let mut hi = (t.kind == Kind::Range).then_some(t.hi);
-                let mut k = n + 1;
-                if t.kind == Kind::NumUnit {
+                Kind::Compound => {
                     let (s, e) = t.sub;
-                    let abbr = self.text[s..e].to_ascii_lowercase();
-                    // 20m people (million) but a 100m race (metres).
-                    let counted =
-                        || self.noun_phrase(n + 1).is_some_and(|(_, e)| self.toks[e - 1].plural);
-                    let scale = match abbr.as_str() {
-                        "bn" => Some(1e9),
-                        "mn" | "mln" => Some(1e6),
-                        "m" if currency.is_some() || counted() => Some(1e6),
-                        "k" if currency.is_some() => Some(1e3),
-                        "k" => return None,
-                        _ => None,
-                    };
-                    match scale {
-                        Some(sc) => v *= sc,
-                        None if currency.is_none() => core.unit = UnitSrc::Text(s, e),
-                        None => return None,
+                    let rest = &self.text[s..e];
+                    if !self.compound_ok(n, has_qual) {
+                        return None;
                     }
-                } else {
-                    while self.flag(k, SCALE | HUNDRED | DOZEN) {
-                        let sc = self.scale_of(k);
-                        v *= sc;
-                        hi = hi.map(|h| h * sc);
-                        k += 1;
+                    core.value = Some(t.val);
+                    core.next = n + 1;
+                    if rest.eq_ignore_ascii_case("odd") {
+                        core.approx = true; // 30-odd people
+                    } else if rest.eq_ignore_ascii_case("strong") {
+                        // a 20,000-strong force: the count of the force
+                    } else {
+                        core.kind = CoreKind::Compound;
+                        core.unit = UnitSrc::Plural(s, e);
                     }
                 }
-                core.year = t.year && k == n + 1 && currency.is_none();
-                core.value = Some(v);
-                if let Some(h) = hi {
-                    core.value = None;
-                    core.low = Some(v);
-                    core.high = Some(h);
-                    core.approx = true;
+                Kind::Word => {
+                    if !self.word_core(n, has_qual, &mut core) {
+                        return None;
+                    }
                 }
-                core.next = k;
+                _ => return None,
             }
-            Kind::Compound => {
-                let (s, e) = t.sub;
-                let rest = &self.text[s..e];
-                if !self.compound_ok(n, has_qual) {
-                    return None;
-                }
-                core.value = Some(t.val);
-                core.next = n + 1;
-                if rest.eq_ignore_ascii_case("odd") {
-                    core.approx = true; // 30-odd people
-                } else if rest.eq_ignore_ascii_case("strong") {
-                    // a 20,000-strong force: the count of the force
-                } else {
-                    core.kind = CoreKind::Compound;
-                    core.unit = UnitSrc::Plural(s, e);
-                }
-            }
-            Kind::Word => {
-                if !self.word_core(n, has_qual, &mut core) {
-                    return None;
-                }
-            }
-            _ => return None,
         }
         if currency.is_some() && core.kind != CoreKind::Digits {
             return None;
@@ -1446,6 +1651,7 @@ impl Scan<'_> {
 
         // Ranges: 10 to 15, two or three, between 3,000 and 4,000.
         if core.low.is_none()
+            && !core.ext
             && matches!(core.kind, CoreKind::Digits | CoreKind::Words)
             && matches!(core.unit, UnitSrc::None)
         {
@@ -1464,7 +1670,10 @@ impl Scan<'_> {
                     if scale2 > 1.0 && v1 * scale2 <= v2 {
                         v1 *= scale2; // between 3 and 4 million
                     }
-                    if v2 > v1 {
+                    // `X or Y` is a rough count only when X and Y are close;
+                    // `10 bln or 10 tln` are alternatives.
+                    let close = !self.word(k, "or") || v2 < 10.0 * v1;
+                    if v2 > v1 && close {
                         if self.word(k, "to") && qual != Some(Qual::Between) {
                             core.weak_range = core.value.map(|v| (v, core.next));
                         }
@@ -1482,6 +1691,7 @@ impl Scan<'_> {
         // "and a half": two and a half years.
         if core.kind == CoreKind::Words
             && core.low.is_none()
+            && !core.ext
             && self.word(core.next, "and")
             && self.word(core.next + 1, "a")
             && self.word(core.next + 2, "half")
@@ -1516,6 +1726,587 @@ impl Scan<'_> {
             core.year = false;
         }
         Some(core)
+    }
+
+    /// Extended number forms that a plain count never has: a sign (`-1`,
+    /// `minus five`), a decimal after a dot or `point` (`.08`, `two hundred
+    /// point zero three`), fractions (`3/4`, `2 1/4`, `two thirds`, `a
+    /// trillionth`, `five and a quarter`, `two thirds of a million`), powers
+    /// (`1.1^23`, `1.3x10^6`, `12.32e+14`), scale letters (`10k`, `2.33 k`),
+    /// spaced thousands (`1 234 567`), digits with scale words (`4 thousand 3
+    /// hundred and 21`) and ratios (`one over three`, `two out of five`, `1
+    /// in 20`). Returns the value and the token after it, or None when the
+    /// number uses none of these forms (the plain reading then applies).
+    fn math(&self, n: usize, has_qual: bool) -> Option<(f64, usize)> {
+        // Most tokens cannot start one: a cheap test first.
+        let t = self.tok(n)?;
+        let may = match t.kind {
+            Kind::Num | Kind::NumUnit => true,
+            Kind::Other => self.text.as_bytes()[t.s].is_ascii_digit(),
+            Kind::Word => t.has(CARD | TENS | ZERO | ORD | FRACTION | SIGN_ART),
+            Kind::Punct => self.punct(n, &['-', '\u{2212}', '.']),
+            _ => false,
+        };
+        if !may {
+            return None;
+        }
+        let mut k = n;
+        let mut neg = false;
+        if self.punct(k, &['-', '\u{2212}'])
+            && self.adjacent(k, k + 1)
+            && self.free_before(k)
+            && (self.tok(k + 1).is_some_and(|t| t.kind == Kind::Num)
+                || self.dot_decimal(k + 1).is_some())
+        {
+            neg = true; // -1, -.5; not F-16 or 2-1 (one token each)
+            k += 1;
+        } else if (self.word(k, "minus") || self.word(k, "negative"))
+            && self.number_start(k + 1)
+            && !(k > 0 && (self.word(k - 1, "or") || self.word(k - 1, "plus")))
+        {
+            neg = true;
+            k += 1;
+        }
+        let (mut v, mut next, mut ext) = self.unsigned(k, has_qual || neg, neg)?;
+        // Ratios: one over three, two out of five hundred, 1 in 20.
+        let over = self.word(next, "over");
+        let out_of = self.word(next, "out") && self.word(next + 1, "of");
+        let one_in = self.word(next, "in") && v == 1.0;
+        if over || out_of || one_in {
+            let m = if out_of { next + 2 } else { next + 1 };
+            if let Some((d, end)) = self.denominator_number(m) {
+                let counted = self.noun_phrase(end).is_some()
+                    || self.punct(end, &['%'])
+                    || self.word(end, "percent");
+                if d > 0.0 && (out_of && v <= d || one_in && d > 1.0 || over && !counted) {
+                    v /= d;
+                    next = end;
+                    ext = true;
+                }
+            }
+        }
+        if !ext && !neg {
+            return None;
+        }
+        Some((if neg { -v } else { v }, next))
+    }
+
+    /// Whether the token before `k` does not touch it, or is an opening
+    /// bracket or quote.
+    fn free_before(&self, k: usize) -> bool {
+        k == 0 || !self.adjacent(k - 1, k) || self.punct(k - 1, &['(', '[', '"', '\u{201c}'])
+    }
+
+    /// Whether a number starts at `k`.
+    fn number_start(&self, k: usize) -> bool {
+        self.tok(k).is_some_and(|t| t.kind == Kind::Num)
+            || self.flag(k, CARD | TENS | ZERO)
+            || self.dot_decimal(k).is_some()
+    }
+
+    /// `.08`: a dot touching digits, with nothing touching the dot before.
+    fn dot_decimal(&self, k: usize) -> Option<f64> {
+        if !self.punct(k, &['.']) || !self.adjacent(k, k + 1) || !self.free_before(k) {
+            return None;
+        }
+        let t = self.tok(k + 1)?;
+        let digits = &self.text[t.s..t.e];
+        if t.kind != Kind::Num || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 20 {
+            return None;
+        }
+        format!("0.{digits}").parse().ok()
+    }
+
+    /// The second number of a ratio: plain digits (with scale words) or
+    /// number words. Returns (value, next token).
+    fn denominator_number(&self, m: usize) -> Option<(f64, usize)> {
+        let t = self.tok(m)?;
+        if self.is_excluded(m) {
+            return None;
+        }
+        match t.kind {
+            Kind::Num if !t.year && !t.zero && !self.in_code(m) => {
+                let mut v = t.val;
+                let mut k = m + 1;
+                while self.flag(k, SCALE | HUNDRED) {
+                    v *= self.scale_of(k);
+                    k += 1;
+                }
+                Some((v, k))
+            }
+            Kind::Word if t.has(CARD | TENS) && (!t.cap || self.initial(m)) => {
+                let w = self.words(m)?;
+                Some((w.value, w.next))
+            }
+            _ => None,
+        }
+    }
+
+    /// A number without sign at `k`: (value, next token, whether an extended
+    /// form was used).
+    fn unsigned(&self, k: usize, has_qual: bool, signed: bool) -> Option<(f64, usize, bool)> {
+        if let Some(v) = self.dot_decimal(k) {
+            return Some((v, k + 2, true));
+        }
+        let t = self.tok(k)?;
+        if self.is_excluded(k) {
+            return None;
+        }
+        match t.kind {
+            Kind::Num | Kind::NumUnit | Kind::Other => self.digits_math(k, has_qual, signed),
+            Kind::Word => self.words_math(k, has_qual),
+            _ => None,
+        }
+    }
+
+    /// Whether the digits token `k` is a plain integer (`12`, not `1,200` or
+    /// `1.5`).
+    fn plain_int(&self, k: usize) -> bool {
+        self.tok(k).is_some_and(|t| {
+            t.kind == Kind::Num && self.text[t.s..t.e].bytes().all(|b| b.is_ascii_digit())
+        })
+    }
+
+    /// `3/4` at `k`: a proper fraction with a small denominator (larger ones
+    /// are dates and codes: 9/11, 24/7). Returns (value, next token).
+    fn slash_fraction(&self, k: usize) -> Option<(f64, usize)> {
+        if !(self.plain_int(k)
+            && self.punct(k + 1, &['/'])
+            && self.adjacent(k, k + 1)
+            && self.adjacent(k + 1, k + 2)
+            && self.plain_int(k + 2))
+        {
+            return None;
+        }
+        if self.adjacent(k + 2, k + 3) && self.punct(k + 3, &['/', '-']) {
+            return None; // 5/17/2018
+        }
+        let (a, b) = (self.toks[k].val, self.toks[k + 2].val);
+        (a > 0.0 && a < b && b <= 10.0).then_some((a / b, k + 3))
+    }
+
+    /// The signs between `^` and an exponent: (negative, next token).
+    fn signs(&self, mut k: usize) -> (bool, usize) {
+        let mut neg = false;
+        while self.punct(k, &['+', '-', '\u{2212}']) && self.adjacent(k, k + 1) {
+            neg ^= !self.punct(k, &['+']);
+            k += 1;
+        }
+        (neg, k)
+    }
+
+    /// An integer exponent at `k` touching the token before.
+    fn exponent_at(&self, k: usize) -> Option<(i32, usize)> {
+        let (neg, k) = self.signs(k);
+        if !self.plain_int(k) || !self.adjacent(k - 1, k) || self.toks[k].val > 300.0 {
+            return None;
+        }
+        let x = self.toks[k].val as i32;
+        Some((if neg { -x } else { x }, k + 1))
+    }
+
+    /// Digits at `k` in an extended form.
+    fn digits_math(&self, k: usize, has_qual: bool, signed: bool) -> Option<(f64, usize, bool)> {
+        let t = self.toks[k];
+        if !signed && !self.free_before(k) && !self.punct(k - 1, &['$']) {
+            return None;
+        }
+        if self.adjacent(k, k + 1) && self.punct(k + 1, &[':']) {
+            return None;
+        }
+        if !self.context_ok(k, has_qual || signed) {
+            return None;
+        }
+        let text = &self.text[t.s..t.e];
+        let mut ext = false;
+        let (mut v, mut j) = match t.kind {
+            Kind::Num => (t.val, k + 1),
+            Kind::NumUnit => {
+                let abbr = &self.text[t.sub.0..t.sub.1];
+                let sc = suffix_scale(abbr)?;
+                // A single letter is a scale only at the end of a phrase: not
+                // the 3B line, 3M said, 12450B 12550A (bid and ask).
+                if abbr.len() == 1 && self.tok(k + 1).is_some_and(|x| x.kind != Kind::Punct) {
+                    return None;
+                }
+                (t.val * sc, k + 1)
+            }
+            _ => {
+                // 12.32e+14, 1.3x10^6
+                let head_len = text
+                    .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+                    .unwrap_or(text.len());
+                let base = parse_digits(&text[..head_len])?;
+                let rest = &text[head_len..];
+                let (x, end) = if rest == "e" {
+                    if !self.punct(k + 1, &['+', '-']) || !self.adjacent(k, k + 1) {
+                        return None;
+                    }
+                    self.exponent_at(k + 1)?
+                } else if rest == "x10" || rest == "X10" {
+                    if !self.punct(k + 1, &['^']) || !self.adjacent(k, k + 1) {
+                        return None;
+                    }
+                    self.exponent_at(k + 2)?
+                } else {
+                    return None;
+                };
+                return Some((tidy(base * 10f64.powi(x)), end, true));
+            }
+        };
+        if t.kind == Kind::NumUnit {
+            ext = true;
+        } else if let Some((f, end)) = self.slash_fraction(k) {
+            return Some((f, end, true));
+        } else if let Some((f, end)) =
+            self.slash_fraction(k + 1).filter(|_| self.plain_int(k) && !self.adjacent(k, k + 1))
+        {
+            return Some((v + f, end, true)); // 2 1/4
+        } else if self.punct(j, &['^']) && self.adjacent(k, j) {
+            let (x, end) = self.exponent_at(j + 1)?;
+            return Some((v.powi(x), end, true));
+        } else if text.len() <= 3 && self.plain_int(k) {
+            // 1 234 567, 40 000: groups of three after a single space.
+            let mut digits = text.to_string();
+            let mut m = k;
+            while let Some(n) = self.tok(m + 1) {
+                let gap = &self.text[self.toks[m].e..n.s];
+                let g = &self.text[n.s..n.e];
+                let int_len = g.find('.').unwrap_or(g.len());
+                let ok = n.kind == Kind::Num
+                    && matches!(gap, " " | "\u{a0}" | "\u{202f}")
+                    && int_len == 3
+                    && g.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                    && !g.contains(',');
+                if !ok || digits.contains('.') {
+                    break;
+                }
+                digits.push_str(g);
+                m += 1;
+            }
+            // With plain spaces, `297 299` in a table is two numbers.
+            let narrow = m > k && self.text[t.e..self.toks[m].s].contains(['\u{a0}', '\u{202f}']);
+            if m == k + 1 && text.len() == 3 && !narrow {
+                m = k;
+            }
+            if m > k {
+                if self.tok(m + 1).is_some_and(|x| x.kind == Kind::Num) {
+                    return None; // a phone number or a table
+                }
+                v = digits.parse().ok()?;
+                j = m + 1;
+                ext = true;
+            }
+        }
+        if self.tok(j).is_some_and(|x| x.kind == Kind::Num) {
+            return None;
+        }
+        // Scale words: 4 thousand 3 hundred and 21, 1,674.5 G.
+        let mut scale = 0.0;
+        while self.flag(j, SCALE | HUNDRED | DOZEN) {
+            scale = self.scale_of(j);
+            v *= scale;
+            j += 1;
+        }
+        if scale == 0.0 && !self.adjacent(j - 1, j) {
+            let letter = match self.tok(j).map(|_| self.str(j)) {
+                Some("k" | "K") => 1e3,
+                Some("M") => 1e6,
+                Some("G" | "B") => 1e9,
+                Some("T") => 1e12,
+                _ => 0.0,
+            };
+            if letter > 0.0 && self.tok(j + 1).is_none_or(|x| x.kind == Kind::Punct) {
+                return Some((v * letter, j + 1, true));
+            }
+        }
+        while scale > 1.0 {
+            // 4 thousand 3 hundred, 3 hundred and 21, 6 crore and two hundred
+            let and = self.word(j, "and");
+            let m = if and { j + 1 } else { j };
+            let Some(x) = self.tok(m) else { break };
+            if x.kind == Kind::Num && self.plain_int(m) && x.val > 0.0 && x.val < scale.min(1e3) {
+                if let Some(s2) = self
+                    .tok(m + 1)
+                    .filter(|_| self.flag(m + 1, SCALE | HUNDRED))
+                    .map(|_| self.scale_of(m + 1))
+                {
+                    if s2 < scale {
+                        v += x.val * s2;
+                        scale = s2;
+                        j = m + 2;
+                        ext = true;
+                        continue;
+                    }
+                } else if scale == 100.0 && x.val < 100.0 {
+                    v += x.val; // 3 hundred and 21
+                    j = m + 1;
+                    ext = true;
+                }
+            } else if and && x.kind == Kind::Word && x.has(CARD | TENS) {
+                // 3 hundred and one, 6 crore and two hundred
+                let fits = |w: &Words| {
+                    w.value > 0.0
+                        && w.value < scale
+                        && (if scale == 100.0 { w.value < 100.0 } else { w.value >= 100.0 })
+                };
+                if let Some(w) = self.words(m).filter(fits) {
+                    v += w.value;
+                    j = w.next;
+                    ext = true;
+                }
+            }
+            break;
+        }
+        if let Some((x, end)) = self.and_fraction(j, v, if scale >= 1e3 { scale } else { 0.0 }) {
+            return Some((x, end, true));
+        }
+        Some((v, j, ext))
+    }
+
+    /// A fraction after `and` at `j` (`and a half`, `and three fifths`,
+    /// `and a quarter million`) added to `v`, which ends with the scale
+    /// `big` (or 0). Returns (value, next token).
+    fn and_fraction(&self, j: usize, v: f64, big: f64) -> Option<(f64, usize)> {
+        if !self.word(j, "and") {
+            return None;
+        }
+        let (f, mut end) = self.word_fraction(j + 1)?;
+        if f >= 1.0 {
+            return None;
+        }
+        let mut scale2 = 0.0;
+        if self.flag(end, SCALE) && self.toks[end].val >= 1e3 {
+            scale2 = self.toks[end].val;
+            end += 1;
+        }
+        let value = if big > 0.0 {
+            v + f * if scale2 > 0.0 { scale2 } else { big }
+        } else if scale2 > 0.0 {
+            (v + f) * scale2
+        } else {
+            v + f
+        };
+        Some((value, end))
+    }
+
+    /// `a half`, `one fourth`, `three fifths`, `fifty-four hundredths`:
+    /// (value, next token).
+    fn word_fraction(&self, m: usize) -> Option<(f64, usize)> {
+        let t = self.tok(m)?;
+        if t.kind == Kind::Word && t.has(FRACTION) && self.str(m).contains(['-', '\u{2013}']) {
+            return Some((t.val, m + 1)); // and one-half
+        }
+        if (self.word(m, "a") || self.word(m, "an")) && self.flag(m + 1, ORD) {
+            let t = &self.toks[m + 1];
+            return (!t.plural).then_some((1.0 / t.den, m + 2));
+        }
+        let w = self.words(m)?;
+        let (num, den, end) = self.denominator(m, &w)?;
+        Some((num / den, end))
+    }
+
+    /// The ordinal after the number words `w` read from `m`: (numerator,
+    /// denominator, next token). `one fifth`, `three eighths`, `five -
+    /// eighths`, `twenty twenty fifths` (20/25), `one hundred thirty
+    /// fifths` (100/35).
+    fn denominator(&self, m: usize, w: &Words) -> Option<(f64, f64, usize)> {
+        let j = w.next;
+        let mut num = w.value;
+        let (den, end) = if self.flag(j, ORD) {
+            let t = &self.toks[j];
+            match w.tens_at {
+                Some(ti) if ti + 1 == j && t.den < 10.0 && w.split.is_none() => {
+                    num -= self.toks[ti].val;
+                    (self.toks[ti].val + t.den, j + 1)
+                }
+                _ => (t.den, j + 1),
+            }
+        } else if let Some(d) = self.flag(j, TENS).then(|| self.unit_ordinal(j + 1)).flatten() {
+            (self.toks[j].val + d, j + 2) // twenty twenty fifths, three twenty firsts
+        } else if let Some((d, e)) = self.compound_ordinal(j) {
+            (d, e) // one one hundred fifth
+        } else if self.punct(j, &['-', '\u{2013}']) && self.flag(j + 1, ORD) {
+            (self.toks[j + 1].den, j + 2)
+        } else {
+            return None;
+        };
+        let ord = &self.toks[end - 1];
+        if num <= 0.0 || den <= 0.0 {
+            return None;
+        }
+        // one fifth, but not three fifth; the first three quarters of the
+        // year count quarters.
+        let lone = w.split.map_or(num, |(_, after, _)| after);
+        if !ord.plural && lone != 1.0 {
+            return None;
+        }
+        // quarters and halves are also plain nouns: six quarters of growth.
+        let noun = ["quarters", "halves"].iter().any(|w| self.str(end - 1).eq_ignore_ascii_case(w));
+        let proper = w.split.is_some_and(|(_, after, _)| after < den) || num < den;
+        if noun && !proper {
+            return None;
+        }
+        if ord.plural && m > 0 {
+            let p = self.str(m - 1).to_ascii_lowercase();
+            let counted = ["first", "last", "past", "next", "final", "previous", "remaining"];
+            if self.flag(m - 1, DET) || counted.contains(&p.as_str()) {
+                return None;
+            }
+        }
+        if !ord.plural
+            && self.tok(end).is_some_and(|x| x.kind == Kind::Word && !x.has(STOP | SCALE))
+        {
+            return None; // one fifth grade
+        }
+        if let Some((before, after, factor)) = w.split {
+            if after < den {
+                // one hundred and three quarters = 100 + 3/4
+                let mut f = after / den;
+                let mut e = end;
+                if self.flag(e, SCALE) && self.toks[e].val >= 1e3 {
+                    f *= self.toks[e].val;
+                    e += 1;
+                } else {
+                    f *= factor;
+                }
+                return Some((before + f, 1.0, e));
+            }
+        }
+        Some((num, den, end))
+    }
+
+    /// A unit ordinal at `k` (`first` … `ninth`, singular or plural).
+    fn unit_ordinal(&self, k: usize) -> Option<f64> {
+        let t = self.tok(k).filter(|t| t.kind == Kind::Word)?;
+        let lower = Lower::new(self.str(k))?;
+        let w = lower.as_str();
+        let stem = w.strip_suffix('s').unwrap_or(w);
+        if t.has(ORD) {
+            return (t.den < 10.0).then_some(t.den);
+        }
+        UNIT_ORDINALS.iter().find(|(o, _)| *o == stem).map(|&(_, d)| d)
+    }
+
+    /// An ordinal written with a round number at `j`: `one hundred fifth`,
+    /// `one hundred and fifth` (105). Returns (denominator, next token).
+    fn compound_ordinal(&self, j: usize) -> Option<(f64, usize)> {
+        if !self.flag(j, CARD | TENS) {
+            return None;
+        }
+        let w = self.words(j)?;
+        if w.value < 100.0 || w.value % 100.0 != 0.0 {
+            return None;
+        }
+        let at = if self.word(w.next, "and") { w.next + 1 } else { w.next };
+        let d = self.unit_ordinal(at).or_else(|| {
+            self.tok(at)
+                .filter(|t| t.kind == Kind::Word && t.has(ORD) && t.den < 100.0)
+                .map(|t| t.den)
+        })?;
+        Some((w.value + d, at + 1))
+    }
+
+    /// Number words at `k` in an extended form.
+    fn words_math(&self, k: usize, has_qual: bool) -> Option<(f64, usize, bool)> {
+        let t = self.toks[k];
+        if t.cap && !self.initial(k) && !has_qual {
+            return None; // Formula One
+        }
+        let big = |i: usize| self.flag(i, SCALE) && self.toks[i].val >= 1e3;
+        // a trillionth, a quarter million; `a third of` is a plain fraction.
+        if (self.word(k, "a") || self.word(k, "an")) && self.flag(k + 1, ORD) {
+            let o = &self.toks[k + 1];
+            if o.plural {
+                return None;
+            }
+            if big(k + 2) {
+                return Some((self.toks[k + 2].val / o.den, k + 3, true));
+            }
+            let alone = self.tok(k + 2).is_none_or(|x| x.kind == Kind::Punct);
+            return alone.then_some((1.0 / o.den, k + 2, true));
+        }
+        // half million, quarter million
+        if t.has(ORD) && !t.plural && big(k + 1) {
+            return Some((self.toks[k + 1].val / t.den, k + 2, true));
+        }
+        // one-eighth, two-thirds (of … is read as a plain fraction)
+        if t.has(FRACTION) && self.str(k).contains(['-', '\u{2013}']) {
+            if big(k + 1) {
+                return Some((t.val * self.toks[k + 1].val, k + 2, true));
+            }
+            return (!self.word(k + 1, "of")).then_some((t.val, k + 1, true));
+        }
+        if t.has(ZERO) {
+            // zero point five; zero alone, not zero-coupon bonds
+            if self.word(k + 1, "point") {
+                if let Some((f, end)) = self.point_digits(k + 2) {
+                    return Some((f, end, true));
+                }
+            }
+            let alone = self.tok(k + 1).is_none_or(|x| x.kind != Kind::Word || x.has(STOP));
+            return alone.then_some((0.0, k + 1, true));
+        }
+        if !t.has(CARD | TENS)
+            && !((self.word(k, "a") || self.word(k, "an")) && self.flag(k + 1, HUNDRED | SCALE))
+        {
+            return None;
+        }
+        let w = self.words(k)?;
+        let mut v = w.value;
+        let mut j = w.next;
+        let mut ext = w.spaced;
+        // two hundred point zero three, nought point eleven
+        if self.word(j, "point") && !(k > 0 && self.word(k - 1, "at")) {
+            if let Some((f, end)) = self.point_digits(j + 1) {
+                return Some((v + f, end, true));
+            }
+        }
+        if let Some((num, den, end)) = self.denominator(k, &w) {
+            v = num / den;
+            j = end;
+            if big(j) {
+                v *= self.toks[j].val;
+                j += 1;
+            } else if self.word(j, "of")
+                && (self.word(j + 1, "a") || self.word(j + 1, "an"))
+                && big(j + 2)
+            {
+                v *= self.toks[j + 2].val; // two thirds of a million
+                j += 3;
+            }
+            return Some((v, j, true));
+        }
+        if let Some((x, end)) = self.and_fraction(j, v, w.big) {
+            v = x;
+            j = end;
+            ext = true;
+        }
+        Some((v, j, ext))
+    }
+
+    /// The digits after `point`: `zero three` → 0.03, `seventy-one` → 0.71.
+    fn point_digits(&self, m: usize) -> Option<(f64, usize)> {
+        let mut digits = String::new();
+        let mut k = m;
+        let digit = |i: usize| {
+            self.flag(i, ZERO)
+                || (self.flag(i, CARD)
+                    && self.toks[i].val < 10.0
+                    && !self.str(i).contains(['-', '\u{2013}']))
+        };
+        while digit(k) && digits.len() < 20 {
+            digits.push(char::from(b'0' + self.toks[k].val as u8));
+            k += 1;
+        }
+        if digits.is_empty() && self.flag(m, CARD | TENS) && self.toks[m].val < 100.0 {
+            digits = format!("{}", self.toks[m].val as u32);
+            k = m + 1;
+        }
+        if digits.is_empty() {
+            return None;
+        }
+        Some((format!("0.{digits}").parse().ok()?, k))
     }
 
     /// The multiplier of a scale word at `k` (`million` → 1e6).
@@ -1557,10 +2348,16 @@ impl Scan<'_> {
         }
     }
 
-    /// Number words from `m`: `six`, `twenty five`, `one hundred and
-    /// fifty`, `six million`, `a dozen`, `two dozen`. Returns (value, next
-    /// token, the last scale used).
+    /// Number words from `m`: `six`, `twenty five`, `fifty - two`, `one
+    /// hundred and fifty`, `six million`, `three lakh crore`, `a dozen`,
+    /// `two dozen`. Returns (value, next token, the last scale used).
     fn number_words(&self, m: usize) -> Option<(f64, usize, f64)> {
+        self.words(m).map(|w| (w.value, w.next, w.scale))
+    }
+
+    /// Number words from `m`, with what a fraction or a decimal after them
+    /// needs to know.
+    fn words(&self, m: usize) -> Option<Words> {
         #[derive(PartialEq, Eq, Clone, Copy)]
         enum Last {
             None,
@@ -1572,52 +2369,107 @@ impl Scan<'_> {
         }
         let mut total = 0.0;
         let mut cur = 0.0;
+        // The part of `cur` after the last `hundred` or `and` (`two` in
+        // `three hundred and two dozens`).
+        let mut seg = 0.0;
         let mut last = Last::None;
         let mut k = m;
         let mut scale = 1.0;
+        let mut and_at: Option<(f64, f64)> = None;
+        let mut clean_after_and = false;
+        let mut spaced = false;
         if (self.word(k, "a") || self.word(k, "an")) && self.flag(k + 1, HUNDRED | SCALE | DOZEN) {
             cur = 1.0;
+            seg = 1.0;
             last = Last::Card;
             k += 1;
         }
         while let Some(t) = self.tok(k) {
             if t.kind != Kind::Word || (k > m && self.is_excluded(k)) {
+                // fifty - two: a spaced hyphen between tens and units.
+                let unit = |i: usize| {
+                    self.flag(i, CARD)
+                        && self.toks[i].val > 0.0
+                        && self.toks[i].val < 10.0
+                        && !self.str(i).contains(['-', '\u{2013}'])
+                };
+                if last == Last::Tens && self.punct(k, &['-', '\u{2013}']) && unit(k + 1) {
+                    cur += self.toks[k + 1].val;
+                    seg += self.toks[k + 1].val;
+                    last = Last::Card;
+                    spaced = true;
+                    k += 2;
+                    continue;
+                }
                 break;
             }
             let start = matches!(last, Last::None | Last::Hundred | Last::Scale | Last::And);
-            if t.has(CARD) && (start || (last == Last::Tens && t.val < 10.0)) {
+            if t.has(CARD)
+                && (start || (last == Last::Tens && t.val < 10.0 && t.val > 0.0))
+                && !(t.val == 0.0 && last != Last::None)
+            {
                 cur += t.val;
+                seg += t.val;
                 last = Last::Card;
             } else if t.has(TENS) && start {
                 cur += t.val;
+                seg += t.val;
                 last = Last::Tens;
             } else if t.has(HUNDRED) && matches!(last, Last::Card | Last::Tens) && cur < 100.0 {
                 cur *= 100.0;
+                seg = 0.0;
                 last = Last::Hundred;
                 scale = 100.0;
+                clean_after_and = false;
             } else if t.has(SCALE)
                 && t.val >= 1e3
                 && matches!(last, Last::Card | Last::Tens | Last::Hundred)
             {
                 total += cur * t.val;
                 cur = 0.0;
+                seg = 0.0;
                 last = Last::Scale;
                 scale = t.val;
+                clean_after_and = false;
+            } else if t.has(SCALE) && last == Last::Scale && cur == 0.0 && t.val > scale {
+                // three lakh crore, a thousand million
+                total *= t.val;
+                scale = t.val;
             } else if t.has(DOZEN) && matches!(last, Last::Card | Last::Tens) {
-                cur *= 12.0;
+                cur += seg * 11.0;
+                seg = 0.0;
                 last = Last::Scale;
                 scale = 12.0;
+                clean_after_and = false;
             } else if self.word(k, "and")
                 && matches!(last, Last::Hundred | Last::Scale)
                 && self.flag(k + 1, CARD | TENS)
             {
+                and_at = Some((total + cur, if last == Last::Scale { scale } else { 1.0 }));
+                clean_after_and = true;
+                seg = 0.0;
                 last = Last::And;
             } else {
                 break;
             }
             k += 1;
         }
-        (last != Last::None).then_some((total + cur, k, scale))
+        if last == Last::None {
+            return None;
+        }
+        let value = total + cur;
+        let tens_at = (last == Last::Tens && k >= m + 2 && !self.word(k - 2, "and")).then(|| k - 1);
+        Some(Words {
+            value,
+            next: k,
+            scale,
+            big: if last == Last::Scale && scale >= 1e3 { scale } else { 0.0 },
+            split: and_at
+                .filter(|_| clean_after_and)
+                .map(|(before, factor)| (before, value - before, factor)),
+            tens_at,
+            spaced,
+        })
     }
 
     /// Number words, vague counts and fractions at `n`; fills `core`.
@@ -1770,6 +2622,27 @@ impl Scan<'_> {
         if self.adjacent(n, n + 1) && self.punct(n + 1, &[':', '/']) {
             return false;
         }
+        // Runs of bare numbers: phone numbers, tables; not `4000 3 hundred`.
+        let is_num = |k: usize| self.tok(k).is_some_and(|x| x.kind == Kind::Num);
+        let scaled = self.flag(n + 2, SCALE | HUNDRED);
+        if (n > 0 && is_num(n - 1)) || (is_num(n + 1) && !scaled) {
+            return false;
+        }
+        self.context_ok(n, has_qual)
+    }
+
+    /// Whether the number at `n` sits in a URL or code: `q=30`, `%2D`.
+    fn in_code(&self, n: usize) -> bool {
+        n > 0 && self.adjacent(n - 1, n) && self.punct(n - 1, &['%', '=', '&', '?', '_', '@'])
+    }
+
+    /// The checks of [`Scan::digits_ok`] that do not look at the characters
+    /// touching the number.
+    fn context_ok(&self, n: usize, has_qual: bool) -> bool {
+        let t = &self.toks[n];
+        if t.zero || self.in_code(n) {
+            return false;
+        }
         if self.next_to_month(n) {
             return false;
         }
@@ -1796,11 +2669,6 @@ impl Scan<'_> {
         {
             return false; // at the age of 45
         }
-        // Runs of bare numbers: phone numbers, tables.
-        let is_num = |k: usize| self.tok(k).is_some_and(|x| x.kind == Kind::Num);
-        if (n > 0 && is_num(n - 1)) || is_num(n + 1) {
-            return false;
-        }
         if self.flag(n + 1, TIME_NEXT) && !self.word(n + 1, "hours") {
             return false; // 5 p.m., 0800 GMT
         }
@@ -1811,7 +2679,7 @@ impl Scan<'_> {
             return false; // 1400 hours
         }
         // 1. Introduction / 2) list markers at the start of a sentence.
-        if n == 0 && self.punct(1, &['.', ')']) {
+        if n == 0 && self.punct(1, &['.', ')']) && self.tok(2).is_some() {
             return false;
         }
         true
@@ -2030,6 +2898,144 @@ mod tests {
         }
     }
 
+    /// Extended number forms: (input, span text, value).
+    #[rustfmt::skip]
+    const FORMS: &[(&str, &str, f64)] = &[
+        // signs
+        ("It fell to -5 overnight.", "-5", -5.0),
+        ("The index was (-1.5) then.", "-1.5", -1.5),
+        ("It was minus 30 centigrade.", "minus 30 centigrade", -30.0),
+        ("The answer is negative one.", "negative one", -1.0),
+        ("Growth was a negative 1.4 pct.", "negative 1.4 pct", -1.4),
+        // decimals after a dot or `point`
+        ("It paid .06 pct.", ".06 pct", 0.06),
+        ("It rose by one point three per cent.", "one point three per cent", 1.3),
+        ("It is two hundred point zero three.", "two hundred point zero three", 200.03),
+        ("It is nought point eleven.", "nought point eleven", 0.11),
+        ("The score was zero.", "zero", 0.0),
+        // fractions in digits
+        ("Shares rose 3/4 on Monday.", "3/4", 0.75),
+        ("Fees are 5/8 pct.", "5/8 pct", 0.625),
+        ("The stock closed at 2 1/4.", "2 1/4", 2.25),
+        ("It was -4/5 exactly.", "-4/5", -0.8),
+        ("A 2½ mile walk.", "2½ mile walk", 2.5),
+        ("The result is ¾.", "¾", 0.75),
+        // fractions in words
+        ("He ate two thirds.", "two thirds", 2.0 / 3.0),
+        ("Five eighths of it burned.", "Five eighths of it", 0.625),
+        ("It costs a trillionth.", "a trillionth", 1e-12),
+        ("It is one hundred and three and two thirds.", "one hundred and three and two thirds", 103.0 + 2.0 / 3.0),
+        ("It is one hundred and three quarters.", "one hundred and three quarters", 100.75),
+        ("It is one hundred and thirty fifths.", "one hundred and thirty fifths", 26.0),
+        ("It is one hundred thirty fifths.", "one hundred thirty fifths", 100.0 / 35.0),
+        ("It is three twenty firsts.", "three twenty firsts", 3.0 / 21.0),
+        ("It is one one hundred fifth.", "one one hundred fifth", 1.0 / 105.0),
+        ("It lasted five and a quarter hours.", "five and a quarter hours", 5.25),
+        ("It ended three and one-half years of tests.", "three and one-half years", 3.5),
+        ("It has one million and a half people.", "one million and a half people", 1.5e6),
+        ("It has five and a half million fish.", "five and a half million fish", 5.5e6),
+        ("It is one billion and three quarters million.", "one billion and three quarters million", 1.00075e9),
+        ("It cost two thirds of a million.", "two thirds of a million", 2e6 / 3.0),
+        ("Half million eggs broke.", "Half million eggs", 5e5),
+        ("It is a quarter million.", "a quarter million", 2.5e5),
+        ("The price rose one-half point.", "one-half point", 0.5),
+        // ratios
+        ("It is one over three.", "one over three", 1.0 / 3.0),
+        ("One in five children is poor.", "One in five children", 0.2),
+        ("Two out of five hundred sets failed.", "Two out of five hundred sets", 0.004),
+        // powers and scientific notation
+        ("It is 1.1^23.", "1.1^23", 8.954_302_432_552_39),
+        ("It is 2.5^-1.", "2.5^-1", 0.4),
+        ("It is 1.3x10^6.", "1.3x10^6", 1.3e6),
+        ("It is 1e10.", "1e10", 1e10),
+        ("It is 12.32e+14.", "12.32e+14", 1.232e15),
+        ("It is -12e-1.", "-12e-1", -1.2),
+        // scale suffixes and words
+        ("They raised 10k.", "10k", 1e4),
+        ("Revenue hit 1.2b.", "1.2b", 1.2e9),
+        ("I can give you 10M.", "10M", 1e7),
+        ("It is 2.33 k.", "2.33 k", 2330.0),
+        ("It cost 2mil kronor.", "2mil kronor", 2e6),
+        ("It is 1,674.5 G.", "1,674.5 G", 1.6745e12),
+        ("It earned 13 lakh.", "13 lakh", 1.3e6),
+        ("It totals three lakh crore.", "three lakh crore", 3e12),
+        ("It is 12,34,567.89 rupees.", "12,34,567.89 rupees", 1234567.89),
+        ("It is 10 bln or 10 tln.", "10 bln", 1e10),
+        // dozens
+        ("He bought 3 dozens.", "3 dozens", 36.0),
+        ("Three hundred and two dozens were sold.", "Three hundred and two dozens", 324.0),
+        ("Five dozs were sold.", "Five dozs", 60.0),
+        // digits with scale words, spaced thousands, spaced hyphens
+        ("It is 4 thousand 3 hundred and 21.", "4 thousand 3 hundred and 21", 4321.0),
+        ("It is 3 hundred and one.", "3 hundred and one", 301.0),
+        ("A country of 1 million 600 thousand square kilometres.", "1 million 600 thousand square kilometres", 1.6e6),
+        ("The population is 1 414 021 100.", "1 414 021 100", 1414021100.0),
+        ("It is 40\u{202f}000.", "40\u{202f}000", 40000.0),
+        ("It is fifty - two.", "fifty - two", 52.0),
+        ("192.", "192", 192.0),
+    ];
+
+    #[test]
+    fn extended_forms() {
+        let finder = QuantityFinder::new();
+        let mut failures = Vec::new();
+        for &(input, span, value) in FORMS {
+            let found = finder.find(input, &lines(input), &[]);
+            let hit = found.iter().find(|m| &input[m.span.start..m.span.end] == span);
+            let ok = hit.is_some_and(|m| {
+                m.value.is_some_and(|v| (v - value).abs() <= 1e-9 * value.abs().max(1.0))
+            });
+            if !ok {
+                failures.push(format!("{input:?}: want {span:?} = {value}, got {found:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    }
+
+    /// News text that the extended forms must leave alone: (input, text
+    /// that must not be, or be inside, a quantity).
+    #[rustfmt::skip]
+    const NOT_EXTENDED: &[(&str, &str)] = &[
+        ("Ukraine wants F-16 jets.", "-16"),
+        ("The council passed it in the 2-1 vote.", "-1"),
+        ("Talks run June 1-3 in Paris.", "-3"),
+        ("The 9/11 attacks changed it.", "9/11"),
+        ("The shop is open 24/7.", "24/7"),
+        ("Meet on 5/17/2018 then.", "5/17"),
+        ("Kabul - 5 people died.", "- 5"),
+        ("The value is plus or minus 10 yen.", "minus 10"),
+        ("ATT backed the 3B line of computers.", "3B"),
+        ("3M said profits rose.", "3M"),
+        ("SEP8 12450B 12550A", "12450B"),
+        ("Boeing seeks orders for the 7E7 jet.", "7E7"),
+        ("He filed the 10K filing late.", "10K"),
+        ("A third country joined.", "third"),
+        ("He waited one second.", "0.5"),
+        ("Profit rose in the first three quarters.", "0.75"),
+        ("Growth lasted six quarters.", "1.5"),
+        ("It sold zero-coupon bonds.", "zero"),
+        ("LEAD 297 299", "297 299"),
+        ("He called 555 123 4567 today.", "123"),
+        ("At one point five people left.", "one point five"),
+        ("Go to http://x.com/?q=30%25%2020% now.", "30"),
+        ("It rose 1.50 billion and 10 pct.", "1.50 billion and 10"),
+    ];
+
+    #[test]
+    fn extended_forms_leave_news_alone() {
+        let finder = QuantityFinder::new();
+        for &(input, bad) in NOT_EXTENDED {
+            for m in finder.find(input, &lines(input), &[]) {
+                let text = &input[m.span.start..m.span.end];
+                let value = m.value.map(|v| v.to_string()).unwrap_or_default();
+                assert!(
+                    !text.contains(bad) && value != bad,
+                    "{input:?}: unexpected {text:?} ({m:?})"
+                );
+            }
+        }
+    }
+
     #[test]
     fn exclude_spans_hide_numbers_not_units() {
         let finder = QuantityFinder::new();
@@ -2109,6 +3115,31 @@ mod tests {
             "“5”",
             "between 5 and",
             "tens of",
+            "-",
+            "- -",
+            ".",
+            ".5.",
+            "1/",
+            "/2",
+            "1 /",
+            "1^",
+            "1^-",
+            "^5",
+            "2e",
+            "2e+",
+            "1x10^",
+            "minus",
+            "minus minus",
+            "a half and",
+            "one and a",
+            "one over",
+            "one out of",
+            "zero point",
+            "twenty -",
+            "1 234 567 890 123 456 789 012 345 678 901 234 567 890",
+            "1e999 1.1^999 9^-999",
+            "one hundred and",
+            "a hundred thousand trillionths of a",
         ] {
             for m in finder.find(text, &lines(text), &[]) {
                 assert!(text.get(m.span.start..m.span.end).is_some());
