@@ -111,26 +111,45 @@ fn pronouns<'a>(
     let mut out = Vec::new();
     for (i, s) in sentences.iter().enumerate().skip(1) {
         let sentence = &text[s.start..s.end];
-        let Some(word) = ["He ", "She "].iter().find(|w| sentence.starts_with(**w)) else {
-            continue;
+        // "He said …" at the start, or `"…," he said` after a quotation.
+        let at = match ["He ", "She "].iter().find(|w| sentence.starts_with(**w)) {
+            Some(w) => Some((0, w.len())),
+            None => ["\" he ", "” he ", "\" she ", "” she "].iter().find_map(|w| {
+                let i = sentence.find(*w)?;
+                let before = sentence[..i].chars().next_back()?;
+                [',', '?', '!'].contains(&before).then_some((
+                    i + w.find(' ')? + 1,
+                    w.trim_start_matches(['"', '”']).trim_start().len(),
+                ))
+            }),
         };
+        let Some((from, len)) = at else { continue };
         // The pronoun must report speech within a few words: "He said",
         // "She also warned".
-        let window_end = sentence.char_indices().nth(40).map_or(sentence.len(), |(b, _)| b);
-        let reports = lexicon.triggers(&sentence[..window_end]).iter().any(|t| {
+        let rest = &sentence[from + len..];
+        let window_end = rest.char_indices().nth(30).map_or(rest.len(), |(b, _)| b);
+        let reports = lexicon.triggers(&rest[..window_end]).iter().any(|t| {
             t.entries.iter().any(|&e| lexicon.entries()[e].frame == Frame::Say)
-                && sentence[word.len()..t.span.start].split_whitespace().count() <= 2
+                && rest[..t.span.start].split_whitespace().count() <= 2
         });
         if !reports {
             continue;
         }
         // The nearest earlier sentence naming people must name exactly one.
         let mut people: Vec<EntityRef> = Vec::new();
-        for j in (i.saturating_sub(3)..i).rev() {
+        // After a quotation, only the sentence before may name the speaker.
+        let back = if from == 0 { 3 } else { 1 };
+        for j in (i.saturating_sub(back)..i).rev() {
             people = mentions
                 .iter()
                 .chain(out.iter())
                 .filter(|m| m.sentence == j && entity(m.entity).kind == "PERSON")
+                // A person named inside a quotation is not its speaker.
+                .filter(|m| {
+                    let head = text.get(..m.span.start).unwrap_or("");
+                    let head = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
+                    head.matches(['"', '“', '”']).count() % 2 == 0
+                })
                 .map(|m| m.entity)
                 .collect();
             let mut seen = Vec::new();
@@ -146,7 +165,7 @@ fn pronouns<'a>(
         }
         if let [one] = people[..] {
             out.push(Mention {
-                span: Span::new(s.start, s.start + word.len() - 1),
+                span: Span::new(s.start + from, s.start + from + len - 1),
                 sentence: i,
                 entity: one,
                 source: Source::Coref,
