@@ -114,13 +114,12 @@ fn pronouns<'a>(
         // "He said …" at the start, or `"…," he said` after a quotation.
         let at = match ["He ", "She "].iter().find(|w| sentence.starts_with(**w)) {
             Some(w) => Some((0, w.len())),
-            None => ["\" he ", "” he ", "\" she ", "” she "].iter().find_map(|w| {
-                let i = sentence.find(*w)?;
+            None => sentence.match_indices(['"', '”']).find_map(|(i, q)| {
                 let before = sentence[..i].chars().next_back()?;
-                [',', '?', '!'].contains(&before).then_some((
-                    i + w.find(' ')? + 1,
-                    w.trim_start_matches(['"', '”']).trim_start().len(),
-                ))
+                let after = &sentence[i + q.len()..];
+                let after = after.strip_prefix(' ')?;
+                let word = ["he ", "she "].into_iter().find(|w| after.starts_with(w))?;
+                [',', '?', '!'].contains(&before).then_some((i + q.len() + 1, word.len()))
             }),
         };
         let Some((from, len)) = at else { continue };

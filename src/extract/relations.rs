@@ -276,13 +276,12 @@ impl Quotes {
         }
         // Where the quotation this sentence starts in ends.
         let mut closes = None;
-        for (i, c) in body.char_indices() {
+        for (i, c) in body.match_indices(['"', '“', '”']) {
             let was = self.inside;
             match c {
-                '“' => self.inside = true,
-                '”' => self.inside = false,
-                '"' => self.inside = !self.inside,
-                _ => {}
+                "“" => self.inside = true,
+                "”" => self.inside = false,
+                _ => self.inside = !self.inside,
             }
             if was && !self.inside && closes.is_none() {
                 closes = Some(s.span.start + i);
