@@ -45,6 +45,14 @@ fn surname(name: &str) -> Option<&str> {
     (word.chars().count() >= 3).then_some(word)
 }
 
+/// An Arabic surname without its article: `al-Burhan` → `Burhan`.
+fn without_article(s: &str) -> Option<&str> {
+    ["al-", "Al-", "el-", "El-", "ad-", "as-", "ash-", "at-", "az-", "ar-"]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .filter(|b| b.starts_with(char::is_uppercase) && b.chars().count() >= 3)
+}
+
 fn surnames<'a>(
     text: &str,
     sentences: &[Span],
@@ -53,15 +61,21 @@ fn surnames<'a>(
 ) -> Vec<Mention> {
     // Surname → (entity, where its full name first appears); a surname two
     // people share is dropped.
-    let mut known: HashMap<&str, Option<(EntityRef, usize)>> = HashMap::new();
+    let mut known: HashMap<String, Option<(EntityRef, usize)>> = HashMap::new();
     for m in mentions {
         let e = entity(m.entity);
         if e.kind != "PERSON" || m.source == Source::Coref {
             continue;
         }
-        if let Some(s) = surname(&e.name) {
+        // The canonical name's surname, and the one of the name as written
+        // ("Omar al-Beshir" for Omar al-Bashir).
+        let written = text.get(m.span.start..m.span.end).and_then(surname);
+        let names =
+            surname(&e.name).into_iter().chain(written.filter(|w| Some(*w) != surname(&e.name)));
+        // "al-Burhan" is also "Burhan" on second mention.
+        for s in names.flat_map(|s| std::iter::once(s).chain(without_article(s))) {
             known
-                .entry(s)
+                .entry(s.to_string())
                 .and_modify(|v| {
                     if v.is_some_and(|(r, _)| r != m.entity) {
                         *v = None;
@@ -185,6 +199,7 @@ mod tests {
         assert_eq!(surname("Lim Eul-chul"), Some("Lim"));
         assert_eq!(surname("Kim Yong-Hyun"), Some("Kim"));
         assert_eq!(surname("Putin"), None);
+        assert_eq!(surname("Abdel Fattah al-Burhan"), Some("al-Burhan"));
     }
 }
 
@@ -203,6 +218,7 @@ mod pipeline_tests {
             "id\tname\ttype\taliases\tdemonyms\tattributes\n\
              H1\tVolodymyr Zelensky\tPERSON\t\t\t\n\
              H2\tDmitry Peskov\tPERSON\t\t\t\n\
+             H3\tAbdel Fattah al-Burhan\tPERSON\t\t\t\n\
              P1\tRussia\tPLACE\t\tRussian\t\n",
         );
         let pipeline = Pipeline::new(b.build().unwrap(), Lexicon::with_defaults().unwrap());
@@ -225,6 +241,14 @@ mod pipeline_tests {
         );
         // Before the full name, a surname is not linked.
         assert_eq!(linked("Peskov spoke. Later Dmitry Peskov left."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn arabic_surname_without_article() {
+        assert_eq!(
+            linked("Abdel Fattah al-Burhan spoke. Burhan left."),
+            ["Burhan=Abdel Fattah al-Burhan(coref)"]
+        );
     }
 
     #[test]
