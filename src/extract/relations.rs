@@ -707,7 +707,13 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             if !before.ends_with([',', '"', '”']) {
                 return;
             }
-            let Some(subject) = self.mention_starting(verb.end) else { return };
+            // "…, said Lieutenant Ali Khaled": through a title to the person.
+            let Some(subject) = self
+                .mention_starting(verb.end)
+                .or_else(|| self.direct_object(verb.end).filter(|&m| self.kind(m) == "PERSON"))
+            else {
+                return;
+            };
             // "…, said X." or "…, said X, a …", not "…, said Ukraine was …".
             let rest = self.slice(self.x.mentions[subject].span.end, self.span.end).trim_start();
             let next = rest.split_whitespace().next().unwrap_or("");
@@ -1603,6 +1609,11 @@ mod tests {
         inverted_said,
         "\"We will respond to Ukraine,\" Peskov said.",
         ["Dmitry Peskov -stated-> Ukraine"]
+    );
+    t!(
+        said_title_subject_after,
+        "Troops crossed into Ukraine overnight, said Defence Minister Anna Lee.",
+        ["Anna Lee -stated-> Ukraine", "Anna Lee -role-> Defence Minister"]
     );
     t!(
         said_subject_after,
