@@ -930,7 +930,8 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 return;
             }
         }
-        let preferred = self.after_preposition(after, &entry.object_after);
+        let preferred =
+            self.after_preposition(after, &entry.object_after, entry.frame == Frame::Mutual);
         for (k, &subject) in subjects.iter().enumerate() {
             let object =
                 if subjects.len() == 2 && entry.frame == Frame::Mutual && preferred.is_none() {
@@ -1131,14 +1132,18 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
     }
 
     /// The mention after one of `preps` within `span` (`… to Russia`).
-    fn after_preposition(&self, span: Span, preps: &[String]) -> Option<usize> {
+    /// With `titled`, a title may stand before the name ("with Foreign
+    /// Minister Lam Akol").
+    fn after_preposition(&self, span: Span, preps: &[String], titled: bool) -> Option<usize> {
         let rest = self.slice(span.start, span.end);
         let rest = &rest[..punctuation_break(rest).unwrap_or(rest.len())];
         for (i, w) in word_spans(rest) {
             let lower = w.to_lowercase();
             if preps.contains(&lower) {
                 let at = span.start + i + w.len();
-                if let Some(m) = self.mention_starting(at).or_else(|| self.named_place(at)) {
+                // "with Foreign Minister Philippe Douste-Blazy": through a title.
+                let m = if titled { self.direct_object(at) } else { self.mention_starting(at) };
+                if let Some(m) = m.or_else(|| self.named_place(at)) {
                     return Some(m);
                 }
             }
@@ -1200,7 +1205,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 subject = Some(agent);
                 let from = self.x.mentions[agent].span.end;
                 let tail = Span::new(from, self.clause_end(from));
-                (self.after_preposition(tail, &entry.object_after), tail)
+                (self.after_preposition(tail, &entry.object_after, false), tail)
             }
             Some((i, "between")) if subject.is_none() => {
                 let Some(a) = self.mention_starting(noun.end + i + 7) else { return };
@@ -1325,6 +1330,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             self.after_preposition(
                 after,
                 &["at", "of", "for", "with", "in", "to"].map(String::from),
+                false,
             )
         });
         out.push(self.relation(person, entry, title, object, title));
@@ -1872,6 +1878,11 @@ mod tests {
         ["Israel -arrested-> Hamas"]
     );
     t!(met_with, "Putin met with Kim Jong Un in Pyongyang.", ["Vladimir Putin -met-> Kim Jong Un"]);
+    t!(
+        discussed_with_title,
+        "Netanyahu discussed the truce by phone with Foreign Minister Anna Lee.",
+        ["Benjamin Netanyahu -met-> Anna Lee", "Anna Lee -role-> Foreign Minister"]
+    );
     t!(held_talks, "Israel held talks with Hamas.", ["Israel -negotiated-> Hamas"]);
     t!(
         condemned_and_nominal_attack,
