@@ -45,6 +45,14 @@ fn surname(name: &str) -> Option<&str> {
     (word.chars().count() >= 3).then_some(word)
 }
 
+/// An Arabic surname without its article: `al-Burhan` → `Burhan`.
+fn without_article(s: &str) -> Option<&str> {
+    ["al-", "Al-", "el-", "El-", "ad-", "as-", "ash-", "at-", "az-", "ar-"]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .filter(|b| b.starts_with(char::is_uppercase) && b.chars().count() >= 3)
+}
+
 fn surnames<'a>(
     text: &str,
     sentences: &[Span],
@@ -53,15 +61,21 @@ fn surnames<'a>(
 ) -> Vec<Mention> {
     // Surname → (entity, where its full name first appears); a surname two
     // people share is dropped.
-    let mut known: HashMap<&str, Option<(EntityRef, usize)>> = HashMap::new();
+    let mut known: HashMap<String, Option<(EntityRef, usize)>> = HashMap::new();
     for m in mentions {
         let e = entity(m.entity);
         if e.kind != "PERSON" || m.source == Source::Coref {
             continue;
         }
-        if let Some(s) = surname(&e.name) {
+        // The canonical name's surname, and the one of the name as written
+        // ("Omar al-Beshir" for Omar al-Bashir).
+        let written = text.get(m.span.start..m.span.end).and_then(surname);
+        let names =
+            surname(&e.name).into_iter().chain(written.filter(|w| Some(*w) != surname(&e.name)));
+        // "al-Burhan" is also "Burhan" on second mention.
+        for s in names.flat_map(|s| std::iter::once(s).chain(without_article(s))) {
             known
-                .entry(s)
+                .entry(s.to_string())
                 .and_modify(|v| {
                     if v.is_some_and(|(r, _)| r != m.entity) {
                         *v = None;
@@ -111,26 +125,44 @@ fn pronouns<'a>(
     let mut out = Vec::new();
     for (i, s) in sentences.iter().enumerate().skip(1) {
         let sentence = &text[s.start..s.end];
-        let Some(word) = ["He ", "She "].iter().find(|w| sentence.starts_with(**w)) else {
-            continue;
+        // "He said …" at the start, or `"…," he said` after a quotation.
+        let at = match ["He ", "She "].iter().find(|w| sentence.starts_with(**w)) {
+            Some(w) => Some((0, w.len())),
+            None => sentence.match_indices(['"', '”']).find_map(|(i, q)| {
+                let before = sentence[..i].chars().next_back()?;
+                let after = &sentence[i + q.len()..];
+                let after = after.strip_prefix(' ')?;
+                let word = ["he ", "she "].into_iter().find(|w| after.starts_with(w))?;
+                [',', '?', '!'].contains(&before).then_some((i + q.len() + 1, word.len()))
+            }),
         };
+        let Some((from, len)) = at else { continue };
         // The pronoun must report speech within a few words: "He said",
         // "She also warned".
-        let window_end = sentence.char_indices().nth(40).map_or(sentence.len(), |(b, _)| b);
-        let reports = lexicon.triggers(&sentence[..window_end]).iter().any(|t| {
+        let rest = &sentence[from + len..];
+        let window_end = rest.char_indices().nth(30).map_or(rest.len(), |(b, _)| b);
+        let reports = lexicon.triggers(&rest[..window_end]).iter().any(|t| {
             t.entries.iter().any(|&e| lexicon.entries()[e].frame == Frame::Say)
-                && sentence[word.len()..t.span.start].split_whitespace().count() <= 2
+                && rest[..t.span.start].split_whitespace().count() <= 2
         });
         if !reports {
             continue;
         }
         // The nearest earlier sentence naming people must name exactly one.
         let mut people: Vec<EntityRef> = Vec::new();
-        for j in (i.saturating_sub(3)..i).rev() {
+        // After a quotation, only the sentence before may name the speaker.
+        let back = if from == 0 { 3 } else { 1 };
+        for j in (i.saturating_sub(back)..i).rev() {
             people = mentions
                 .iter()
                 .chain(out.iter())
                 .filter(|m| m.sentence == j && entity(m.entity).kind == "PERSON")
+                // A person named inside a quotation is not its speaker.
+                .filter(|m| {
+                    let head = text.get(..m.span.start).unwrap_or("");
+                    let head = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
+                    head.matches(['"', '“', '”']).count() % 2 == 0
+                })
                 .map(|m| m.entity)
                 .collect();
             let mut seen = Vec::new();
@@ -146,7 +178,7 @@ fn pronouns<'a>(
         }
         if let [one] = people[..] {
             out.push(Mention {
-                span: Span::new(s.start, s.start + word.len() - 1),
+                span: Span::new(s.start + from, s.start + from + len - 1),
                 sentence: i,
                 entity: one,
                 source: Source::Coref,
@@ -167,6 +199,7 @@ mod tests {
         assert_eq!(surname("Lim Eul-chul"), Some("Lim"));
         assert_eq!(surname("Kim Yong-Hyun"), Some("Kim"));
         assert_eq!(surname("Putin"), None);
+        assert_eq!(surname("Abdel Fattah al-Burhan"), Some("al-Burhan"));
     }
 }
 
@@ -185,6 +218,7 @@ mod pipeline_tests {
             "id\tname\ttype\taliases\tdemonyms\tattributes\n\
              H1\tVolodymyr Zelensky\tPERSON\t\t\t\n\
              H2\tDmitry Peskov\tPERSON\t\t\t\n\
+             H3\tAbdel Fattah al-Burhan\tPERSON\t\t\t\n\
              P1\tRussia\tPLACE\t\tRussian\t\n",
         );
         let pipeline = Pipeline::new(b.build().unwrap(), Lexicon::with_defaults().unwrap());
@@ -207,6 +241,14 @@ mod pipeline_tests {
         );
         // Before the full name, a surname is not linked.
         assert_eq!(linked("Peskov spoke. Later Dmitry Peskov left."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn arabic_surname_without_article() {
+        assert_eq!(
+            linked("Abdel Fattah al-Burhan spoke. Burhan left."),
+            ["Burhan=Abdel Fattah al-Burhan(coref)"]
+        );
     }
 
     #[test]

@@ -19,6 +19,9 @@ pub const EMBEDDED: (&str, &str) =
 pub enum Frame {
     /// Attribution: `X said (that) CLAUSE`, `CLAUSE, X said`, `according to X`.
     Say,
+    /// A report named by a noun: `X's statement that CLAUSE`, `a report
+    /// from X said CLAUSE`, `In a report, X found CLAUSE`.
+    Report,
     /// An action: `X verb Y`, or passive `Y was verbed by X`.
     Act,
     /// A symmetric action: `X and Y agreed`, `X met with Y`.
@@ -33,6 +36,7 @@ impl Frame {
     fn parse(s: &str) -> Option<Frame> {
         Some(match s {
             "say" => Frame::Say,
+            "report" => Frame::Report,
             "act" => Frame::Act,
             "mutual" => Frame::Mutual,
             "noun" => Frame::Noun,
@@ -108,7 +112,7 @@ impl Lexicon {
                         Some(frame) => frame,
                         None => {
                             errors.push(err(format!(
-                                "unknown frame `{f}` (expected say, act, mutual, noun or title)"
+                                "unknown frame `{f}` (expected say, report, act, mutual, noun or title)"
                             )));
                             continue;
                         }
@@ -258,7 +262,7 @@ mod tests {
         assert_eq!(
             err,
             "r.tsv:2: relation `Stated` must be a lower-case label such as supplied\n\
-             r.tsv:3: unknown frame `speak` (expected say, act, mutual, noun or title)\n\
+             r.tsv:3: unknown frame `speak` (expected say, report, act, mutual, noun or title)\n\
              r.tsv:4: empty phrase"
         );
     }

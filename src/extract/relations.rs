@@ -27,7 +27,7 @@ const SKIPPABLE: &[&str] = &[
     "late", "early", "who", "which", "to", "scheduled", "expected", "due", "set", "plans",
     "planned", "plan", "intends", "intended", "decided", "wants", "wanted", "hopes", "hoped",
     "began", "begun", "started", "continued", "continues", "tried", "sought", "able", "going",
-    "reportedly", "allegedly",
+    "reportedly", "allegedly", "refused", "refuses", "declined", "declines", "failed", "fails",
 ];
 
 /// Nouns for the people or means of a country or organisation:
@@ -48,6 +48,9 @@ const GROUP_NOUNS: &[&str] = &[
     "jets",
     "warplanes",
     "drones",
+    "missiles",
+    "rockets",
+    "shells",
     "artillery",
     "leadership",
     "regime",
@@ -80,6 +83,83 @@ const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be", "get", 
 
 const NEGATIONS: &[&str] = &["not", "never", "no", "n't", "neither", "nor", "without"];
 
+/// Words that may stand between a clause's head and its subject.
+const DETERMINERS: &[&str] = &["the", "its", "his", "her", "their", "a", "an"];
+
+/// Verbs that deny or refuse what follows them: `denied supplying`,
+/// `refused to meet`, `denied that Russia supplied`.
+const DENIALS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "rejected",
+    "rejects",
+    "refuted",
+    "refutes",
+    "refused",
+    "refuses",
+    "declined",
+    "declines",
+    "failed",
+    "fails",
+    "dismissed",
+    "dismisses",
+];
+
+/// Words that cast doubt on a clause they introduce: `claimed that`,
+/// `unconfirmed reports said`, `accused Russia of attacking`.
+const DOUBTS: &[&str] = &[
+    "claimed",
+    "claims",
+    "claim",
+    "claiming",
+    "alleged",
+    "alleges",
+    "allegation",
+    "allegations",
+    "unconfirmed",
+    "unverified",
+    "unsubstantiated",
+    "rumours",
+    "rumors",
+    "rumoured",
+    "rumored",
+    "accused",
+    "accuses",
+    "accusing",
+    "accusations",
+    "accusation",
+    "suspected",
+    "suspects",
+    "reportedly",
+    "allegedly",
+    "purportedly",
+];
+
+/// Participles that, before `to`, report hearsay: `is said to have supplied`.
+const HEARSAY: &[&str] =
+    &["said", "believed", "thought", "reported", "alleged", "rumoured", "rumored", "understood"];
+
+/// Verbs whose object is the recipient of what a participle names:
+/// `Russia used missiles supplied by Pyongyang`.
+const USE: &[&str] = &[
+    "used",
+    "uses",
+    "using",
+    "received",
+    "receives",
+    "receiving",
+    "obtained",
+    "acquired",
+    "bought",
+    "purchased",
+    "fielded",
+    "fired",
+    "fires",
+    "firing",
+];
+
 const HEDGES: &[&str] = &[
     "reportedly",
     "allegedly",
@@ -101,6 +181,8 @@ const HEDGES: &[&str] = &[
     "claimed",
     "rumoured",
     "rumored",
+    "alleged",
+    "unsubstantiated",
     "perhaps",
     "probably",
     "seemingly",
@@ -117,6 +199,7 @@ pub fn find<'a>(
 ) -> Vec<Relation> {
     let titles = lexicon.title_words();
     let mut out: Vec<Relation> = Vec::new();
+    let mut quotes = Quotes::default();
     for (si, &sentence) in x.sentences.iter().enumerate() {
         let lo = x.mentions.partition_point(|m| m.span.start < sentence.start);
         let hi = x.mentions.partition_point(|m| m.span.start < sentence.end);
@@ -156,8 +239,147 @@ pub fn find<'a>(
                 out.push(r);
             }
         }
+        quotes.sentence(&s, &mut out);
     }
     out
+}
+
+/// Quotations that run over several sentences: `"We will respond," he
+/// said. "Russia will pay."` and `"Russia will pay. We will respond," he
+/// said.` Every quoted sentence without a speaker of its own is the
+/// statement of the speaker the quotation is attributed to.
+#[derive(Default)]
+struct Quotes {
+    /// Whether the text is inside a quotation.
+    inside: bool,
+    /// The attribution of the quotation just before, for one that goes on.
+    speaker: Option<Relation>,
+    /// Quoted sentences waiting for their speaker: index, clause, the
+    /// first two entities named, date.
+    pending: Vec<(usize, Span, Vec<usize>, String)>,
+}
+
+impl Quotes {
+    /// How many quoted sentences may wait for a speaker; more means a
+    /// quotation mark went astray.
+    const MAX_PENDING: usize = 4;
+
+    fn sentence<'a, F: Fn(EntityRef) -> &'a Entity>(
+        &mut self,
+        s: &Sentence<'_, F>,
+        out: &mut Vec<Relation>,
+    ) {
+        let body = s.slice(s.span.start, s.span.end);
+        let opens = body.trim_start().starts_with(['"', '“']);
+        let mut starts_inside = self.inside;
+        // A quotation goes on into a new paragraph only if that opens with a
+        // quotation mark again.
+        if s.text[..s.span.start].trim_end_matches([' ', '\t']).ends_with('\n') {
+            starts_inside &= opens;
+            self.inside = false;
+        }
+        // Where the quotation this sentence starts in ends.
+        let mut closes = None;
+        for (i, c) in body.match_indices(['"', '“', '”']) {
+            let was = self.inside;
+            match c {
+                "“" => self.inside = true,
+                "”" => self.inside = false,
+                _ => self.inside = !self.inside,
+            }
+            if was && !self.inside && closes.is_none() {
+                closes = Some(s.span.start + i);
+            }
+        }
+        if !(opens || starts_inside) {
+            // Not part of a quotation: a new paragraph of reporting.
+            self.speaker = None;
+            self.pending.clear();
+            self.inside &= body.contains(['"', '“']);
+            return;
+        }
+        let first = out.partition_point(|r| r.sentence < s.index);
+        let spoken =
+            out[first..].iter().any(|r| s.triggers.iter().any(|t| t.span == r.verb && s.is_say(t)));
+        // `"…," X said`: a speech verb right after the closing quote.
+        let attribution = out[first..]
+            .iter()
+            .find(|r| {
+                let subject = s.x.mentions[r.subject].span;
+                !r.object_text.is_empty()
+                    && r.object_text.end <= r.verb.start
+                    && s.triggers.iter().any(|t| t.span == r.verb && s.is_say(t))
+                    && s.slice(r.object_text.end, r.verb.start.min(subject.start))
+                        .contains(['"', '”'])
+            })
+            .cloned();
+        if let Some(r) = attribution {
+            if starts_inside {
+                self.attribute(s, &r, out);
+            }
+            self.pending.clear();
+            self.speaker = Some(r);
+            return;
+        }
+        if spoken {
+            // Quoted speech reporting someone else: "The LTTE has said …".
+            return;
+        }
+        let clause = s.trim(Span::new(s.span.start, closes.unwrap_or(s.span.end)));
+        let mut named: Vec<usize> = Vec::new();
+        for (i, m) in s.mentions.iter().enumerate() {
+            if clause.contains(m.span)
+                && !m.demonym
+                && named.iter().all(|&n| !s.same(n, i + s.offset))
+                && named.len() < 2
+            {
+                named.push(i + s.offset);
+            }
+        }
+        self.pending.push((s.index, clause, named, s.date()));
+        if self.pending.len() > Self::MAX_PENDING {
+            self.pending.clear();
+            self.inside = false;
+            self.speaker = None;
+            return;
+        }
+        if !self.inside {
+            // The quotation ends here unattributed: it goes on from the one before.
+            if let Some(r) = self.speaker.clone() {
+                self.attribute(s, &r, out);
+            }
+            self.pending.clear();
+        }
+    }
+
+    /// Gives every pending quoted sentence to the speaker of `r`.
+    fn attribute<'a, F: Fn(EntityRef) -> &'a Entity>(
+        &mut self,
+        s: &Sentence<'_, F>,
+        r: &Relation,
+        out: &mut Vec<Relation>,
+    ) {
+        for (index, clause, named, date) in self.pending.drain(..) {
+            let object = named.into_iter().find(|&m| !s.same(m, r.subject));
+            let hedged =
+                words_in(s.slice(clause.start, clause.end)).any(|w| HEDGES.contains(&w.as_str()));
+            let at = out.partition_point(|o| o.sentence <= index);
+            out.insert(
+                at,
+                Relation {
+                    sentence: index,
+                    subject: r.subject,
+                    label: r.label.clone(),
+                    verb: r.verb,
+                    object,
+                    object_text: clause,
+                    date,
+                    negated: false,
+                    hedged,
+                },
+            );
+        }
+    }
 }
 
 /// One sentence and what the earlier stages found in it.
@@ -185,6 +407,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             let before = out.len();
             match entry.frame {
                 Frame::Say => self.say(t.span, entry, out),
+                Frame::Report => self.report(t.span, entry, out),
                 Frame::Act | Frame::Mutual => self.act(t.span, entry, out),
                 Frame::Noun => self.noun(t.span, entry, out),
                 Frame::Title => self.title(t.span, entry, out),
@@ -231,6 +454,10 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
         let text = self.text;
         let mut p = pos;
         let mut group = false;
+        let mut previous = String::new();
+        // "denied supplying", "threatened to strike": a verb that another governs.
+        let gerund =
+            words_in(self.slice(pos, self.span.end)).next().is_some_and(|w| w.ends_with("ing"));
         loop {
             p = skip_space_back(text, self.span.start, p);
             if p <= self.span.start {
@@ -273,14 +500,25 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 continue;
             }
             let prev = text[..p].chars().next_back()?;
+            if prev == ',' && (previous == "which" || previous == "who") {
+                // A relative clause: "Saudi Arabia, which has held talks".
+                p -= 1;
+                continue;
+            }
             if prev == ',' {
                 // An apposition: ", a professor at …," or ", who …,".
                 let inner_end = p - 1;
                 let open = text[self.span.start..inner_end].rfind(',')? + self.span.start;
                 let inner = text[open + 1..inner_end].trim_start();
                 let first = inner.split_whitespace().next().unwrap_or("");
-                if ["a", "an", "the", "who", "which", "whose", "its", "his", "her"].contains(&first)
+                // ", Kremlin spokesman,", ", Pentagon's press secretary,"
+                let titled = inner.split_whitespace().count() <= 5
+                    && self.mentions.iter().any(|m| m.span.start == inner_end - inner.len())
+                    && words_in(inner).any(|w| self.titles.contains(&w));
+                if ["a", "an", "the", "another", "who", "which", "whose", "its", "his", "her"]
+                    .contains(&first)
                     || self.titles.contains(&first.to_lowercase())
+                    || titled
                 {
                     p = open;
                     continue;
@@ -293,6 +531,38 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             }
             let (start, word) = word_before(text, self.span.start, p)?;
             let lower = word.to_lowercase();
+            if !group {
+                // A verb governing this one: "denied supplying", "threatened
+                // to strike", "agreed to send".
+                let governor = self.triggers.iter().find(|t| {
+                    t.span.end == start + word.len()
+                        && t.entries.iter().any(|&e| {
+                            matches!(
+                                self.lexicon.entries()[e].frame,
+                                Frame::Act | Frame::Mutual | Frame::Say
+                            )
+                        })
+                });
+                if let Some(t) = governor.filter(|_| gerund || previous == "to" || lower == "to") {
+                    return self.subject_before(t.span.start);
+                }
+                // "accused Russia of attacking": the accused is the subject.
+                if lower == "of" || lower == "for" {
+                    let q = skip_space_back(text, self.span.start, start);
+                    let m = self.mention_ending(q)?;
+                    let (_, w) = word_before(text, self.span.start, self.x.mentions[m].span.start)?;
+                    let w = w.to_lowercase();
+                    let accusing =
+                        ["accused", "accuses", "accusing", "blamed", "blames", "blaming"];
+                    return accusing.contains(&w.as_str()).then_some(m);
+                }
+                // "is said to have supplied"
+                if HEARSAY.contains(&lower.as_str()) && previous == "to" {
+                    p = start;
+                    previous = lower;
+                    continue;
+                }
+            }
             if GROUP_NOUNS.contains(&lower.as_str()) {
                 group = true;
             } else if group {
@@ -310,6 +580,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 return None;
             }
             p = start;
+            previous = lower;
         }
     }
 
@@ -375,8 +646,20 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
 
     fn say(&self, verb: Span, entry: &Entry, out: &mut Vec<Relation>) {
         let lower = self.slice(verb.start, verb.end).to_lowercase();
+        // "is said to have", "was told", "was reported by": a passive speech
+        // verb names no speaker ("was quoted as saying" does).
+        if self.after_be(verb) && !lower.ends_with("ing") {
+            let next = word_spans(self.slice(verb.end, self.span.end)).next().map(|(_, w)| w);
+            if TELL.contains(&lower.as_str()) || matches!(next, Some("to" | "by")) {
+                return;
+            }
+        }
         let (subject, clause) = if lower == "according to" {
-            let Some(subject) = self.mention_starting(verb.end) else { return };
+            let Some(subject) =
+                self.mention_starting(verb.end).or_else(|| self.source_of_report(verb.end))
+            else {
+                return;
+            };
             let after = self.x.mentions[subject].span.end;
             let head = self.slice(self.span.start, verb.start).trim();
             if head.is_empty() || head.eq_ignore_ascii_case("but") {
@@ -407,10 +690,18 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             let after = self.reported_after(from);
             let first = self.slice(after.start, after.end).split_whitespace().next().unwrap_or("");
             let after_is_clause = !after.is_empty() && !PREPOSITIONS.contains(&first);
-            let quoted = head.ends_with(['"', '”']);
+            // "DUBAI, Jan 12 (Reuters) - …": a dateline is no part of the report.
+            let lead = self.slice(self.span.start, self.span.start + head.len());
+            let from = lead
+                .get(..lead.len().min(80))
+                .and_then(|l| l.find(") - ").or_else(|| l.find(") — ")))
+                .map_or(0, |i| i + 4);
+            let before = self.trim(Span::new(self.span.start + from, self.span.start + head.len()));
+            // `"The LTTE has said …`: an opening quote is no report before.
+            let quoted = head.ends_with(['"', '”']) && !before.is_empty();
             let comma = head.ends_with([',', ':']) && head.split_whitespace().count() >= 3;
             if quoted || (comma && !after_is_clause) {
-                (subject, self.trim(Span::new(self.span.start, self.span.start + head.len())))
+                (subject, before)
             } else if !after.is_empty() {
                 (subject, after)
             } else {
@@ -422,16 +713,160 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             if !before.ends_with([',', '"', '”']) {
                 return;
             }
-            let Some(subject) = self.mention_starting(verb.end) else { return };
+            // "…, said Lieutenant Ali Khaled": through a title to the person.
+            let Some(subject) = self
+                .mention_starting(verb.end)
+                .or_else(|| self.direct_object(verb.end).filter(|&m| self.kind(m) == "PERSON"))
+            else {
+                return;
+            };
+            // "…, said X." or "…, said X, a …", not "…, said Ukraine was …".
+            let rest = self.slice(self.x.mentions[subject].span.end, self.span.end).trim_start();
+            let next = rest.split_whitespace().next().unwrap_or("");
+            let mut subject = subject;
+            if self.titles.contains(&next.to_lowercase()) {
+                // "said OIC Secretary General Ekmeleddin Ihsanoglu": the person
+                // the title introduces, else the organisation.
+                let from = self.x.mentions[subject].span.end;
+                if let Some(person) = self.direct_object(from).filter(|&m| m != subject) {
+                    subject = person;
+                }
+            } else if !(rest.is_empty()
+                || rest.starts_with([',', '.', ';', ':', '"', '”', '(', '—'])
+                || PREPOSITIONS.contains(&next)
+                || ["who", "whose", "which"].contains(&next))
+            {
+                return;
+            }
             (subject, self.trim(Span::new(self.span.start, verb.start)))
         };
         if self.x.mentions[subject].demonym {
             return;
         }
+        // "vowed to strike back": a long trigger holds the predicate itself.
+        let mut clause = clause;
+        if lower.split_whitespace().count() >= 3 && clause.start >= verb.end {
+            clause.start = verb.start;
+        }
+        // A speech row of an action word ("denied", "threatened to") names
+        // its object near the verb, as the action row would.
+        let action = self.triggers.iter().any(|t| {
+            t.span == verb
+                && t.entries.iter().any(|&e| self.lexicon.entries()[e].frame == Frame::Act)
+        });
+        let object_span = if action && clause.start >= verb.start {
+            let phrase = self.object_phrase(Span::new(verb.end, clause.end), entry);
+            Span::new(clause.start, clause.end.min(phrase.end))
+        } else {
+            clause
+        };
         for subject in std::iter::once(subject).chain(self.conjunct(subject)) {
-            let object = self.first_mention_in(clause, subject);
+            let object = self.first_mention_in(object_span, subject);
             out.push(self.relation(subject, entry, verb, object, clause));
         }
+    }
+
+    /// Who made the report named right after `pos`: "a new report from
+    /// NATO", "the statement by the Kremlin".
+    fn source_of_report(&self, pos: usize) -> Option<usize> {
+        let t = self.triggers.iter().find(|t| {
+            t.span.start >= pos
+                && t.entries.iter().any(|&e| self.lexicon.entries()[e].frame == Frame::Report)
+        })?;
+        let between = self.slice(pos, t.span.start);
+        if between.split_whitespace().count() > 3
+            || !between.chars().all(|c| c.is_lowercase() || c.is_whitespace())
+        {
+            return None;
+        }
+        let (i, w) = word_spans(self.slice(t.span.end, self.span.end)).next()?;
+        ["from", "by", "of"].contains(&w).then_some(())?;
+        self.mention_starting(t.span.end + i + w.len())
+    }
+
+    fn is_say(&self, t: &Trigger) -> bool {
+        t.entries.iter().any(|&e| self.lexicon.entries()[e].frame == Frame::Say)
+    }
+
+    /// A report named by a noun: "the Kremlin's statement that …", "a
+    /// report from NATO said …", "In a report, NATO found that …".
+    fn report(&self, noun: Span, entry: &Entry, out: &mut Vec<Relation>) {
+        let head = self.slice(self.span.start, noun.start).trim_end();
+        let possessive = ["'s", "’s"]
+            .iter()
+            .find_map(|s| head.strip_suffix(s))
+            .and_then(|h| self.mention_ending(self.span.start + h.len()));
+        let next = word_spans(self.slice(noun.end, self.span.end)).next();
+        let (subject, verb, clause) =
+            if let Some(subject) = possessive {
+                let Some((verb, clause)) = self.content_after(noun.end) else { return };
+                (subject, verb.unwrap_or(noun), clause)
+            } else if let Some((i, w @ ("from" | "by" | "of"))) = next {
+                let Some(subject) = self.mention_starting(noun.end + i + w.len()) else { return };
+                // "according to a report from X" is read by `according to`.
+                if self.triggers.iter().any(|t| {
+                    t.span.end <= noun.start && t.span.end + 12 > noun.start && self.is_say(t)
+                }) {
+                    return;
+                }
+                let from = self.x.mentions[subject].span.end;
+                let Some((verb, clause)) = self.content_after(from) else { return };
+                (subject, verb.unwrap_or(noun), clause)
+            } else {
+                // "In a report, NATO found that …", "In a new statement, the Kremlin accused …"
+                let lower = head.to_lowercase();
+                let words = lower.split_whitespace().count();
+                if !(lower.starts_with("in ")
+                    && words <= 4
+                    && self.slice(noun.end, self.span.end).starts_with(','))
+                {
+                    return;
+                }
+                let Some(subject) = self.mention_starting(noun.end + 1) else { return };
+                let mut p = self.x.mentions[subject].span.end;
+                let mut verb = None;
+                for (i, w) in word_spans(self.slice(p, self.span.end)).take(3) {
+                    let at = p + i;
+                    if self.triggers.iter().any(|t| t.span.start == at && self.is_say(t)) {
+                        return; // the speech verb reads it
+                    }
+                    let lower = w.to_lowercase();
+                    if SKIPPABLE.contains(&lower.as_str()) || lower.ends_with("ly") {
+                        continue;
+                    }
+                    if w.chars().all(|c| c.is_lowercase()) {
+                        verb = Some(Span::new(at, at + w.len()));
+                    }
+                    break;
+                }
+                let Some(v) = verb else { return };
+                p = v.end;
+                (subject, noun, self.reported_after(p))
+            };
+        if clause.is_empty() || self.x.mentions[subject].demonym {
+            return;
+        }
+        let object = self.first_mention_in(clause, subject);
+        out.push(self.relation(subject, entry, verb, object, clause));
+    }
+
+    /// The report after a report noun or its source: `that CLAUSE`, or a
+    /// speech verb and its clause. Gives the speech verb, if any.
+    fn content_after(&self, pos: usize) -> Option<(Option<Span>, Span)> {
+        for (i, w) in word_spans(self.slice(pos, self.span.end)).take(3) {
+            let at = pos + i;
+            if w == "that" {
+                return Some((None, self.reported_after(at)));
+            }
+            if let Some(t) = self.triggers.iter().find(|t| t.span.start == at && self.is_say(t)) {
+                return Some((Some(t.span), self.reported_after(t.span.end)));
+            }
+            let lower = w.to_lowercase();
+            if !(SKIPPABLE.contains(&lower.as_str()) || lower.ends_with("ly")) {
+                return None;
+            }
+        }
+        None
     }
 
     /// The reported clause after a speech verb, past `that` and a date.
@@ -476,6 +911,14 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             } else {
                 self.noun_before(verb.start)
             };
+            // "Russian drones": a demonym agent names its country through a group noun.
+            if self.x.mentions[agent].demonym {
+                let next = self.slice(self.x.mentions[agent].span.end, clause_end);
+                let noun = next.split_whitespace().next().unwrap_or("").to_lowercase();
+                if !GROUP_NOUNS.contains(&noun.trim_end_matches([',', '.', ';'])) {
+                    return;
+                }
+            }
             (vec![agent], patient)
         } else {
             let Some(first) = self.subject_before(verb.start) else { return };
@@ -493,7 +936,8 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 return;
             }
         }
-        let preferred = self.after_preposition(after, &entry.object_after);
+        let preferred =
+            self.after_preposition(after, &entry.object_after, entry.frame == Frame::Mutual);
         for (k, &subject) in subjects.iter().enumerate() {
             let object =
                 if subjects.len() == 2 && entry.frame == Frame::Mutual && preferred.is_none() {
@@ -508,17 +952,47 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                     let direct = if passive || entry.object_after.is_empty() {
                         self.first_mention_in(object_text, subject)
                     } else {
-                        self.direct_object(verb.end)
+                        // "struck dozens of Houthi targets": the name that
+                        // qualifies the object.
+                        // Not after "attacks", which may be a noun ("Hezbollah
+                        // attacks killed …").
+                        let plural = self.slice(verb.start, verb.end).ends_with('s');
+                        self.direct_object(verb.end).or_else(|| {
+                            (!plural).then(|| self.qualifier_in(object_text, subject)).flatten()
+                        })
                     };
+                    // "hosts Hamas's political office" does not meet Hamas.
+                    let direct = direct.filter(|&m| {
+                        let after = self.slice(self.x.mentions[m].span.end, self.span.end);
+                        entry.frame != Frame::Mutual
+                            || !(after.starts_with("'s") || after.starts_with("’s"))
+                    });
                     preferred.filter(|&o| !self.same(o, subject)).or(direct)
                 };
+            // "Russia used missiles supplied by Pyongyang": the user received them.
+            let object = object.or_else(|| {
+                let reduced =
+                    passive && !self.after_be(verb) && entry.object_after.iter().any(|p| p == "to");
+                reduced.then(|| self.user_of(object_text)).flatten()
+            });
             let Some(object) = object.filter(|&o| !self.same(o, subject)) else { continue };
-            if self.x.mentions[subject].demonym && self.subject_before(verb.start) != Some(subject)
+            if self.x.mentions[subject].demonym
+                && !passive
+                && self.subject_before(verb.start) != Some(subject)
             {
                 continue;
             }
             out.push(self.relation(subject, entry, verb, Some(object), object_text));
         }
+    }
+
+    /// A name that qualifies the head of the phrase `span`, after `of` or
+    /// as an adjective: "dozens of Houthi targets", "Ukrainian positions".
+    fn qualifier_in(&self, span: Span, subject: usize) -> Option<usize> {
+        let m = self.first_mention_in(span, subject)?;
+        let mention = &self.x.mentions[m];
+        let before = word_before(self.text, span.start, mention.span.start).map(|(_, w)| w);
+        (mention.demonym || before == Some("of")).then_some(m)
     }
 
     /// The name right after a verb, looking through a title to the person
@@ -541,6 +1015,26 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             return person;
         }
         first
+    }
+
+    /// The subject of a verb of use right before the noun phrase `np`:
+    /// "Russia used [missiles]", "Ukraine received [tanks]".
+    fn user_of(&self, np: Span) -> Option<usize> {
+        let mut p = np.start;
+        for _ in 0..3 {
+            let (start, w) = word_before(self.text, self.span.start, p)?;
+            let lower = w.to_lowercase();
+            if USE.contains(&lower.as_str()) {
+                return self.subject_before(start);
+            }
+            if !(DETERMINERS.contains(&lower.as_str())
+                || w.chars().all(|c| c.is_ascii_digit() || c == ','))
+            {
+                return None;
+            }
+            p = start;
+        }
+        None
     }
 
     /// Whether the verb is a passive participle: after a form of `be`, or
@@ -644,15 +1138,39 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
     }
 
     /// The mention after one of `preps` within `span` (`… to Russia`).
-    fn after_preposition(&self, span: Span, preps: &[String]) -> Option<usize> {
+    /// With `titled`, a title may stand before the name ("with Foreign
+    /// Minister Lam Akol").
+    fn after_preposition(&self, span: Span, preps: &[String], titled: bool) -> Option<usize> {
         let rest = self.slice(span.start, span.end);
         let rest = &rest[..punctuation_break(rest).unwrap_or(rest.len())];
         for (i, w) in word_spans(rest) {
             let lower = w.to_lowercase();
             if preps.contains(&lower) {
-                if let Some(m) = self.mention_starting(span.start + i + w.len()) {
+                let at = span.start + i + w.len();
+                // "with Foreign Minister Philippe Douste-Blazy": through a title.
+                let m = if titled { self.direct_object(at) } else { self.mention_starting(at) };
+                if let Some(m) = m.or_else(|| self.named_place(at)) {
                     return Some(m);
                 }
+            }
+        }
+        None
+    }
+
+    /// A name after "the … of" at `pos`: "the border town of Myawaddy",
+    /// "the city of Kherson".
+    fn named_place(&self, pos: usize) -> Option<usize> {
+        let mut words = word_spans(self.slice(pos, self.span.end));
+        let (_, first) = words.next()?;
+        if !first.eq_ignore_ascii_case("the") {
+            return None;
+        }
+        for (i, w) in words.take(4) {
+            if w == "of" {
+                return self.mention_starting_exact(pos + i + 2);
+            }
+            if !w.chars().all(|c| c.is_lowercase() || c == '-') {
+                return None;
             }
         }
         None
@@ -693,7 +1211,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 subject = Some(agent);
                 let from = self.x.mentions[agent].span.end;
                 let tail = Span::new(from, self.clause_end(from));
-                (self.after_preposition(tail, &entry.object_after), tail)
+                (self.after_preposition(tail, &entry.object_after, false), tail)
             }
             Some((i, "between")) if subject.is_none() => {
                 let Some(a) = self.mention_starting(noun.end + i + 7) else { return };
@@ -733,7 +1251,26 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
     fn title(&self, title: Span, entry: &Entry, out: &mut Vec<Relation>) {
         // "Kremlin spokesperson Dmitry Peskov", "Russian President Vladimir Putin".
         // "US envoy in Sudan Andrew Natsios": a place may follow the title.
+        // "Maj. Gen." after "press secretary": a later title of a chain
+        // is read with its head.
+        let p = skip_space_back(self.text, self.span.start, title.start);
+        if p < title.start
+            && self.triggers.iter().any(|t| {
+                t.span.end == p
+                    && t.entries.iter().any(|&e| self.lexicon.entries()[e].frame == Frame::Title)
+            })
+        {
+            return;
+        }
         let mut after_title = title.end;
+        // "press secretary Maj. Gen. Pat Ryder"
+        for (i, w) in word_spans(self.slice(title.end, self.span.end)).take(3) {
+            if !(w.starts_with(char::is_uppercase) && self.titles.contains(&w.to_lowercase())) {
+                break;
+            }
+            after_title = title.end + i + w.len();
+        }
+        let chain_end = after_title;
         let mut place = None;
         if let Some((i, w)) = word_spans(self.slice(title.end, self.span.end)).next() {
             if ["in", "to", "for"].contains(&w) {
@@ -771,7 +1308,8 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                     object = None;
                 }
             }
-            out.push(self.relation(person, entry, title, object.or(place), title));
+            let chain = Span::new(title.start, chain_end);
+            out.push(self.relation(person, entry, title, object.or(place), chain));
             return;
         }
         // "Lim Eul-chul, a professor at the Institute …", "Adam Ereli, the State Department spokesman".
@@ -779,7 +1317,9 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
         let Some(comma) = head.rfind(", ") else { return };
         let inner = &head[comma + 2..];
         let words: Vec<&str> = inner.split_whitespace().collect();
-        if words.len() > 5 || !matches!(words.first(), Some(&("a" | "an" | "the"))) {
+        // "…, a professor at", "…, the Kremlin's spokesman", "…, Kremlin spokesman"
+        let named = self.mentions.iter().any(|m| m.span.start == self.span.start + comma + 2);
+        if words.len() > 5 || !(matches!(words.first(), Some(&("a" | "an" | "the"))) || named) {
             return;
         }
         let Some(person) = self.mention_ending(self.span.start + comma) else { return };
@@ -796,6 +1336,7 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             self.after_preposition(
                 after,
                 &["at", "of", "for", "with", "in", "to"].map(String::from),
+                false,
             )
         });
         out.push(self.relation(person, entry, title, object, title));
@@ -845,11 +1386,23 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
     ) -> Relation {
         let s = self.x.mentions[subject].span;
         let window_lo = s.end.min(verb.start);
-        let negated =
-            words_in(self.slice(window_lo, verb.start)).any(|w| NEGATIONS.contains(&w.as_str()));
+        let window: Vec<String> = words_in(self.slice(window_lo, verb.start)).collect();
+        let (denied, doubted) =
+            if s.start < verb.start { self.context(s.start) } else { (false, false) };
+        // "denied supplying", "refused to meet": the denial governs the verb.
+        let refused = window
+            .iter()
+            .rev()
+            .skip_while(|w| *w == "to")
+            .take(1)
+            .any(|w| DENIALS.contains(&w.as_str()));
+        let negated = denied || refused || window.iter().any(|w| NEGATIONS.contains(&w.as_str()));
         let hedge_lo = s.start.min(verb.start);
         let hedge_hi = object_text.end.max(verb.end);
-        let hedged = words_in(self.slice(hedge_lo, hedge_hi)).any(|w| HEDGES.contains(&w.as_str()));
+        let hearsay = window.windows(2).any(|w| w[1] == "to" && HEARSAY.contains(&w[0].as_str()));
+        let hedged = doubted
+            || hearsay
+            || words_in(self.slice(hedge_lo, hedge_hi)).any(|w| HEDGES.contains(&w.as_str()));
         Relation {
             sentence: self.index,
             subject,
@@ -861,6 +1414,48 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             negated,
             hedged,
         }
+    }
+
+    /// Whether the clause starting at `pos` is denied or doubted by the
+    /// words that introduce it: `denied that`, `claimed that`,
+    /// `unconfirmed reports said`, `accused Russia of`, or an opening
+    /// `According to unverified reports,`.
+    fn context(&self, pos: usize) -> (bool, bool) {
+        let head = self.slice(self.span.start, pos);
+        let head = &head[head.rfind(';').map_or(0, |i| i + 1)..];
+        let clause = &head[head.rfind(',').map_or(0, |i| i + 1)..];
+        let words: Vec<String> = words_in(clause).collect();
+        let mut denied = false;
+        let mut doubted = false;
+        // The subject opens a reported clause: after `that`, a speech
+        // verb, or an accusation (`accused Russia of attacking`).
+        let last = words.iter().rposition(|w| !DETERMINERS.contains(&w.as_str()));
+        if let Some(k) = last {
+            let w = words[k].as_str();
+            let clause_start = pos - clause.len();
+            let after_speech = self.triggers.iter().any(|t| {
+                t.span.start >= clause_start
+                    && t.span.end <= pos
+                    && words_in(self.slice(t.span.end, pos))
+                        .all(|w| DETERMINERS.contains(&w.as_str()))
+                    && t.entries.iter().any(|&e| self.lexicon.entries()[e].frame == Frame::Say)
+            });
+            if w == "that" || after_speech || DOUBTS.contains(&w) {
+                let gov = &words[k.saturating_sub(4)..=k];
+                denied = gov.iter().any(|w| DENIALS.contains(&w.as_str()));
+                doubted = gov.iter().any(|w| DOUBTS.contains(&w.as_str()));
+            }
+        }
+        // "According to unverified reports, Wagner withdrew …"
+        if clause.trim().is_empty() && head.len() > clause.len() {
+            let opening = &head[..head.len() - clause.len()];
+            if !opening[..opening.len() - 1].contains(',')
+                && opening.trim_start().to_lowercase().starts_with("according to")
+            {
+                doubted |= words_in(opening).any(|w| DOUBTS.contains(&w.as_str()));
+            }
+        }
+        (denied, doubted)
     }
 
     /// The first definite date of the sentence, else the document's.
@@ -942,20 +1537,41 @@ mod tests {
     use crate::{Document, Pipeline};
 
     const GAZETTEER: &str = "id\tname\ttype\taliases\tdemonyms\tattributes\n\
-        P1\tRussia\tPLACE\t\tRussian|Russians\t\n\
+        P1\tRussia\tPLACE\tMoscow\tRussian|Russians\t\n\
         P2\tNorth Korea\tPLACE\t\tNorth Korean|North Koreans\t\n\
         P3\tUkraine\tPLACE\t\tUkrainian\t\n\
         P4\tPyongyang\tPLACE\t\t\t\n\
         P5\tBelarus\tPLACE\t\t\t\n\
         P6\tSudan\tPLACE\t\tSudanese\t\n\
         P7\tUnited States\tPLACE\tUS\tAmerican\t\n\
+        P8\tIsrael\tPLACE\t\tIsraeli|Israelis\t\n\
+        P9\tGaza\tPLACE\t\t\t\n\
+        P10\tMali\tPLACE\t\tMalian\t\n\
+        P11\tTaiwan\tPLACE\t\t\t\n\
+        P12\tChina\tPLACE\t\tChinese\t\n\
+        P13\tKyiv\tPLACE\t\t\t\n\
+        P14\tKhartoum\tPLACE\t\t\t\n\
+        P15\tIran\tPLACE\t\tIranian\t\n\
         O3\tPalestinian National Authority\tORG\tPNA\t\t\n\
         O1\tKremlin\tORG\t\t\t\n\
         O2\tReuters\tORG\t\t\t\n\
+        O4\tHamas\tORG\t\t\t\n\
+        O5\tRapid Support Forces\tORG\tRSF\t\t\n\
+        O6\tMyanmar junta\tORG\t\t\t\n\
+        O7\tWagner\tORG\tWagner Group\t\t\n\
+        O8\tNATO\tORG\t\t\t\n\
+        O9\tEuropean Union\tORG\tEU\t\t\n\
+        O10\tPentagon\tORG\t\t\t\n\
         H1\tVladimir Putin\tPERSON\tPutin\t\t\n\
         H2\tKim Jong Un\tPERSON\t\t\t\n\
         H3\tDmitry Peskov\tPERSON\tPeskov\t\t\n\
-        H4\tAnna Lee\tPERSON\t\t\t\n";
+        H4\tAnna Lee\tPERSON\t\t\t\n\
+        H5\tPat Ryder\tPERSON\t\t\t\n\
+        H6\tBenjamin Netanyahu\tPERSON\tNetanyahu\t\t\n\
+        H7\tVolodymyr Zelensky\tPERSON\tZelensky\t\t\n\
+        H8\tMohamed Hamdan Dagalo\tPERSON\t\t\t\n\
+        H9\tZaw Min Tun\tPERSON\t\t\t\n\
+        H10\tMark Rutte\tPERSON\t\t\t\n";
 
     /// `subject -label-> object|object_text [negated] [hedged]` per relation.
     fn relations(text: &str) -> Vec<String> {
@@ -993,6 +1609,8 @@ mod tests {
         };
     }
 
+    // ---- Attribution -------------------------------------------------
+
     t!(
         said_that,
         "Putin said that North Korea would help.",
@@ -1004,6 +1622,11 @@ mod tests {
         ["Dmitry Peskov -stated-> Ukraine"]
     );
     t!(
+        said_title_subject_after,
+        "Troops crossed into Ukraine overnight, said Defence Minister Anna Lee.",
+        ["Anna Lee -stated-> Ukraine", "Anna Lee -role-> Defence Minister"]
+    );
+    t!(
         said_subject_after,
         "Troops crossed into Ukraine overnight, said Anna Lee.",
         ["Anna Lee -stated-> Ukraine"]
@@ -1013,6 +1636,75 @@ mod tests {
         "According to Reuters, Russia moved troops to Belarus.",
         ["Reuters -stated-> Russia", "Russia -deployed-> Belarus"]
     );
+    t!(
+        according_to_after,
+        "Wagner withdrew from Mali, according to the Kremlin.",
+        ["Wagner -withdrew-> Mali", "Kremlin -stated-> Wagner"]
+    );
+    t!(
+        according_to_a_report_from,
+        "According to a report from NATO, China sold drones to Russia.",
+        ["NATO -stated-> China", "China -supplied-> Russia"]
+    );
+    t!(
+        told_listener,
+        "Zelensky told reporters that Russia would pay.",
+        ["Volodymyr Zelensky -stated-> Russia"]
+    );
+    t!(warned_that, "NATO warned that China was arming Russia.", ["NATO -stated-> China"]);
+    t!(
+        noted_without_that,
+        "Netanyahu noted Hamas still held hostages in Gaza.",
+        ["Benjamin Netanyahu -stated-> Hamas"]
+    );
+    t!(
+        announced_clause,
+        "The Pentagon announced it would send more air defences to Taiwan.",
+        ["Pentagon -stated-> Taiwan"]
+    );
+    t!(
+        quote_continues_next_sentence,
+        "\"Israel will respond,\" Netanyahu said. \"Hamas will pay.\"",
+        ["Benjamin Netanyahu -stated-> Israel", "Benjamin Netanyahu -stated-> Hamas"]
+    );
+    t!(
+        quote_opens_before_speaker,
+        "\"Hamas will pay for this. We will not stop in Gaza,\" Netanyahu said.",
+        ["Benjamin Netanyahu -stated-> Hamas", "Benjamin Netanyahu -stated-> Gaza"]
+    );
+    t!(
+        quote_with_pronoun_speaker,
+        "Zelensky spoke in Kyiv. \"Russia will fail,\" he said. \"Belarus too.\"",
+        ["Volodymyr Zelensky -stated-> Russia", "Volodymyr Zelensky -stated-> Belarus"]
+    );
+    t!(
+        possessive_statement_that,
+        "The Kremlin's statement that Ukraine had attacked Belarus was false.",
+        ["Kremlin -stated-> Ukraine", "Ukraine -attacked-> Belarus"]
+    );
+    t!(
+        in_a_report,
+        "In a report, NATO found that Iran had supplied drones to Russia.",
+        ["NATO -stated-> Iran", "Iran -supplied-> Russia"]
+    );
+    t!(
+        report_from_mentioned,
+        "A report from the Pentagon mentioned that China supplied parts to Russia.",
+        ["Pentagon -stated-> China", "China -supplied-> Russia"]
+    );
+    t!(
+        denial_that,
+        "Hamas rejected the claim that it was rearming in Gaza.",
+        ["Hamas -denied-> Gaza"]
+    );
+    t!(
+        passive_said_to_is_no_statement,
+        "North Korea is said to have supplied shells to Russia.",
+        ["North Korea -supplied-> Russia [hedged]"]
+    );
+
+    // ---- Roles -------------------------------------------------------
+
     t!(
         role_and_denial,
         "Kremlin spokesman Dmitry Peskov dismissed reports of North Korean involvement.",
@@ -1029,6 +1721,80 @@ mod tests {
         ["Anna Lee -role-> Reuters", "Anna Lee -stated-> Russia"]
     );
     t!(
+        org_title_name,
+        "Pentagon spokesperson Pat Ryder spoke on Monday.",
+        ["Pat Ryder -role-> Pentagon"]
+    );
+    t!(
+        title_chain,
+        "Pentagon press secretary Maj. Gen. Pat Ryder spoke on Monday.",
+        ["Pat Ryder -role-> Pentagon"]
+    );
+    t!(
+        demonym_prime_minister,
+        "Israeli Prime Minister Benjamin Netanyahu arrived.",
+        ["Benjamin Netanyahu -role-> Israel"]
+    );
+    t!(
+        militia_commander,
+        "RSF commander Mohamed Hamdan Dagalo arrived.",
+        ["Mohamed Hamdan Dagalo -role-> Rapid Support Forces"]
+    );
+    t!(
+        junta_spokesman,
+        "Myanmar junta spokesman Zaw Min Tun spoke.",
+        ["Zaw Min Tun -role-> Myanmar junta"]
+    );
+    t!(
+        secretary_general,
+        "NATO Secretary General Mark Rutte arrived.",
+        ["Mark Rutte -role-> NATO"]
+    );
+    t!(apposition_head_of, "Anna Lee, the head of NATO, arrived.", ["Anna Lee -role-> NATO"]);
+    t!(
+        apposition_possessive_org,
+        "Dmitry Peskov, the Kremlin's spokesman, arrived.",
+        ["Dmitry Peskov -role-> Kremlin"]
+    );
+    t!(
+        apposition_bare_possessive,
+        "Pat Ryder, Pentagon's press secretary, said the drills would go on.",
+        ["Pat Ryder -role-> Pentagon", "Pat Ryder -stated-> the drills would go on"]
+    );
+    t!(
+        apposition_bare_org_title,
+        "Dmitry Peskov, Kremlin spokesman, said Ukraine was to blame.",
+        ["Dmitry Peskov -role-> Kremlin", "Dmitry Peskov -stated-> Ukraine"]
+    );
+    t!(
+        title_then_place,
+        "US envoy in Sudan Andrew Natsios met Sudanese officials.",
+        ["Andrew Natsios -role-> United States", "Andrew Natsios -met-> Sudan"]
+    );
+    t!(
+        title_after_abbreviation,
+        "Palestinian National Authority (PNA) Chairman Mahmoud Abbas ordered a halt.",
+        ["Mahmoud Abbas -role-> Palestinian National Authority"]
+    );
+    t!(
+        particles_in_names,
+        "The raid was condemned by interim governor Mohammed Yusef al-Tulib, who said it killed 15.",
+        ["Mohammed Yusef al-Tulib -role-> governor", "Mohammed Yusef al-Tulib -stated-> it killed 15"]
+    );
+    t!(
+        pro_is_not_the_country,
+        "The pro-Russian President Anna Lee arrived.",
+        ["Anna Lee -role-> President"]
+    );
+    t!(
+        possessive_country_title,
+        "Russia's foreign minister Anna Lee arrived.",
+        ["Anna Lee -role-> Russia"]
+    );
+
+    // ---- Actions and events ------------------------------------------
+
+    t!(
         supplied_to,
         "North Korea shipped millions of shells to Russia.",
         ["North Korea -supplied-> Russia"]
@@ -1044,8 +1810,33 @@ mod tests {
         ["North Korea -deployed-> Russia"]
     );
     t!(
+        infinitival_plans_to_send,
+        "North Korea plans to send troops to Russia.",
+        ["North Korea -deployed-> Russia"]
+    );
+    t!(
+        participle_supplied_by,
+        "Russia used missiles supplied by Pyongyang.",
+        ["Pyongyang -supplied-> Russia"]
+    );
+    t!(
+        participle_with_recipient,
+        "The drones supplied by Iran to Russia hit Kyiv.",
+        ["Iran -supplied-> Russia"]
+    );
+    t!(
+        passive_attack_demonym_agent,
+        "Kyiv was attacked by Russian drones.",
+        ["Russia -attacked-> Kyiv"]
+    );
+    t!(
         conjoined_subjects,
         "Putin and Kim Jong Un signed a defence pact.",
+        ["Kim Jong Un -agreed-> Vladimir Putin", "Vladimir Putin -agreed-> Kim Jong Un"]
+    );
+    t!(
+        conjoined_formalized,
+        "Putin and Kim Jong Un formalized an agreement.",
         ["Kim Jong Un -agreed-> Vladimir Putin", "Vladimir Putin -agreed-> Kim Jong Un"]
     );
     t!(
@@ -1058,26 +1849,17 @@ mod tests {
         "Cooperation between Russia and North Korea has grown.",
         ["Russia -cooperated-> North Korea"]
     );
+    t!(
+        alliance_between,
+        "The alliance between Moscow and Pyongyang worries Kyiv.",
+        ["Russia -cooperated-> Pyongyang"]
+    );
+    t!(nominal_invasion, "The Israeli invasion of Gaza continued.", ["Israel -attacked-> Gaza"]);
     t!(group_noun_subject, "Russian forces attacked Ukraine.", ["Russia -attacked-> Ukraine"]);
     t!(
-        negated_and_hedged,
-        "Russia did not supply weapons to Belarus, and Ukraine reportedly attacked Belarus.",
-        ["Russia -supplied-> Belarus [negated]", "Ukraine -attacked-> Belarus [hedged]"]
-    );
-    t!(
-        title_then_place,
-        "US envoy in Sudan Andrew Natsios met Sudanese officials.",
-        ["Andrew Natsios -role-> United States", "Andrew Natsios -met-> Sudan"]
-    );
-    t!(
-        title_after_abbreviation,
-        "Palestinian National Authority (PNA) Chairman Mahmoud Abbas ordered a halt.",
-        ["Mahmoud Abbas -role-> Palestinian National Authority"]
-    );
-    t!(
-        particles_in_names,
-        "The raid was condemned by interim governor Mohammed Yusef al-Tulib, who said it killed 15.",
-        ["Mohammed Yusef al-Tulib -role-> governor"]
+        second_verb_of_subject,
+        "Anna Lee arrived in Belarus and met Vladimir Putin on Sunday.",
+        ["Anna Lee -visited-> Belarus", "Anna Lee -met-> Vladimir Putin"]
     );
     t!(
         met_through_title,
@@ -1088,15 +1870,116 @@ mod tests {
             "Vladimir Putin -role-> Foreign Minister"
         ]
     );
+    t!(withdrew_from, "Wagner withdrew from Mali.", ["Wagner -withdrew-> Mali"]);
+    t!(captured_city, "The RSF captured Khartoum.", ["Rapid Support Forces -captured-> Khartoum"]);
     t!(
-        second_verb_of_subject,
-        "Anna Lee arrived in Belarus and met Vladimir Putin on Sunday.",
-        ["Anna Lee -visited-> Belarus", "Anna Lee -met-> Vladimir Putin"]
+        imposed_sanctions,
+        "The EU imposed sanctions on Wagner.",
+        ["European Union -sanctioned-> Wagner"]
     );
     t!(
-        pro_is_not_the_country,
-        "The pro-Russian President Anna Lee arrived.",
-        ["Anna Lee -role-> President"]
+        arrested_by_group_noun,
+        "Israeli police arrested Hamas members.",
+        ["Israel -arrested-> Hamas"]
+    );
+    t!(met_with, "Putin met with Kim Jong Un in Pyongyang.", ["Vladimir Putin -met-> Kim Jong Un"]);
+    t!(
+        discussed_with_title,
+        "Netanyahu discussed the truce by phone with Foreign Minister Anna Lee.",
+        ["Benjamin Netanyahu -met-> Anna Lee", "Anna Lee -role-> Foreign Minister"]
+    );
+    t!(held_talks, "Israel held talks with Hamas.", ["Israel -negotiated-> Hamas"]);
+    t!(
+        condemned_and_nominal_attack,
+        "NATO condemned the Russian attack on Ukraine.",
+        ["NATO -condemned-> Russia", "Russia -attacked-> Ukraine"]
+    );
+    t!(threatened_to, "China threatened to blockade Taiwan.", ["China -threatened-> Taiwan"]);
+    t!(
+        accused_of,
+        "Ukraine accused Russia of attacking Kyiv.",
+        ["Ukraine -accused-> Russia", "Russia -attacked-> Kyiv [hedged]"]
+    );
+    t!(cooperated_with, "China cooperated with Russia.", ["China -cooperated-> Russia"]);
+
+    // ---- Negation and hedging ----------------------------------------
+
+    t!(
+        negated_and_hedged,
+        "Russia did not supply weapons to Belarus, and Ukraine reportedly attacked Belarus.",
+        ["Russia -supplied-> Belarus [negated]", "Ukraine -attacked-> Belarus [hedged]"]
+    );
+    t!(
+        never,
+        "North Korea never supplied weapons to Russia.",
+        ["North Korea -supplied-> Russia [negated]"]
+    );
+    t!(
+        has_not,
+        "Russia has not deployed troops to Belarus.",
+        ["Russia -deployed-> Belarus [negated]"]
+    );
+    t!(
+        denied_that_clause,
+        "The Kremlin denied that Russia supplied weapons to Wagner.",
+        ["Kremlin -denied-> Russia", "Russia -supplied-> Wagner [negated]"]
+    );
+    t!(
+        denied_gerund,
+        "North Korea denied supplying shells to Russia.",
+        ["North Korea -denied-> Russia", "North Korea -supplied-> Russia [negated]"]
+    );
+    t!(
+        refused_to,
+        "Putin refused to meet Zelensky.",
+        ["Vladimir Putin -met-> Volodymyr Zelensky [negated]"]
+    );
+    t!(
+        allegedly,
+        "Iran allegedly supplied drones to Russia.",
+        ["Iran -supplied-> Russia [hedged]"]
+    );
+    t!(could, "China could supply weapons to Russia.", ["China -supplied-> Russia [hedged]"]);
+    t!(may, "Russia may attack Kyiv again.", ["Russia -attacked-> Kyiv [hedged]"]);
+    t!(
+        not_substantiated,
+        "Claims that Iran supplied drones to Russia have not been substantiated.",
+        ["Iran -supplied-> Russia [hedged]"]
+    );
+    t!(
+        unconfirmed_reports,
+        "Unconfirmed reports said Israel struck Gaza.",
+        ["Israel -attacked-> Gaza [hedged]"]
+    );
+    t!(
+        according_to_unverified,
+        "According to unverified reports, Wagner withdrew from Mali.",
+        ["Wagner -withdrew-> Mali [hedged]"]
+    );
+    t!(
+        claimed_that,
+        "Hamas claimed that Israel struck Gaza.",
+        ["Hamas -stated-> Israel [hedged]", "Israel -attacked-> Gaza [hedged]"]
+    );
+    t!(
+        reportedly_deployed,
+        "Russia reportedly deployed troops to Belarus.",
+        ["Russia -deployed-> Belarus [hedged]"]
+    );
+    t!(
+        did_not_withdraw,
+        "Israel did not withdraw from Gaza.",
+        ["Israel -withdrew-> Gaza [negated]"]
+    );
+    t!(
+        denied_by_speaker,
+        "Zelensky denied that Ukraine attacked Belarus.",
+        ["Volodymyr Zelensky -denied-> Ukraine", "Ukraine -attacked-> Belarus [negated]"]
+    );
+    t!(
+        said_is_not_hedged,
+        "Netanyahu said Israel struck Gaza.",
+        ["Benjamin Netanyahu -stated-> Israel", "Israel -attacked-> Gaza"]
     );
     t!(generic_subject_is_skipped, "Russian military bloggers claimed that Ukraine retreated.", []);
 }
