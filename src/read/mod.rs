@@ -156,6 +156,26 @@ pub fn open(paths: &[PathBuf], options: ReadOptions) -> Result<Inputs, ReadError
     Ok(Inputs { options, paths: paths.iter().cloned().collect(), folders: Vec::new(), lines: None })
 }
 
+/// Reads JSON Lines from `reader` (plain, not gzipped) as one input per
+/// non-blank line, named `name` in origins and `NAME:LINE` ids; what
+/// `open` does for a `.jsonl` file, for callers that hold the bytes.
+///
+/// ```
+/// use gazette::read::{jsonl, Input, ReadOptions};
+/// let lines = "{\"id\": \"a\", \"text\": \"Kyiv.\"}\n[1]\n";
+/// let inputs: Vec<Input> = jsonl(lines.as_bytes(), "feed", ReadOptions::default()).collect();
+/// assert!(matches!(&inputs[0], Input::Document(d) if d.id == "a"));
+/// assert!(matches!(&inputs[1], Input::Failed { id, .. } if id == "feed:2"));
+/// ```
+pub fn jsonl<R: io::BufRead + Send + 'static>(
+    reader: R,
+    name: &str,
+    options: ReadOptions,
+) -> impl Iterator<Item = Input> {
+    let mut lines = JsonlReader::new(Box::new(reader), name.to_owned(), name.to_owned(), false);
+    std::iter::from_fn(move || lines.next_input(&options))
+}
+
 /// The inputs, as an iterator of [`Input`]s; it walks the paths in the
 /// order given.
 ///
