@@ -207,3 +207,14 @@ fn a_killed_run_leaves_the_previous_outputs_intact() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(!wd.path("out/.documents.csv.tmp").exists());
 }
+
+#[test]
+fn help_documents_the_exit_status() {
+    let wd = Workdir::new("help");
+    let out = wd.run(&["extract", "--help"]);
+    assert_eq!(code(&out), 0);
+    let help = String::from_utf8_lossy(&out.stdout);
+    for line in ["Exit status:", "  0  ", "  1  ", "  2  ", "run.json"] {
+        assert!(help.contains(line), "{line:?} missing from:\n{help}");
+    }
+}

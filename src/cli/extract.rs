@@ -24,6 +24,15 @@ use super::{error, GazetteerArgs};
 ///   gazette extract fixtures/ --out out/
 ///   gazette extract archive.jsonl.gz --date 2024-10-15 --out out/ --threads 2
 ///   cat story.txt | gazette extract - --out out/
+///
+/// Every document gets a row in documents.csv with its status (ok,
+/// skipped, error) and the reason; run.json holds the run's figures.
+///
+/// Exit status:
+///   0  every document was read (skipped non-text files count as fine)
+///   1  the run finished, but some documents failed (their rows say why)
+///   2  it could not run: bad arguments, a gazetteer with errors, an
+///      output folder it cannot write
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
