@@ -1212,8 +1212,16 @@ impl DateFinder {
         let determiner = (in_list(prev, DETERMINERS) || possessor)
             && next.chars().next().is_some_and(char::is_lowercase)
             && !s[end..].starts_with(['-', '–']);
+        // "2014 to 2018": a year that opens a range of years.
+        let after_next =
+            next_word(s, (end + s[end..].find(next).unwrap_or(0) + next.len()).min(s.len()));
+        let opens_range = in_list(next, &["to", "through", "till", "until", "thru"])
+            && after_next.len() == 4
+            && after_next.starts_with(['1', '2'])
+            && after_next.bytes().all(|b| b.is_ascii_digit());
         let accept = possessive
             || range_end.is_some()
+            || opens_range
             || in_list(prev, YEAR_CUES)
             || prefixed
             || continues
@@ -2077,6 +2085,134 @@ mod tests {
             "",
         ),
         ("Earlier, the Red Cross said 1,000 died.", R, "Earlier", "PAST_REF", "vague", ""),
+        // lower case, abbreviations and glued forms
+        ("i'll go back april 22", R, "april 22", "2025-04-22", "relative", ""),
+        ("It may be in may", R, "may", "2024-05", "relative", ""),
+        ("I'll go back Oct/2", R, "Oct/2", "2024-10-02", "relative", ""),
+        ("It fell on april22.", R, "april22", "2024-04-22", "relative", ""),
+        ("It closed on 22april.", R, "22april", "2024-04-22", "relative", ""),
+        ("I'll go back July 1st.", R, "July 1st", "2025-07-01", "relative", ""),
+        ("I'll go back on tues.", R, "tues", "2024-10-15", "relative", ""),
+        ("Book lunch on Tue May 9.", R, "Tue May 9", "2024-05-09", "relative", ""),
+        ("I'll be out the month of Jan", R, "the month of Jan", "2025-01", "relative", ""),
+        ("In the 70s it boomed.", R, "the 70s", "197X", "date", ""),
+        // numeric forms
+        ("Signed 2015/08/12 in Rome.", R, "2015/08/12", "2015-08-12", "date", ""),
+        ("Signed on 21/04/16.", R, "21/04/16", "2016-04-21", "date", ""),
+        ("Sales rose in 3/2015.", R, "3/2015", "2015-03", "date", ""),
+        ("Sales rose in 2015-3.", R, "2015-3", "2015-03", "date", ""),
+        ("The vote was on 4/22.", R, "4/22", "2024-04-22", "relative", ""),
+        // day words
+        ("He left on second of Aug.", R, "second of Aug", "2024-08-02", "relative", ""),
+        ("It opens May twenty nine.", R, "May twenty nine", "2024-05-29", "relative", ""),
+        ("They met on the 12th.", R, "the 12th", "2024-10-12", "relative", ""),
+        ("We met on Friday the 11th.", R, "Friday the 11th", "2024-10-11", "relative", ""),
+        (
+            "The vote will be the first Friday of November.",
+            R,
+            "the first Friday of November",
+            "2024-11-01",
+            "relative",
+            "",
+        ),
+        // ranges
+        (
+            "I'll be out from 4 to 22 this month",
+            R,
+            "from 4 to 22 this month",
+            "2024-10-04/2024-10-22",
+            "relative",
+            "",
+        ),
+        (
+            "Talks ran between 3 and 12 of Sept.",
+            R,
+            "between 3 and 12 of Sept",
+            "2024-09-03/2024-09-12",
+            "relative",
+            "",
+        ),
+        (
+            "Talks ran November 19 to 20.",
+            R,
+            "November 19 to 20",
+            "2024-11-19/2024-11-20",
+            "relative",
+            "",
+        ),
+        (
+            "Sales ran from May to Oct 2020.",
+            R,
+            "from May to Oct 2020",
+            "2020-05/2020-10",
+            "relative",
+            "",
+        ),
+        (
+            "I'll be out today till tomorrow",
+            R,
+            "today till tomorrow",
+            "2024-10-15/2024-10-16",
+            "relative",
+            "",
+        ),
+        ("The range is 2014 to 2018.", R, "2014 to 2018", "2014/2018", "date", ""),
+        ("It happened in the 15th century.", R, "15th century", "1400/1499", "date", ""),
+        // bounds
+        ("We can leave after 2018.", R, "after 2018", "2018", "date", "AFTER"),
+        ("Sales before 2010 fell.", R, "before 2010", "2010", "date", "BEFORE"),
+        ("I want sales for 2012 or later.", R, "2012 or later", "2012", "date", "ON_OR_AFTER"),
+        ("Prices have risen since August", R, "since August", "2024-08", "relative", "ON_OR_AFTER"),
+        // relative periods
+        ("I'll be out next 3 days", R, "next 3 days", "2024-10-16/2024-10-18", "relative", ""),
+        (
+            "Prices fell in the past few weeks.",
+            R,
+            "past few weeks",
+            "2024-09-24/2024-10-14",
+            "relative",
+            "",
+        ),
+        ("They will meet in 2 weeks.", R, "in 2 weeks", "2024-10-29", "relative", ""),
+        ("Come back two weeks from now.", R, "two weeks from now", "2024-10-29", "relative", ""),
+        (
+            "It ends the day after tomorrow.",
+            R,
+            "the day after tomorrow",
+            "2024-10-17",
+            "relative",
+            "",
+        ),
+        (
+            "I'll be away rest of the month",
+            R,
+            "rest of the month",
+            "2024-10-15/2024-10-31",
+            "relative",
+            "",
+        ),
+        (
+            "I'll be out the last week of July",
+            R,
+            "the last week of July",
+            "2025-W31",
+            "relative",
+            "",
+        ),
+        ("Meet me next week Wednesday.", R, "next week Wednesday", "2024-10-23", "relative", ""),
+        (
+            "We have dates the week of April 10th.",
+            R,
+            "the week of April 10th",
+            "2024-W15",
+            "relative",
+            "",
+        ),
+        ("I was not there that weekend.", R, "that weekend", "XXXX-WXX-WE", "relative", ""),
+        ("I was not there the same week.", R, "same week", "XXXX-WXX", "relative", ""),
+        // holidays
+        ("I'll go back on christmas day", R, "christmas day", "2024-12-25", "relative", ""),
+        ("We met on easter sunday 2018.", R, "easter sunday 2018", "2018-04-01", "date", ""),
     ];
 
     /// (text, reference, text that must not be (part of) a date)
@@ -2109,6 +2245,23 @@ mod tests {
         ("The strike came at 2100 GMT.", R, "2100"),
         ("A 13-year-old girl was killed.", R, "13-year"),
         ("Tuesday's meeting happened.", None, "Tuesday"),
+        ("Some economists say this may allow it.", R, "may"),
+        ("Odds were cut from 4/6 to 1/2, bookmakers said.", R, "1/2"),
+        ("The yield rose by 1/2 percentage point.", R, "1/2"),
+        ("Spending after 9/11 rose.", R, "9/11"),
+        ("Support is available 24/7.", R, "24/7"),
+        ("The Tories were up six on 37 and Labour on 21.", R, "21"),
+        ("The 2005-6 target was missed.", R, "2005-6"),
+        ("The 1986/7 budget was cut.", R, "1986/7"),
+        ("JUN7  38462  UP 1156", R, "JUN7"),
+        ("Shares sat on the sidelines.", R, "sat"),
+        ("He read The Sun yesterday.", R, "Sun"),
+        ("They chose the march route.", R, "march"),
+        ("He won for the second time.", R, "second"),
+        ("They live on the 5th floor.", R, "5th"),
+        ("It was the first rise in 2 years.", R, "2 years"),
+        ("She turns 60 next year.", R, "60"),
+        ("In October, 12 people died.", R, "12"),
     ];
 
     #[test]

@@ -18,7 +18,9 @@ pub(super) fn merge(main: Vec<Cand>, extra: Vec<Cand>) -> Vec<Cand> {
             (0..out.len()).filter(|&i| out[i].start < e.end && e.start < out[i].end).collect();
         let wins = overlapping.iter().all(|&i| {
             let m = &out[i];
-            let covers = e.start <= m.start && m.end <= e.end && e.end - e.start > m.end - m.start;
+            // A trailing stop of the first's find ("12 of Sept.") does not count.
+            let covers =
+                e.start <= m.start && m.end <= e.end + 1 && e.end - e.start > m.end - m.start;
             covers || matches!(m.val, Val::Vague(v) if v.ends_with("_REF"))
         });
         if wins {

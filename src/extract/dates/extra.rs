@@ -66,11 +66,11 @@ pub(super) fn build_extra() -> String {
         format!(r"{B}(?P<mm_a>{m})\.?\s*(?:-|(?u:–))\s*(?P<mm_b>{m})\.?,?\s+(?P<mm_y>{YEAR}){B}"),
         // on 4/22, on 22/04, on 4-22
         format!(
-            r"{B}(?:on|by|until|till|since|from|between|before|after|in|back|to|and|{WEEKDAYS})\.?,?\s+(?P<nd_a>[0-9]{{1,2}})(?P<nd_s>[-/.])(?P<nd_b>[0-9]{{1,2}}){B}"
+            r"{B}(?:on|by|until|till|since|from|between|before|after|in|back|{WEEKDAYS})\.?,?\s+(?P<nd_a>[0-9]{{1,2}})(?P<nd_s>[-/.])(?P<nd_b>[0-9]{{1,2}}){B}"
         ),
         // second of Aug, the tenth of september, 2000
         format!(
-            r"{B}(?:the\s+)?(?P<w_day>{ORD_WORDS})\s+(?:day\s+)?of\s+(?P<w_mon>{m}){B}\.?(?:,?\s+(?P<w_year>{YEAR}){B})?"
+            r"{B}(?:the\s+)?(?P<w_day>{ORD_WORDS})\s+(?:day\s+)?of\s+(?P<w_mon>{m}){B}(?:\.?,?\s+(?P<w_year>{YEAR}){B})?"
         ),
         // May twenty nine, jan first, may the eleventh
         format!(
@@ -78,7 +78,7 @@ pub(super) fn build_extra() -> String {
         ),
         // from 4 to 22 this month, between 3 and 12 of Sept, 4-22 January, 2017
         format!(
-            r"{B}(?:(?P<dr_from>from|between)\s+)?(?P<dr_a>[0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?P<dr_c>-|(?u:–)|to|till|until|through|thru|and)\s*(?:the\s+)?(?P<dr_b>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+|in\s+)?(?:(?P<dr_rel>this|next|last)\s+month|(?P<dr_mon>{m}){B}\.?(?:\s*,?\s*(?P<dr_y>{YEAR}){B})?)"
+            r"{B}(?:(?P<dr_from>from|between)\s+)?(?P<dr_a>[0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?P<dr_c>-|(?u:–)|to|till|until|through|thru|and)\s*(?:the\s+)?(?P<dr_b>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+|in\s+)?(?:(?P<dr_rel>this|next|last)\s+month|(?P<dr_mon>{m}){B}(?:\.?\s*,?\s*(?P<dr_y>{YEAR}){B})?)"
         ),
         // November between 19 and 20
         format!(
@@ -500,8 +500,8 @@ impl DateFinder {
             c.to = Some(Val::Month(y, mb));
             return Some(c);
         }
-        if let Some(a) = caps.name("nd_a") {
-            return self.numeric_day(caps, ctx, a.as_str());
+        if caps.name("nd_b").is_some() {
+            return self.numeric_day(caps, ctx);
         }
         if let Some(w) = caps.name("w_day") {
             let d = day_value(w.as_str())?;
@@ -688,13 +688,15 @@ impl DateFinder {
 
     /// `on 4/22`, `22/04`, `on 4-22`, `in 4.22`: month and day without a
     /// year, only where a date is expected.
-    fn numeric_day(&self, caps: &Captures, ctx: &Ctx, a: &str) -> Option<Cand> {
+    fn numeric_day(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
         let s = ctx.s;
-        let na = caps.name("nd_a")?;
+        let na = caps.name("nd_a").or_else(|| caps.name("nd_a2")).or_else(|| caps.name("nd_a3"))?;
         let all = caps.get(0)?;
         let (start, end) = (na.start(), all.end());
-        let sep = caps.name("nd_s")?.as_str();
-        let a: u32 = a.parse().ok()?;
+        let sep =
+            caps.name("nd_s").or_else(|| caps.name("nd_s2")).or_else(|| caps.name("nd_s3"))?;
+        let sep = sep.as_str();
+        let a: u32 = na.as_str().parse().ok()?;
         let b: u32 = caps.name("nd_b")?.as_str().parse().ok()?;
         // Named events and rates, not dates.
         if matches!((a, b), (9, 11) | (7, 7) | (24, 7) | (11, 9)) {
