@@ -1048,7 +1048,10 @@ impl DateFinder {
             ((1..=31).contains(&n) && !thousands && !loose && !stop && !verb).then_some((n, dx))
         });
         let year = caps.name("m_year").and_then(|y| {
-            let ok = Self::year_stands_alone(s, y.start(), y.end());
+            // "Dec-2018", "Dec/2018": the separator glues the year to the month.
+            let glued = matches!(s[..y.start()].chars().next_back(), Some('-' | '/'))
+                && !s[y.end()..].starts_with(|c: char| c.is_alphanumeric());
+            let ok = glued || Self::year_stands_alone(s, y.start(), y.end());
             let n: i32 = y.as_str().parse().ok()?;
             ok.then_some((n, y))
         });
@@ -1771,7 +1774,7 @@ mod tests {
             "date",
             "",
         ),
-        ("It ran from 2019-2021 under him.", R, "2019-2021", "2019/2021", "date", ""),
+        ("It ran from 2019-2021 under him.", R, "from 2019-2021", "2019/2021", "date", ""),
         ("The economy grew in the 1990s.", R, "the 1990s", "199X", "date", ""),
         ("Growth slowed in the 2010s.", R, "the 2010s", "201X", "date", ""),
         (
@@ -1896,7 +1899,7 @@ mod tests {
         (
             "Fighting raged from June 1-3 near the town.",
             R,
-            "June 1-3",
+            "from June 1-3",
             "2024-06-01/2024-06-03",
             "relative",
             "",
@@ -2210,6 +2213,12 @@ mod tests {
         ),
         ("I was not there that weekend.", R, "that weekend", "XXXX-WXX-WE", "relative", ""),
         ("I was not there the same week.", R, "same week", "XXXX-WXX", "relative", ""),
+        // quarters, halves, years with their noun
+        ("Sales rose last quarter.", R, "last quarter", "2024-Q3", "relative", ""),
+        ("Sales went up during 2017-q1.", R, "2017-q1", "2017-Q1", "date", ""),
+        ("2019 H2 will bring challenges.", R, "2019 H2", "2019-H2", "date", ""),
+        ("Sales in the year 2008 rose.", R, "year 2008", "2008", "date", ""),
+        ("What's your plan for Dec-2018?", R, "Dec-2018", "2018-12", "date", ""),
         // holidays
         ("I'll go back on christmas day", R, "christmas day", "2024-12-25", "relative", ""),
         ("We met on easter sunday 2018.", R, "easter sunday 2018", "2018-04-01", "date", ""),

@@ -321,6 +321,17 @@ fn bounds(s: &str, cands: &mut [Cand]) {
 pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
     let cands = week_weekday(s, cands);
     let mut cands = ranges(s, cands, reference);
+    for c in cands.iter_mut() {
+        // "from 2014-2018", "between 2014-2018": the range's own opening word.
+        let (before, at) = super::prev_word(s, c.start);
+        if c.to.is_some() && in_list(before, &["from", "between"]) {
+            c.start = at;
+        }
+        // "the year 2008": the noun belongs to the year.
+        if matches!(c.val, Val::Year(_)) && c.to.is_none() && before.eq_ignore_ascii_case("year") {
+            c.start = at;
+        }
+    }
     bounds(s, &mut cands);
     // "the week of April 10th", "the week starting February 4".
     for c in cands.iter_mut() {

@@ -105,7 +105,7 @@ pub(super) fn build_extra() -> String {
         ),
         // next 3 days, past few weeks, last 3year, the 5 upcoming years
         format!(
-            r"{B}(?P<nx>(?P<nx_w>next|past|last|previous|coming|upcoming|following)\s+(?P<nx_n>{NUMW}|couple(?:\s+of)?)\s*(?P<nx_u>{UNITS})|the\s+(?P<nx_n2>{NUMW})\s+(?P<nx_w2>next|past|previous|coming|upcoming)\s+(?P<nx_u2>days|weeks|months|years)){B}"
+            r"{B}(?:(?P<nx>(?P<nx_w>next|past|last|previous|coming|upcoming|following)\s+(?P<nx_n>{NUMW}|couple(?:\s+of)?)\s*(?P<nx_u>{UNITS}))|the\s+(?P<nx2>(?P<nx_n2>{NUMW})\s+(?P<nx_w2>next|past|previous|coming|upcoming)\s+(?P<nx_u2>days|weeks|months|years))){B}"
         ),
         // past month, coming week, upcoming month, this decade
         format!(
@@ -133,6 +133,10 @@ pub(super) fn build_extra() -> String {
         format!(
             r"{B}(?P<hol>(?P<hol_n>christmas\s+eve|christmas\s+day|christmas|new\s+year(?u:['’])?s?\s+eve|new\s+year(?u:['’])?s?\s+day|easter\s+sunday|easter\s+monday|easter|good\s+friday|thanks\s*giving(?:\s+day)?|halloween|valentine(?u:['’])?s\s+day|father(?u:['’])?s\s+day|martin\s+luther\s+king\s+(?:jr\.?\s+)?day|mlk\s+day|(?:saint|st\.?)\s+patrick(?u:['’])?s\s+day|earth\s+day|presidents(?u:['’])?\s+day|boxing\s+day|may\s+day)(?:\s+(?:of\s+)?(?:(?P<hol_y>{YEAR})|(?P<hol_rel>this|next|last)\s+year))?){B}"
         ),
+        // this quarter, last quarter, 2017-q1, 2019 H2, q3 2019
+        r"(?-u:\b)(?P<qq>(?P<qq_w>this|current|last|next|coming|past)\s+quarter)(?-u:\b)".to_string(),
+        format!(r"{B}(?P<yq_y>{YEAR})(?:\s+|-)?(?P<yq_k>q|h)(?P<yq_n>[1-4]){B}"),
+        format!(r"{B}(?P<qy_k>q|h)(?P<qy_n>[1-4])(?:\s+|-|\s+of\s+)(?P<qy_y>{YEAR}){B}"),
         // the 15th century
         r"(?-u:\b)(?P<cent>(?P<cent_n>[0-9]{1,2})(?:st|nd|rd|th)\s+century)(?-u:\b)".to_string(),
     ];
@@ -467,11 +471,15 @@ impl DateFinder {
             let m: u32 = mt.parse().ok()?;
             // "2011-12" is a fiscal year: a month only when it cannot be one.
             let two_digit_year = mt.len() == 2 && i32::try_from(m).ok()? > y % 100;
+            // "Partnership No 1978-2": a serial number.
+            let serial =
+                in_list(prev_word(s, all.start()).0, &["no", "nos", "number", "resolution"]);
             // "1986/7", "2016/17": a fiscal year, not a month.
             let next_year = i32::try_from(m).ok()? == (y + 1) % 10i32.pow(mt.len() as u32);
             if !(1..=12).contains(&m)
                 || two_digit_year
                 || next_year
+                || serial
                 || glued_before(s, all.start())
                 || continues_numeric(s, all.end())
             {
@@ -576,7 +584,7 @@ impl DateFinder {
         if caps.name("wk").is_some() {
             return self.week_of_period(caps, ctx);
         }
-        if caps.name("nx").is_some() {
+        if caps.name("nx").is_some() || caps.name("nx2").is_some() {
             return self.next_n(caps, ctx);
         }
         if let Some(lu) = caps.name("lu") {
@@ -673,6 +681,33 @@ impl DateFinder {
         }
         if let Some(m) = caps.name("hol") {
             return self.extra_holiday(caps, ctx, m.start(), m.end());
+        }
+        if let Some(m) = caps.name("qq") {
+            let r = ctx.reference?;
+            let delta: i64 = match caps.name("qq_w")?.as_str().to_ascii_lowercase().as_str() {
+                "this" | "current" => 0,
+                "last" | "previous" | "past" => -1,
+                _ => 1,
+            };
+            let q = i64::from((r.month - 1) / 3) + delta;
+            let y = r.year + q.div_euclid(4) as i32;
+            let n = q.rem_euclid(4) as u32 + 1;
+            return Some(Cand::new(m.start(), m.end(), Val::Quarter(y, n), "relative"));
+        }
+        let yq = caps.name("yq_y").map(|y| (y, caps.name("yq_k"), caps.name("yq_n")));
+        let qy = caps.name("qy_y").map(|y| (y, caps.name("qy_k"), caps.name("qy_n")));
+        if let Some((y, Some(k), Some(n))) = yq.or(qy) {
+            let y: i32 = y.as_str().parse().ok()?;
+            let n: u32 = n.as_str().parse().ok()?;
+            let val = if k.as_str().eq_ignore_ascii_case("h") {
+                if n > 2 {
+                    return None;
+                }
+                Val::Half(y, n)
+            } else {
+                Val::Quarter(y, n)
+            };
+            return Some(Cand::new(all.start(), all.end(), val, "date"));
         }
         if let Some(m) = caps.name("cent") {
             let n: i32 = caps.name("cent_n")?.as_str().parse().ok()?;
@@ -916,8 +951,9 @@ impl DateFinder {
                 }
                 shift_month(r.year, r.month, delta)
             };
+            // The last week is the last one mostly in the month.
             let day = if n == 0 {
-                Date::new(y, mo, days_in_month(y, mo))?
+                Date::new(y, mo, days_in_month(y, mo))?.add_days(-3)
             } else {
                 Date::new(y, mo, 1)?.add_days(7 * (i64::from(n) - 1))
             };
@@ -928,7 +964,7 @@ impl DateFinder {
 
     /// `next 3 days`, `past few weeks`, `the 5 upcoming years`.
     fn next_n(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
-        let m = caps.name("nx")?;
+        let m = caps.name("nx").or_else(|| caps.name("nx2"))?;
         let r = ctx.reference?;
         let w = caps.name("nx_w").or_else(|| caps.name("nx_w2"))?.as_str().to_ascii_lowercase();
         let n = count(caps.name("nx_n").or_else(|| caps.name("nx_n2"))?.as_str())?;
