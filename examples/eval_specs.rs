@@ -214,8 +214,8 @@ fn expected_timexes(r: &Value) -> Vec<String> {
     out
 }
 
-/// The days a gazette date value covers, as `[first, end)`: `2016-11` is
-/// November, `2016-W45` its Monday to the next, `2016-W45-WE` Saturday and
+/// The days a gazette date value covers, as `[first, end)`: `19` is the
+/// 20th century, `2016-11` is November, `2016-W45` its Monday to the next, `2016-W45-WE` Saturday and
 /// Sunday, `199X` the decade, `A/B` from A's first day to B's end.
 fn period(value: &str) -> Option<(Date, Date)> {
     if let Some((a, b)) = value.split_once('/') {
@@ -232,6 +232,10 @@ fn period(value: &str) -> Option<(Date, Date)> {
         Some((month_start(y, m)?, month_start(ey, em)?))
     };
     match parts.as_slice() {
+        [c] if c.len() == 2 && c.bytes().all(|b| b.is_ascii_digit()) => {
+            let c: i32 = c.parse().ok()?;
+            Some((month_start(c * 100, 1)?, month_start(c * 100 + 100, 1)?))
+        }
         [d] if d.len() == 4 && d.ends_with('X') => {
             let decade: i32 = d[..3].parse().ok()?;
             Some((month_start(decade * 10, 1)?, month_start(decade * 10 + 10, 1)?))
