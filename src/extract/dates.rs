@@ -281,6 +281,8 @@ enum Val {
     Season(i32, usize),
     /// First three digits of the decade's years (199 → `199X`).
     Decade(i32),
+    /// First two digits of the century's years (19 → `19`, the 20th century).
+    Century(i32),
     Half(i32, u32),
     Quarter(i32, u32),
     Vague(&'static str),
@@ -298,6 +300,7 @@ impl Val {
             Val::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
             Val::Season(y, s) => format!("{y:04}-{}", SEASONS[s].0),
             Val::Decade(d) => format!("{d:03}X"),
+            Val::Century(c) => format!("{c:02}"),
             Val::Half(y, h) => format!("{y:04}-H{h}"),
             Val::Quarter(y, q) => format!("{y:04}-Q{q}"),
             Val::Vague(v) => v.to_string(),
@@ -705,7 +708,7 @@ impl DateFinder {
             }
         }
         let extra = self.extra_scan(&Ctx { s, reference, anchor: *anchor, last_end: 0 });
-        let out = combine::merge(out, extra);
+        let out = combine::merge(s, out, extra);
         // Merge "Monday, October 14" into one mention with the date's value.
         let mut merged: Vec<Cand> = Vec::with_capacity(out.len());
         for c in out {
@@ -2160,7 +2163,7 @@ mod tests {
             "",
         ),
         ("The range is 2014 to 2018.", R, "2014 to 2018", "2014/2018", "date", ""),
-        ("It happened in the 15th century.", R, "15th century", "1400/1499", "date", ""),
+        ("It happened in the 15th century.", R, "15th century", "14", "date", ""),
         // bounds
         ("We can leave after 2018.", R, "after 2018", "2018", "date", "AFTER"),
         ("Sales before 2010 fell.", R, "before 2010", "2010", "date", "BEFORE"),
@@ -2169,13 +2172,14 @@ mod tests {
         // relative periods
         ("I'll be out next 3 days", R, "next 3 days", "2024-10-16/2024-10-18", "relative", ""),
         (
-            "Prices fell in the past few weeks.",
+            "Prices fell past few weeks.",
             R,
             "past few weeks",
             "2024-09-24/2024-10-14",
             "relative",
             "",
         ),
+        ("Prices fell in the past few weeks.", R, "the past few weeks", "PAST_REF", "vague", ""),
         ("They will meet in 2 weeks.", R, "in 2 weeks", "2024-10-29", "relative", ""),
         ("Come back two weeks from now.", R, "two weeks from now", "2024-10-29", "relative", ""),
         (

@@ -11,7 +11,7 @@ use crate::Date;
 /// April 10th` over `April 10`), or where the first found only a vague
 /// value (`next 3 days` inside nothing, `within 9 months` over
 /// `FUTURE_REF`).
-pub(super) fn merge(main: Vec<Cand>, extra: Vec<Cand>) -> Vec<Cand> {
+pub(super) fn merge(s: &str, main: Vec<Cand>, extra: Vec<Cand>) -> Vec<Cand> {
     let mut out = main;
     for e in extra {
         let overlapping: Vec<usize> =
@@ -21,7 +21,9 @@ pub(super) fn merge(main: Vec<Cand>, extra: Vec<Cand>) -> Vec<Cand> {
             // A trailing stop of the first's find ("12 of Sept.") does not count.
             let covers =
                 e.start <= m.start && m.end <= e.end + 1 && e.end - e.start > m.end - m.start;
-            covers || matches!(m.val, Val::Vague(v) if v.ends_with("_REF"))
+            // "the past few months" stays a vague past as news writes it.
+            let article = main_text(s, m).to_ascii_lowercase().contains("the ");
+            covers || matches!(m.val, Val::Vague(v) if v.ends_with("_REF")) && !article
         });
         if wins {
             for &i in overlapping.iter().rev() {
@@ -32,6 +34,11 @@ pub(super) fn merge(main: Vec<Cand>, extra: Vec<Cand>) -> Vec<Cand> {
         }
     }
     out
+}
+
+/// The text of candidate `c`.
+fn main_text<'a>(s: &'a str, c: &Cand) -> &'a str {
+    s.get(c.start..c.end).unwrap_or("")
 }
 
 /// Monday of the ISO week `y`-W`w`.
@@ -192,6 +199,13 @@ fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
                 if let (Val::Month(ya, ma), Val::Month(yb, mb)) = (a, b) {
                     if (ya, ma) > (yb, mb) && prev.kind != "date" {
                         a = Val::Month(yb - 1, ma);
+                    }
+                }
+                // "Friday to December" that would run backwards is no range.
+                if let (Some(fa), Some(fb)) = (first_day(a), first_day(b)) {
+                    if fb < fa {
+                        out.push(c);
+                        continue;
                     }
                 }
                 let start = if from { before_start } else { prev.start };

@@ -714,9 +714,7 @@ impl DateFinder {
             if !(1..=21).contains(&n) {
                 return None;
             }
-            let mut c = Cand::new(m.start(), m.end(), Val::Year((n - 1) * 100), "date");
-            c.to = Some(Val::Year((n - 1) * 100 + 99));
-            return Some(c);
+            return Some(Cand::new(m.start(), m.end(), Val::Century(n - 1), "date"));
         }
         None
     }
