@@ -2273,6 +2273,7 @@ mod tests {
         ("He won for the second time.", R, "second"),
         ("They live on the 5th floor.", R, "5th"),
         ("It was the first rise in 2 years.", R, "2 years"),
+        ("It said that year-to-date sales rose.", R, "that year"),
         ("She turns 60 next year.", R, "60"),
         ("In October, 12 people died.", R, "12"),
     ];

@@ -651,6 +651,10 @@ impl DateFinder {
             return Some(c);
         }
         if let Some(m) = caps.name("that") {
+            // "that year-to-date sales": a modifier, not a time.
+            if s[m.end()..].starts_with(['-', '–']) {
+                return None;
+            }
             let unit = caps.name("that_u")?.as_str().to_ascii_lowercase();
             // "that year" after "in 2003": the year named before.
             let anchored = match (unit.as_str(), ctx.anchor) {
