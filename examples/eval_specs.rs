@@ -12,7 +12,10 @@
 //! the future reading of `Friday`; gazette resolves to one of them), or
 //! covers the same days as the spec's resolved period (`2016-W45` and
 //! 07–14 November; a `since`/`before` period compares its one bound and
-//! needs gazette's matching `mod`). Numbers compare the numeric value within 1e-9
+//! needs gazette's matching `mod`: `ON_OR_AFTER` is `since`, `BEFORE`
+//! `before`, `ON_OR_BEFORE` the spec's `until` or `before` (it writes `by
+//! tomorrow` as `before`), `AFTER` `after`, whose bound the spec puts at
+//! the period's end or, for a day, at the day itself). Numbers compare the numeric value within 1e-9
 //! relative. Gazette's quantity span covers the qualifier and, for plain
 //! numbers, the counted noun (`about six officers`); for the Number files
 //! the qualifier and the counted noun are cut off before comparing, for
@@ -248,8 +251,8 @@ fn expected_timexes(r: &Value) -> Vec<String> {
     out
 }
 
-/// The days a gazette date value covers, as `[first, end)`: `2016-11` is
-/// November, `2016-W45` its Monday to the next, `2016-W45-WE` Saturday and
+/// The days a gazette date value covers, as `[first, end)`: `19` is the
+/// 20th century, `2016-11` is November, `2016-W45` its Monday to the next, `2016-W45-WE` Saturday and
 /// Sunday, `199X` the decade, `A/B` from A's first day to B's end.
 fn period(value: &str) -> Option<(Date, Date)> {
     if let Some((a, b)) = value.split_once('/') {
@@ -266,6 +269,10 @@ fn period(value: &str) -> Option<(Date, Date)> {
         Some((month_start(y, m)?, month_start(ey, em)?))
     };
     match parts.as_slice() {
+        [c] if c.len() == 2 && c.bytes().all(|b| b.is_ascii_digit()) => {
+            let c: i32 = c.parse().ok()?;
+            Some((month_start(c * 100, 1)?, month_start(c * 100 + 100, 1)?))
+        }
         [d] if d.len() == 4 && d.ends_with('X') => {
             let decade: i32 = d[..3].parse().ok()?;
             Some((month_start(decade * 10, 1)?, month_start(decade * 10 + 10, 1)?))
@@ -331,7 +338,10 @@ fn date_matches(expected: &[String], value: &str, modifier: &str) -> bool {
     expected.iter().filter_map(|e| e.strip_prefix('[')).any(|e| {
         let Some((range, m)) = e.split_once(')') else { return false };
         let Some((s, t)) = range.split_once(',') else { return false };
-        let same_mod = m == bound || (m.starts_with(bound) && !bound.is_empty());
+        // The spec writes `by X` as `until` or as `before`.
+        let same_mod = m == bound
+            || (m.starts_with(bound) && !bound.is_empty())
+            || (bound == "until" && m.starts_with("before"));
         let starts = s.is_empty() || s == first.to_string();
         let ends = t.is_empty()
             || t == end.to_string()
@@ -339,6 +349,8 @@ fn date_matches(expected: &[String], value: &str, modifier: &str) -> bool {
         match bound {
             "" => same_mod && !s.is_empty() && !t.is_empty() && starts && ends,
             "before" | "until" => same_mod && t == first.to_string(),
+            // `after 2018` starts at 2019-01-01, but `after 1/1/2016` at 2016-01-01.
+            "after" => same_mod && (s == end.to_string() || s == first.to_string()),
             _ => same_mod && s == first.to_string(),
         }
     })

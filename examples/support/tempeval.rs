@@ -2,7 +2,8 @@
 //!
 //! Each document resolves against its creation time (`dct.value`). A gold
 //! DATE expression counts as found when a gazette date overlaps it, and as
-//! right when that date's value equals the gold `value`. Gazette dates that
+//! right when that date's value equals the gold `value` (or one end of a
+//! gazette range `START/END`, which TIMEX3 marks as two expressions). Gazette dates that
 //! overlap no gold TIMEX3 of any type are counted as extra, to watch
 //! precision. The platinum test set is the one with a target; the TimeBank
 //! and AQUAINT training sets are printed too, as a larger check.
@@ -74,7 +75,9 @@ fn evaluate(finder: &DateFinder, path: &Path) -> Option<Tally> {
             if !hits.is_empty() {
                 tally.found += 1;
             }
-            if hits.iter().any(|m| m.value == gold) {
+            // TIMEX3 marks each end of "from 1991 to 1997" on its own;
+            // gazette writes the range as one `1991/1997`: either end counts.
+            if hits.iter().any(|m| m.value == gold || m.value.split('/').any(|v| v == gold)) {
                 tally.right += 1;
             } else {
                 let got: Vec<String> = hits

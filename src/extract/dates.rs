@@ -21,6 +21,9 @@
 use crate::{days_in_month, Date, Span};
 use regex::{Captures, Regex};
 
+mod combine;
+mod extra;
+
 /// A date expression found in a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateMention {
@@ -39,6 +42,8 @@ pub struct DateMention {
 pub struct DateFinder {
     /// Every candidate expression, one alternative per named group.
     main: Regex,
+    /// Further forms, case-insensitive (`oct2`, `next 3 days`, `on 4/22`).
+    extra: Regex,
     /// Words that put a clause in the future (`will`, `is due to`).
     future: Regex,
     /// Past-tense verbs (`was`, `said`, `ended`), against `future`.
@@ -276,6 +281,8 @@ enum Val {
     Season(i32, usize),
     /// First three digits of the decade's years (199 → `199X`).
     Decade(i32),
+    /// First two digits of the century's years (19 → `19`, the 20th century).
+    Century(i32),
     Half(i32, u32),
     Quarter(i32, u32),
     Vague(&'static str),
@@ -293,6 +300,7 @@ impl Val {
             Val::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
             Val::Season(y, s) => format!("{y:04}-{}", SEASONS[s].0),
             Val::Decade(d) => format!("{d:03}X"),
+            Val::Century(c) => format!("{c:02}"),
             Val::Half(y, h) => format!("{y:04}-H{h}"),
             Val::Quarter(y, q) => format!("{y:04}-Q{q}"),
             Val::Vague(v) => v.to_string(),
@@ -319,6 +327,8 @@ struct Cand {
     weekday: bool,
     /// The value names a day of a month given in the text.
     has_day: bool,
+    /// The end of a range (`June 1-3`): the value is `val/to`.
+    to: Option<Val>,
 }
 
 impl Cand {
@@ -332,12 +342,21 @@ impl Cand {
             modifiable: false,
             weekday: false,
             has_day: false,
+            to: None,
         }
     }
 
     fn modifiable(mut self) -> Cand {
         self.modifiable = true;
         self
+    }
+
+    /// The value as written out: `2024-06-01`, or `2024-06-01/2024-06-03`.
+    fn render(&self) -> String {
+        match self.to {
+            Some(t) => format!("{}/{}", self.val.render(), t.render()),
+            None => self.val.render(),
+        }
     }
 }
 
@@ -356,7 +375,7 @@ fn month_pattern(group: &str) -> String {
     let full =
         "January|February|March|April|May|June|July|August|September|October|November|December";
     let abbr = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
-    format!(r"(?P<{group}>(?:{full}){B}|(?:{abbr})(?:\.|{B}))")
+    format!(r"(?P<{group}>(?i-u:(?:{full}){B}|(?:{abbr})(?:\.|{B})))")
 }
 
 fn build_main() -> String {
@@ -371,14 +390,16 @@ fn build_main() -> String {
         format!(r"{B}(?P<sl_a>[0-9]{{1,2}})/(?P<sl_b>[0-9]{{1,2}})/(?P<sl_y>{year}){B}"),
         // 14 October 2024, 14th of October
         format!(
-            r"{B}(?P<d_day>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{dmon}(?:,?\s+(?P<d_year>{year}){B})?"
+            r"{B}(?P<d_day>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\.?\s+|-)(?:of\s+)?{dmon}(?:(?:\s*,\s*|\s+|-|\s+of\s+)(?P<d_year>{year}){B})?"
         ),
         // October 14, 2024 / Oct. 14 / June 1-3 / June 2024 / June / December's
         format!(
-            r"{mmon}(?:\s+(?P<m_day>[0-9]{{1,2}})(?:st|nd|rd|th)?{B}(?:\s*[-–]\s*(?P<m_day2>[0-9]{{1,2}}){B})?)?(?:,?\s+(?:of\s+)?(?P<m_year>{year}){B})?(?P<m_poss>['’]s)?"
+            r"{mmon}(?:(?:\s+|\.\s*|\s*,\s*|[-/])(?:the\s+)?(?P<m_dayx>(?P<m_day>[0-9]{{1,2}})(?:st|nd|rd|th)?){B}(?:\s*(?:[-–]|to|through|thru|till|until)\s*(?:the\s+)?(?P<m_day2x>(?P<m_day2>[0-9]{{1,2}})(?:st|nd|rd|th)?){B})?)?(?:(?:\s*,\s*|\s+|[-/])(?:of\s+)?(?P<m_year>{year}){B})?(?P<m_poss>['’]s)?"
         ),
         // the 1990s
-        format!(r"{B}(?P<dec>(?:19|20)[0-9])0s{B}"),
+        format!(r"(?i:{B}(?P<dec_the>the\s+)?(?P<dec>(?:1[0-9]|20)[0-9])0\s?['’]?s{B})"),
+        // the 70s, the '40s
+        format!(r"(?i:{B}(?P<dec2>the\s+['’]?(?P<dec2_n>[1-9])0['’]?s){B})"),
         // 2024, 2019-2021, 2024's
         format!(r"{B}(?P<y>{year})(?:[-–](?P<y2>{year}|[0-9]{{2}}))?{B}(?P<y_poss>['’]s)?"),
         // Q1 2024
@@ -432,7 +453,7 @@ fn build_main() -> String {
         ),
         // Tuesday, last Tuesday
         format!(
-            r"{B}(?:(?P<wd_rel>[Tt]his\s+coming|[Tt]his\s+past|[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday){B}"
+            r"(?i-u:{B}(?:(?P<wd_rel>this\s+coming|this\s+past|this\s+upcoming|last|next|this|past|previous|coming|upcoming|following)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?P<wd_abbr>mon|tues?|wed|thurs?|thu|fri|sat|sun)\.?){B})"
         ),
         // recently, now, in the past
         format!(
@@ -465,14 +486,15 @@ fn month_number(name: &str) -> Option<u32> {
 }
 
 fn weekday_number(name: &str) -> Option<u32> {
-    let n = match name {
-        "Monday" => 0,
-        "Tuesday" => 1,
-        "Wednesday" => 2,
-        "Thursday" => 3,
-        "Friday" => 4,
-        "Saturday" => 5,
-        "Sunday" => 6,
+    let key: String = name.chars().take(3).collect::<String>().to_ascii_lowercase();
+    let n = match key.as_str() {
+        "mon" => 0,
+        "tue" => 1,
+        "wed" => 2,
+        "thu" => 3,
+        "fri" => 4,
+        "sat" => 5,
+        "sun" => 6,
         _ => return None,
     };
     Some(n)
@@ -565,6 +587,30 @@ fn after_mid_hyphen(s: &str, pos: usize) -> bool {
     before.len() >= 4 && before[before.len() - 4..].eq_ignore_ascii_case(b"mid-")
 }
 
+/// Whether a word (a letter) follows `pos` after spaces: `5 people`.
+fn word_follows(s: &str, pos: usize) -> bool {
+    let rest = &s[pos..];
+    let t = rest.trim_start();
+    t.len() < rest.len() && t.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// Where `(the) month of` starts, if it is written right before `pos`.
+fn month_of_start(s: &str, pos: usize) -> Option<usize> {
+    let before = s[..pos].trim_end();
+    let lower = before.to_ascii_lowercase();
+    let stem = lower.strip_suffix(" of")?.trim_end().strip_suffix("month")?;
+    if !stem.is_empty() && !stem.ends_with(' ') {
+        return None;
+    }
+    let mut start = stem.len();
+    if let Some(t) = stem.trim_end().strip_suffix("the") {
+        if t.is_empty() || t.ends_with(' ') {
+            start = t.len();
+        }
+    }
+    Some(start)
+}
+
 /// The closest char boundary at or after `i`.
 fn ceil_boundary(s: &str, mut i: usize) -> usize {
     while i < s.len() && !s.is_char_boundary(i) {
@@ -580,6 +626,7 @@ impl DateFinder {
         let stop_words = "said|says|say|told|tells|added|adding|that|which|who|while|whereas|although|though|because|but|after|before|when|where";
         DateFinder {
             main: compile(&build_main()),
+            extra: compile(&extra::build_extra()),
             future: compile(&format!(
                 r"(?i){B}(?:will|won['’]t|shall|going\s+to|due\s+to|expected|effective|payable|scheduled|slated|set\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to|to\s+be\s+held|upcoming){B}|['’]ll{B}"
             )),
@@ -618,7 +665,7 @@ impl DateFinder {
             for c in self.scan(s, reference, &mut anchor) {
                 out.push(DateMention {
                     span: Span::new(sp.start + c.start, sp.start + c.end),
-                    value: c.val.render(),
+                    value: c.render(),
                     kind: c.kind,
                     modifier: c.modifier,
                 });
@@ -660,25 +707,31 @@ impl DateFinder {
                 _ => pos = next_char(s, m.start()),
             }
         }
+        let extra = self.extra_scan(&Ctx { s, reference, anchor: *anchor, last_end: 0 });
+        let out = combine::merge(s, out, extra);
         // Merge "Monday, October 14" into one mention with the date's value.
         let mut merged: Vec<Cand> = Vec::with_capacity(out.len());
         for c in out {
             if let Some(prev) = merged.last_mut() {
                 let between = &s[prev.end..c.start];
+                let bracket = between.trim() == "(";
                 if prev.weekday
                     && c.has_day
-                    && between.trim_start_matches(',').trim().is_empty()
+                    && (between.trim_start_matches([',', '-']).trim().is_empty() || bracket)
                     && between.len() <= 3
                 {
                     let start = prev.start;
                     *prev = c;
                     prev.start = start;
+                    if bracket && s[prev.end..].starts_with(')') {
+                        prev.end += 1;
+                    }
                     continue;
                 }
             }
             merged.push(c);
         }
-        merged
+        combine::combine(s, merged, reference)
     }
 
     /// Extends `c` over `early`/`mid-`/`late`/`the end of` written before it.
@@ -754,9 +807,16 @@ impl DateFinder {
         if let Some(d) = caps.name("dec") {
             let decade: i32 = d.as_str().parse().ok()?;
             let all = caps.get(0)?;
-            return Some(
-                Cand::new(all.start(), all.end(), Val::Decade(decade), "date").modifiable(),
-            );
+            let start = caps.name("dec_the").map_or(d.start(), |t| t.start());
+            let before = ctx.s[..all.start()].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || "$€£#-".contains(c)) {
+                return None;
+            }
+            return Some(Cand::new(start, all.end(), Val::Decade(decade), "date").modifiable());
+        }
+        if let Some(d) = caps.name("dec2") {
+            let n: i32 = caps.name("dec2_n")?.as_str().parse().ok()?;
+            return Some(Cand::new(d.start(), d.end(), Val::Decade(190 + n), "date").modifiable());
         }
         if caps.name("y").is_some() {
             return self.year(caps, ctx);
@@ -968,31 +1028,55 @@ impl DateFinder {
         let mon = caps.name("m_mon")?;
         let name = mon.as_str();
         let m = month_number(name)?;
-        let abbreviated =
-            name.ends_with('.') || name.len() <= 4 && name != "June" && name != "July";
-        let abbreviated = abbreviated && name != "May";
+        let canon = name.trim_end_matches('.').to_ascii_lowercase();
+        let lower = !is_capitalized(name);
+        let abbreviated = name.ends_with('.')
+            || canon.len() <= 4 && canon != "june" && canon != "july" && canon != "may";
+        let ambiguous = matches!(canon.as_str(), "may" | "march" | "august");
         // A day, unless it is really the start of "2,000" or not a day at all.
         let day = caps.name("m_day").and_then(|d| {
             let n: u32 = d.as_str().parse().ok()?;
+            let dx = caps.name("m_dayx")?;
             let mut after = s[d.end()..].chars();
             let thousands = matches!((after.next(), after.next()), (Some(',' | '.'), Some(c)) if c.is_ascii_digit());
-            ((1..=31).contains(&n) && !thousands).then_some((n, d))
+            let sep = &s[mon.end()..d.start()];
+            let ordinal = dx.len() > d.len();
+            // "In October, 12 people died": a comma needs an ordinal day.
+            let loose = sep.contains(',') && !ordinal;
+            // "in October. 2 people": a full stop after a full name needs
+            // the day to end the phrase.
+            let stop = sep.contains('.') && !abbreviated && word_follows(s, dx.end());
+            // "may 5 people": a lower-case ambiguous name needs a bare day.
+            let verb = lower && ambiguous && word_follows(s, dx.end());
+            ((1..=31).contains(&n) && !thousands && !loose && !stop && !verb).then_some((n, dx))
         });
         let year = caps.name("m_year").and_then(|y| {
-            let ok = Self::year_stands_alone(s, y.start(), y.end());
+            // "Dec-2018", "Dec/2018": the separator glues the year to the month.
+            let glued = matches!(s[..y.start()].chars().next_back(), Some('-' | '/'))
+                && !s[y.end()..].starts_with(|c: char| c.is_alphanumeric());
+            let ok = glued || Self::year_stands_alone(s, y.start(), y.end());
             let n: i32 = y.as_str().parse().ok()?;
             ok.then_some((n, y))
         });
+        let month_of = month_of_start(s, mon.start());
         // With the day, and the year if the day is kept.
         if let Some((d, dm)) = day {
             let mut end = dm.end();
-            if let Some(d2) = caps.name("m_day2") {
-                if d2.as_str().parse::<u32>().is_ok_and(|n| n > d && n <= 31) {
-                    end = d2.end();
+            let mut d2 = None;
+            if let (Some(x), Some(xx)) = (caps.name("m_day2"), caps.name("m_day2x")) {
+                if let Ok(n) = x.as_str().parse::<u32>() {
+                    if n > d && n <= 31 {
+                        end = xx.end();
+                        d2 = Some(n);
+                    }
                 }
             }
             let mut c = if let Some((y, ym)) = year {
-                Cand::new(mon.start(), ym.end(), Val::Day(Date::new(y, m, d)?), "date")
+                let mut c = Cand::new(mon.start(), ym.end(), Val::Day(Date::new(y, m, d)?), "date");
+                if let Some(n) = d2 {
+                    c.to = Some(Val::Day(Date::new(y, m, n)?));
+                }
+                c
             } else {
                 let val = match ctx.reference {
                     Some(r) => {
@@ -1005,38 +1089,64 @@ impl DateFinder {
                         Val::NoYearDay(m, d)
                     }
                 };
-                Cand::new(mon.start(), end, val, "relative")
+                let mut c = Cand::new(mon.start(), end, val, "relative");
+                if let Some(n) = d2 {
+                    c.to = match val {
+                        Val::Day(x) => Some(Val::Day(Date::new(x.year, m, n)?)),
+                        _ => Some(Val::NoYearDay(m, n)),
+                    };
+                }
+                c
             };
             c.has_day = true;
             return Some(c);
         }
         if let Some((y, ym)) = year {
-            if caps.name("m_day").is_none() {
-                return Some(
-                    Cand::new(mon.start(), ym.end(), Val::Month(y, m), "date").modifiable(),
-                );
+            if caps.name("m_day").is_none() || lower || abbreviated {
+                let start = month_of.unwrap_or(mon.start());
+                return Some(Cand::new(start, ym.end(), Val::Month(y, m), "date").modifiable());
             }
         }
         // A month on its own.
-        if abbreviated {
-            return None;
-        }
         let (prev, prev_start) = prev_word(s, mon.start());
         let next = next_word(s, mon.end());
+        let determined = in_list(prev, &["this", "last", "next"]) || month_of.is_some();
+        if abbreviated && !determined {
+            return None;
+        }
         let possessive = caps.name("m_poss").is_some();
         let cue = in_list(prev, MONTH_CUES)
             || after_mid_hyphen(s, mon.start())
+            || month_of.is_some()
             || self
                 .prefix
                 .is_match(&s[ceil_boundary(s, mon.start().saturating_sub(30))..mon.start()]);
-        let ambiguous = matches!(name, "May" | "March" | "August");
         let start_of_sentence = at_sentence_start(s, mon.start());
         // "the March on Rome", "a March against war": a march, not the month.
         let marching = ["on", "against", "for", "to", "through", "into", "toward", "towards"];
         if ambiguous && in_list(prev, &["the", "a"]) && in_list(next, &marching) {
             return None;
         }
-        if ambiguous && !cue && !(possessive && name != "May" && !start_of_sentence) {
+        if ambiguous && !cue && !(possessive && canon != "may" && !start_of_sentence) {
+            return None;
+        }
+        // "you may", "to march": lower case needs a cue that only a month takes.
+        let strong = [
+            "in",
+            "since",
+            "until",
+            "till",
+            "by",
+            "during",
+            "early",
+            "mid",
+            "late",
+            "last",
+            "next",
+            "through",
+            "throughout",
+        ];
+        if ambiguous && lower && !(in_list(prev, &strong) || month_of.is_some()) {
             return None;
         }
         if !cue {
@@ -1051,7 +1161,7 @@ impl DateFinder {
         let rel = prev.to_ascii_lowercase();
         let (start, rel) = match rel.as_str() {
             "last" | "next" | "this" => (prev_start, rel.as_str()),
-            _ => (mon.start(), ""),
+            _ => (month_of.unwrap_or(mon.start()), ""),
         };
         let val = match ctx.reference {
             Some(r) => {
@@ -1108,8 +1218,16 @@ impl DateFinder {
         let determiner = (in_list(prev, DETERMINERS) || possessor)
             && next.chars().next().is_some_and(char::is_lowercase)
             && !s[end..].starts_with(['-', '–']);
+        // "2014 to 2018": a year that opens a range of years.
+        let after_next =
+            next_word(s, (end + s[end..].find(next).unwrap_or(0) + next.len()).min(s.len()));
+        let opens_range = in_list(next, &["to", "through", "till", "until", "thru"])
+            && after_next.len() == 4
+            && after_next.starts_with(['1', '2'])
+            && after_next.bytes().all(|b| b.is_ascii_digit());
         let accept = possessive
             || range_end.is_some()
+            || opens_range
             || in_list(prev, YEAR_CUES)
             || prefixed
             || continues
@@ -1118,7 +1236,14 @@ impl DateFinder {
             return None;
         }
         let end = if possessive { all.end() - caps.name("y_poss")?.len() } else { end };
-        Some(Cand::new(ym.start(), end, Val::Year(y), "date").modifiable())
+        let mut c = Cand::new(ym.start(), end, Val::Year(y), "date").modifiable();
+        if range_end.is_some() {
+            let t = &s[ym.end()..end];
+            let t = t.trim_start_matches(['-', '–']);
+            let n: i32 = t.parse().ok()?;
+            c.to = Some(Val::Year(if t.len() == 2 { y / 100 * 100 + n } else { n }));
+        }
+        Some(c)
     }
 
     fn half_quarter(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
@@ -1252,6 +1377,17 @@ impl DateFinder {
             "same" => 0,
             _ => -1,
         };
+        // "the same week" with nothing before it to be the same as.
+        if w == "same" && ctx.anchor.is_none() && matches!(unit.as_str(), "week" | "month" | "year")
+        {
+            let v = match unit.as_str() {
+                "week" => "XXXX-WXX",
+                "month" => "XXXX-XX",
+                _ => "XXXX",
+            };
+            let start = caps.name("foll_w")?.start();
+            return Some(Cand::new(start, m.end(), Val::Vague(v), "relative"));
+        }
         let r = ctx.reference;
         let val = match unit.as_str() {
             "week" => {
@@ -1418,17 +1554,32 @@ impl DateFinder {
         let (prev, prev_start) = prev_word(s, all.start());
         let next = next_word(s, wd.end());
         let mail_on = prev == "on" && prev_word(s, prev_start).0 == "Mail";
-        if WEEKDAY_NAMES_BEFORE.contains(&prev) || WEEKDAY_NAMES_AFTER.contains(&next) || mail_on {
+        if in_list(prev, WEEKDAY_NAMES_BEFORE) || WEEKDAY_NAMES_AFTER.contains(&next) || mail_on {
             return None;
+        }
+        let rel = caps.name("wd_rel").map(|m| m.as_str().to_ascii_lowercase());
+        // "Sun", "Sat", "Wed" are words too: an abbreviation needs `on`,
+        // `next` … before it or a date or stop after it.
+        if caps.name("wd_abbr").is_some() {
+            let after = s[wd.end()..].trim_start();
+            let stop = after.is_empty() || after.starts_with([',', '.', '!', '?', ';', ')']);
+            let after = after.trim_start_matches([',', '.']).trim_start();
+            let dated = after.starts_with(|c: char| c.is_ascii_digit())
+                || month_number(next_word(after, 0)).is_some() && next_word(after, 0).len() >= 3;
+            let cued = rel.is_some() || in_list(prev, &["on", "by", "until", "from", "since"]);
+            if !(dated || cued && stop) {
+                return None;
+            }
         }
         let r = ctx.reference?;
         let rw = r.weekday();
         let back = i64::from((rw + 7 - target) % 7);
         let ahead = i64::from((target + 7 - rw) % 7);
-        let rel = caps.name("wd_rel").map(|m| m.as_str().to_ascii_lowercase());
         let days = match rel.as_deref() {
-            Some("last") | Some("this past") => -(if back == 0 { 7 } else { back }),
-            Some("next") | Some("this coming") => {
+            Some("last" | "this past" | "past" | "previous") => -(if back == 0 { 7 } else { back }),
+            Some(
+                "next" | "this coming" | "coming" | "upcoming" | "this upcoming" | "following",
+            ) => {
                 if ahead == 0 {
                     7
                 } else {
@@ -1444,7 +1595,7 @@ impl DateFinder {
             }
         };
         let mut c = Cand::new(all.start(), all.end(), Val::Day(r.add_days(days)), "relative");
-        c.weekday = rel.is_none();
+        c.weekday = true;
         Some(c)
     }
 
@@ -1613,16 +1764,22 @@ mod tests {
         ("The war began in February 2022.", R, "February 2022", "2022-02", "date", ""),
         ("The plan was drafted in June of 2019.", R, "June of 2019", "2019-06", "date", ""),
         ("Prices rose in 2014 and fell later.", R, "2014", "2014", "date", ""),
-        ("Troops have been there since 2014.", R, "2014", "2014", "date", ""),
-        ("Emissions must halve by 2030.", R, "2030", "2030", "date", ""),
+        ("Troops have been there since 2014.", R, "since 2014", "2014", "date", "ON_OR_AFTER"),
+        ("Emissions must halve by 2030.", R, "by 2030", "2030", "date", "ON_OR_BEFORE"),
         ("Russia's 2024 budget is large.", R, "2024", "2024", "date", ""),
         ("The 2006 death toll is higher.", R, "2006", "2006", "date", ""),
         ("2024's harvest was poor.", R, "2024", "2024", "date", ""),
-        ("It was built between 2019 and 2021.", R, "2021", "2021", "date", ""),
-        ("It was built between 2019 and 2021.", R, "2019", "2019", "date", ""),
-        ("It ran from 2019-2021 under him.", R, "2019-2021", "2019", "date", ""),
-        ("The economy grew in the 1990s.", R, "1990s", "199X", "date", ""),
-        ("Growth slowed in the 2010s.", R, "2010s", "201X", "date", ""),
+        (
+            "It was built between 2019 and 2021.",
+            R,
+            "between 2019 and 2021",
+            "2019/2021",
+            "date",
+            "",
+        ),
+        ("It ran from 2019-2021 under him.", R, "from 2019-2021", "2019/2021", "date", ""),
+        ("The economy grew in the 1990s.", R, "the 1990s", "199X", "date", ""),
+        ("Growth slowed in the 2010s.", R, "the 2010s", "201X", "date", ""),
         (
             "Output fell in the first half of 2024.",
             R,
@@ -1642,7 +1799,14 @@ mod tests {
             "",
         ),
         ("Elections are expected in December.", R, "December", "2024-12", "relative", ""),
-        ("Talks must conclude by May.", Some("2024-03-22"), "May", "2024-05", "relative", ""),
+        (
+            "Talks must conclude by May.",
+            Some("2024-03-22"),
+            "by May",
+            "2024-05",
+            "relative",
+            "ON_OR_BEFORE",
+        ),
         (
             "Women's Day is this coming Sunday.",
             R,
@@ -1717,7 +1881,14 @@ mod tests {
             "relative",
             "",
         ),
-        ("The truce held from June to August.", R, "August", "2024-08", "relative", ""),
+        (
+            "The truce held from June to August.",
+            R,
+            "from June to August",
+            "2024-06/2024-08",
+            "relative",
+            "",
+        ),
         (
             "Zelensky warned on October 14 that Russia would act.",
             R,
@@ -1731,8 +1902,8 @@ mod tests {
         (
             "Fighting raged from June 1-3 near the town.",
             R,
-            "June 1-3",
-            "2024-06-01",
+            "from June 1-3",
+            "2024-06-01/2024-06-03",
             "relative",
             "",
         ),
@@ -1920,6 +2091,141 @@ mod tests {
             "",
         ),
         ("Earlier, the Red Cross said 1,000 died.", R, "Earlier", "PAST_REF", "vague", ""),
+        // lower case, abbreviations and glued forms
+        ("i'll go back april 22", R, "april 22", "2025-04-22", "relative", ""),
+        ("It may be in may", R, "may", "2024-05", "relative", ""),
+        ("I'll go back Oct/2", R, "Oct/2", "2024-10-02", "relative", ""),
+        ("It fell on april22.", R, "april22", "2024-04-22", "relative", ""),
+        ("It closed on 22april.", R, "22april", "2024-04-22", "relative", ""),
+        ("I'll go back July 1st.", R, "July 1st", "2025-07-01", "relative", ""),
+        ("I'll go back on tues.", R, "tues", "2024-10-15", "relative", ""),
+        ("Book lunch on Tue May 9.", R, "Tue May 9", "2024-05-09", "relative", ""),
+        ("I'll be out the month of Jan", R, "the month of Jan", "2025-01", "relative", ""),
+        ("In the 70s it boomed.", R, "the 70s", "197X", "date", ""),
+        // numeric forms
+        ("Signed 2015/08/12 in Rome.", R, "2015/08/12", "2015-08-12", "date", ""),
+        ("Signed on 21/04/16.", R, "21/04/16", "2016-04-21", "date", ""),
+        ("Sales rose in 3/2015.", R, "3/2015", "2015-03", "date", ""),
+        ("Sales rose in 2015-3.", R, "2015-3", "2015-03", "date", ""),
+        ("The vote was on 4/22.", R, "4/22", "2024-04-22", "relative", ""),
+        // day words
+        ("He left on second of Aug.", R, "second of Aug", "2024-08-02", "relative", ""),
+        ("It opens May twenty nine.", R, "May twenty nine", "2024-05-29", "relative", ""),
+        ("They met on the 12th.", R, "the 12th", "2024-10-12", "relative", ""),
+        ("We met on Friday the 11th.", R, "Friday the 11th", "2024-10-11", "relative", ""),
+        (
+            "The vote will be the first Friday of November.",
+            R,
+            "the first Friday of November",
+            "2024-11-01",
+            "relative",
+            "",
+        ),
+        // ranges
+        (
+            "I'll be out from 4 to 22 this month",
+            R,
+            "from 4 to 22 this month",
+            "2024-10-04/2024-10-22",
+            "relative",
+            "",
+        ),
+        (
+            "Talks ran between 3 and 12 of Sept.",
+            R,
+            "between 3 and 12 of Sept",
+            "2024-09-03/2024-09-12",
+            "relative",
+            "",
+        ),
+        (
+            "Talks ran November 19 to 20.",
+            R,
+            "November 19 to 20",
+            "2024-11-19/2024-11-20",
+            "relative",
+            "",
+        ),
+        (
+            "Sales ran from May to Oct 2020.",
+            R,
+            "from May to Oct 2020",
+            "2020-05/2020-10",
+            "relative",
+            "",
+        ),
+        (
+            "I'll be out today till tomorrow",
+            R,
+            "today till tomorrow",
+            "2024-10-15/2024-10-16",
+            "relative",
+            "",
+        ),
+        ("The range is 2014 to 2018.", R, "2014 to 2018", "2014/2018", "date", ""),
+        ("It happened in the 15th century.", R, "15th century", "14", "date", ""),
+        // bounds
+        ("We can leave after 2018.", R, "after 2018", "2018", "date", "AFTER"),
+        ("Sales before 2010 fell.", R, "before 2010", "2010", "date", "BEFORE"),
+        ("I want sales for 2012 or later.", R, "2012 or later", "2012", "date", "ON_OR_AFTER"),
+        ("Prices have risen since August", R, "since August", "2024-08", "relative", "ON_OR_AFTER"),
+        // relative periods
+        ("I'll be out next 3 days", R, "next 3 days", "2024-10-16/2024-10-18", "relative", ""),
+        (
+            "Prices fell past few weeks.",
+            R,
+            "past few weeks",
+            "2024-09-24/2024-10-14",
+            "relative",
+            "",
+        ),
+        ("Prices fell in the past few weeks.", R, "the past few weeks", "PAST_REF", "vague", ""),
+        ("They will meet in 2 weeks.", R, "in 2 weeks", "2024-10-29", "relative", ""),
+        ("Come back two weeks from now.", R, "two weeks from now", "2024-10-29", "relative", ""),
+        (
+            "It ends the day after tomorrow.",
+            R,
+            "the day after tomorrow",
+            "2024-10-17",
+            "relative",
+            "",
+        ),
+        (
+            "I'll be away rest of the month",
+            R,
+            "rest of the month",
+            "2024-10-15/2024-10-31",
+            "relative",
+            "",
+        ),
+        (
+            "I'll be out the last week of July",
+            R,
+            "the last week of July",
+            "2025-W31",
+            "relative",
+            "",
+        ),
+        ("Meet me next week Wednesday.", R, "next week Wednesday", "2024-10-23", "relative", ""),
+        (
+            "We have dates the week of April 10th.",
+            R,
+            "the week of April 10th",
+            "2024-W15",
+            "relative",
+            "",
+        ),
+        ("I was not there that weekend.", R, "that weekend", "XXXX-WXX-WE", "relative", ""),
+        ("I was not there the same week.", R, "same week", "XXXX-WXX", "relative", ""),
+        // quarters, halves, years with their noun
+        ("Sales rose last quarter.", R, "last quarter", "2024-Q3", "relative", ""),
+        ("Sales went up during 2017-q1.", R, "2017-q1", "2017-Q1", "date", ""),
+        ("2019 H2 will bring challenges.", R, "2019 H2", "2019-H2", "date", ""),
+        ("Sales in the year 2008 rose.", R, "year 2008", "2008", "date", ""),
+        ("What's your plan for Dec-2018?", R, "Dec-2018", "2018-12", "date", ""),
+        // holidays
+        ("I'll go back on christmas day", R, "christmas day", "2024-12-25", "relative", ""),
+        ("We met on easter sunday 2018.", R, "easter sunday 2018", "2018-04-01", "date", ""),
     ];
 
     /// (text, reference, text that must not be (part of) a date)
@@ -1952,6 +2258,24 @@ mod tests {
         ("The strike came at 2100 GMT.", R, "2100"),
         ("A 13-year-old girl was killed.", R, "13-year"),
         ("Tuesday's meeting happened.", None, "Tuesday"),
+        ("Some economists say this may allow it.", R, "may"),
+        ("Odds were cut from 4/6 to 1/2, bookmakers said.", R, "1/2"),
+        ("The yield rose by 1/2 percentage point.", R, "1/2"),
+        ("Spending after 9/11 rose.", R, "9/11"),
+        ("Support is available 24/7.", R, "24/7"),
+        ("The Tories were up six on 37 and Labour on 21.", R, "21"),
+        ("The 2005-6 target was missed.", R, "2005-6"),
+        ("The 1986/7 budget was cut.", R, "1986/7"),
+        ("JUN7  38462  UP 1156", R, "JUN7"),
+        ("Shares sat on the sidelines.", R, "sat"),
+        ("He read The Sun yesterday.", R, "Sun"),
+        ("They chose the march route.", R, "march"),
+        ("He won for the second time.", R, "second"),
+        ("They live on the 5th floor.", R, "5th"),
+        ("It was the first rise in 2 years.", R, "2 years"),
+        ("It said that year-to-date sales rose.", R, "that year"),
+        ("She turns 60 next year.", R, "60"),
+        ("In October, 12 people died.", R, "12"),
     ];
 
     #[test]

@@ -1,0 +1,380 @@
+//! Joins the candidates of one sentence: the second expression's finds
+//! with the first's, a week with a weekday (`next week Monday`), two dates
+//! into a range (`from June to August`), and a bound word with its date
+//! (`since 2014`, `2012 or later`).
+
+use super::{in_list, Cand, Val};
+use crate::Date;
+
+/// Merges `extra` candidates into `main` ones: an extra one is kept where
+/// nothing was found, or where it covers what was found (`the week of
+/// April 10th` over `April 10`), or where the first found only a vague
+/// value (`next 3 days` inside nothing, `within 9 months` over
+/// `FUTURE_REF`).
+pub(super) fn merge(s: &str, main: Vec<Cand>, extra: Vec<Cand>) -> Vec<Cand> {
+    let mut out = main;
+    for e in extra {
+        let overlapping: Vec<usize> =
+            (0..out.len()).filter(|&i| out[i].start < e.end && e.start < out[i].end).collect();
+        let wins = overlapping.iter().all(|&i| {
+            let m = &out[i];
+            // A trailing stop of the first's find ("12 of Sept.") does not count.
+            let covers =
+                e.start <= m.start && m.end <= e.end + 1 && e.end - e.start > m.end - m.start;
+            // "the past few months" stays a vague past as news writes it.
+            let article = main_text(s, m).to_ascii_lowercase().contains("the ");
+            covers || matches!(m.val, Val::Vague(v) if v.ends_with("_REF")) && !article
+        });
+        if wins {
+            for &i in overlapping.iter().rev() {
+                out.remove(i);
+            }
+            let at = out.partition_point(|c| c.start < e.start);
+            out.insert(at, e);
+        }
+    }
+    out
+}
+
+/// The text of candidate `c`.
+fn main_text<'a>(s: &'a str, c: &Cand) -> &'a str {
+    s.get(c.start..c.end).unwrap_or("")
+}
+
+/// Monday of the ISO week `y`-W`w`.
+fn week_monday(y: i32, w: u32) -> Option<Date> {
+    let jan4 = Date::new(y, 1, 4)?;
+    Some(jan4.add_days(-i64::from(jan4.weekday()) + 7 * (i64::from(w) - 1)))
+}
+
+/// Whether `c` is a bare weekday or a weekday with `this`/`next` …, and
+/// its weekday number.
+fn weekday_of(s: &str, c: &Cand) -> Option<u32> {
+    if !matches!(c.val, Val::Day(_)) || c.has_day || c.to.is_some() {
+        return None;
+    }
+    let last = s[c.start..c.end].split_whitespace().last()?;
+    let n = super::weekday_number(last)?;
+    (last.len() >= 3).then_some(n)
+}
+
+/// Joins a week and a weekday next to it: `next week Monday`, `Friday of
+/// this week`, `this week on Saturday`.
+fn week_weekday(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if let Some(prev) = out.last_mut() {
+            let between = s[prev.end..c.start].trim().to_ascii_lowercase();
+            let joins = ["", "on", "of", "-", "–", ","].contains(&between.as_str());
+            let pair = match (prev.val, c.val) {
+                (Val::Week(y, w), _) if joins && between != "of" => {
+                    weekday_of(s, &c).map(|wd| (y, w, wd))
+                }
+                (_, Val::Week(y, w)) if ["", "of", "on"].contains(&between.as_str()) => {
+                    weekday_of(s, prev).map(|wd| (y, w, wd))
+                }
+                _ => None,
+            };
+            if let Some((y, w, wd)) = pair {
+                if let Some(monday) = week_monday(y, w) {
+                    prev.val = Val::Day(monday.add_days(i64::from(wd)));
+                    prev.end = c.end;
+                    prev.kind = "relative";
+                    prev.weekday = false;
+                    prev.has_day = true;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A value's first day, if it has one, with whether its year was written.
+fn first_day(v: Val) -> Option<Date> {
+    match v {
+        Val::Day(d) => Some(d),
+        Val::Month(y, m) => Date::new(y, m, 1),
+        Val::Year(y) => Date::new(y, 1, 1),
+        _ => None,
+    }
+}
+
+/// The value of `v` moved to year `y` (a month or day without a written year).
+fn with_year(v: Val, y: i32) -> Option<Val> {
+    match v {
+        Val::Day(d) => Date::new(y, d.month, d.day).map(Val::Day),
+        Val::NoYearDay(m, d) => Date::new(y, m, d).map(Val::Day),
+        Val::Month(_, m) | Val::NoYearMonth(m) => Some(Val::Month(y, m)),
+        _ => None,
+    }
+}
+
+/// The year written in `v`, for a range's other end.
+fn year_of(v: Val) -> Option<i32> {
+    match v {
+        Val::Day(d) => Some(d.year),
+        Val::Month(y, _) | Val::Year(y) => Some(y),
+        _ => None,
+    }
+}
+
+/// Whether `v` may be one end of a range.
+fn rangeable(v: Val) -> bool {
+    matches!(
+        v,
+        Val::Day(_)
+            | Val::NoYearDay(..)
+            | Val::Month(..)
+            | Val::NoYearMonth(_)
+            | Val::Year(_)
+            | Val::Week(..)
+            | Val::Quarter(..)
+            | Val::Half(..)
+            | Val::Season(..)
+            | Val::Decade(_)
+    ) || v == Val::Vague("PRESENT_REF")
+}
+
+/// Joins `A to B`, `from A until B`, `between A and B`, `A - B`.
+fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if let Some(prev) = out.last_mut() {
+            let between = s[prev.end..c.start].trim().to_ascii_lowercase();
+            let (before, before_start) = super::prev_word(s, prev.start);
+            let from = in_list(before, &["from", "between"]);
+            let conn_ok = match between.as_str() {
+                "to" | "till" | "until" | "through" | "thru" | "-" | "–" | "~" => true,
+                "and" => before.eq_ignore_ascii_case("between"),
+                _ => false,
+            };
+            // "now" is only an end with `between`/`from`.
+            let now_end = |v: Val| v != Val::Vague("PRESENT_REF") || from;
+            if conn_ok
+                && prev.to.is_none()
+                && c.to.is_none()
+                && prev.modifier.is_empty()
+                && c.modifier.is_empty()
+                && rangeable(prev.val)
+                && rangeable(c.val)
+                && now_end(prev.val)
+                && now_end(c.val)
+            {
+                let mut a = prev.val;
+                let mut b = c.val;
+                if a == Val::Vague("PRESENT_REF") {
+                    a = reference.map_or(a, Val::Day);
+                }
+                if b == Val::Vague("PRESENT_REF") {
+                    b = reference.map_or(b, Val::Day);
+                }
+                // "from May to Oct 2020": the first end takes the year of the second.
+                if prev.kind != "date" && c.kind == "date" {
+                    let fa = match a {
+                        Val::NoYearDay(m, d) => Some((m, d)),
+                        Val::NoYearMonth(m) => Some((m, 1)),
+                        _ => first_day(a).map(|d| (d.month, d.day)),
+                    };
+                    if let (Some(y), Some(fa), Some(fb)) = (year_of(b), fa, first_day(b)) {
+                        let y = if fa > (fb.month, fb.day) { y - 1 } else { y };
+                        if !matches!(b, Val::Year(_)) {
+                            a = with_year(a, y).unwrap_or(a);
+                        }
+                    }
+                }
+                // Two months without years: one span, the second after the first.
+                if let (Val::Month(ya, ma), Val::Month(_, mb)) = (a, b) {
+                    if prev.kind != "date" && c.kind != "date" {
+                        b = Val::Month(if mb >= ma { ya } else { ya + 1 }, mb);
+                    }
+                }
+                // Two ends without years: the first one before the second.
+                if let (Val::Day(da), Val::Day(db)) = (a, b) {
+                    if da > db && prev.kind != "date" {
+                        a = with_year(a, da.year - 1).unwrap_or(a);
+                    }
+                }
+                if let (Val::Month(ya, ma), Val::Month(yb, mb)) = (a, b) {
+                    if (ya, ma) > (yb, mb) && prev.kind != "date" {
+                        a = Val::Month(yb - 1, ma);
+                    }
+                }
+                // "Friday to December" that would run backwards is no range.
+                if let (Some(fa), Some(fb)) = (first_day(a), first_day(b)) {
+                    if fb < fa {
+                        out.push(c);
+                        continue;
+                    }
+                }
+                let start = if from { before_start } else { prev.start };
+                let relative = prev.kind != "date" || c.kind != "date";
+                prev.val = a;
+                prev.to = Some(b);
+                prev.start = start;
+                prev.end = c.end;
+                prev.kind = if relative { "relative" } else { "date" };
+                prev.has_day = false;
+                prev.weekday = false;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Bound words before a date and the TIMEX3 mod each gives.
+const BOUNDS_BEFORE: &[(&str, &str)] = &[
+    ("since", "ON_OR_AFTER"),
+    ("starting on", "ON_OR_AFTER"),
+    ("starting from", "ON_OR_AFTER"),
+    ("starting", "ON_OR_AFTER"),
+    ("beginning on", "ON_OR_AFTER"),
+    ("beginning", "ON_OR_AFTER"),
+    ("as early as", "ON_OR_AFTER"),
+    ("after or equal to", "ON_OR_AFTER"),
+    ("no earlier than", "ON_OR_AFTER"),
+    ("not earlier than", "ON_OR_AFTER"),
+    ("after", "AFTER"),
+    ("later than", "AFTER"),
+    ("before", "BEFORE"),
+    ("prior to", "BEFORE"),
+    ("earlier than", "BEFORE"),
+    ("by", "ON_OR_BEFORE"),
+    ("until", "ON_OR_BEFORE"),
+    ("till", "ON_OR_BEFORE"),
+    ("up to", "ON_OR_BEFORE"),
+    ("as late as", "ON_OR_BEFORE"),
+    ("no later than", "ON_OR_BEFORE"),
+    ("not later than", "ON_OR_BEFORE"),
+];
+
+/// Bound words after a date.
+const BOUNDS_AFTER: &[(&str, &str)] = &[
+    ("or later", "ON_OR_AFTER"),
+    ("and later", "ON_OR_AFTER"),
+    ("or after", "ON_OR_AFTER"),
+    ("and after", "ON_OR_AFTER"),
+    ("and greater", "ON_OR_AFTER"),
+    ("or greater", "ON_OR_AFTER"),
+    ("onwards", "ON_OR_AFTER"),
+    ("onward", "ON_OR_AFTER"),
+    ("on", "ON_OR_AFTER"),
+    ("or earlier", "ON_OR_BEFORE"),
+    ("and earlier", "ON_OR_BEFORE"),
+    ("or before", "ON_OR_BEFORE"),
+];
+
+/// Whether `text` ends with the words `w` (case-insensitive, whole words).
+fn ends_with_words(text: &str, w: &str) -> Option<usize> {
+    let t = text.trim_end();
+    if t.len() < w.len() || !t.is_char_boundary(t.len() - w.len()) {
+        return None;
+    }
+    let at = t.len() - w.len();
+    let ok = t[at..].eq_ignore_ascii_case(w)
+        && t[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    ok.then_some(at)
+}
+
+/// Extends a date over a bound word before or after it.
+fn bounds(s: &str, cands: &mut [Cand]) {
+    let mut last_end = 0;
+    for c in cands.iter_mut() {
+        let fixed = c.to.is_none() && c.modifier.is_empty() && !matches!(c.val, Val::Vague(_));
+        if fixed {
+            let before = &s[last_end..c.start];
+            // "after Friday's vote": the day of an event, not a bound.
+            let possessive = s[c.end..].starts_with(['\'', '’']);
+            let mut done = false;
+            if !possessive {
+                for &(w, m) in BOUNDS_BEFORE {
+                    // "after the year 2020", "before the year 2019".
+                    let stripped = before.trim_end();
+                    let stripped = stripped
+                        .strip_suffix("the year")
+                        .or_else(|| stripped.strip_suffix("year"))
+                        .unwrap_or(stripped);
+                    if let Some(at) = ends_with_words(stripped, w) {
+                        c.start = last_end + at;
+                        c.modifier = m;
+                        done = true;
+                        break;
+                    }
+                }
+            }
+            if !done {
+                let rest = &s[c.end..];
+                let lower = rest.to_ascii_lowercase();
+                for &(w, m) in BOUNDS_AFTER {
+                    let t = lower.trim_start();
+                    let skip = rest.len() - t.len();
+                    let whole = t.starts_with(w)
+                        && t[w.len()..].chars().next().is_none_or(|ch| !ch.is_alphanumeric());
+                    // "from 2014 on" only; "on" alone is too common.
+                    let from_on =
+                        w != "on" || super::prev_word(s, c.start).0.eq_ignore_ascii_case("from");
+                    if whole && from_on && skip <= 1 {
+                        if w == "on" {
+                            c.start = super::prev_word(s, c.start).1;
+                        }
+                        c.end += skip + w.len();
+                        c.modifier = m;
+                        break;
+                    }
+                }
+            }
+        }
+        last_end = c.end;
+    }
+}
+
+/// Everything this module does to one sentence's candidates.
+pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
+    let cands = week_weekday(s, cands);
+    let mut cands = ranges(s, cands, reference);
+    for c in cands.iter_mut() {
+        // "from 2014-2018", "between 2014-2018": the range's own opening word.
+        let (before, at) = super::prev_word(s, c.start);
+        if c.to.is_some() && in_list(before, &["from", "between"]) {
+            c.start = at;
+        }
+        // "the year 2008": the noun belongs to the year.
+        if matches!(c.val, Val::Year(_)) && c.to.is_none() && before.eq_ignore_ascii_case("year") {
+            c.start = at;
+        }
+    }
+    bounds(s, &mut cands);
+    // "the week of April 10th", "the week starting February 4".
+    for c in cands.iter_mut() {
+        if let (Val::Day(d), None) = (c.val, c.to) {
+            let before = s[..c.start].trim_end().to_ascii_lowercase();
+            let before = before
+                .strip_suffix(" on")
+                .or_else(|| before.strip_suffix(" the"))
+                .unwrap_or(&before)
+                .to_string();
+            for w in ["week of", "week commencing", "week starting", "week beginning", "w/c"] {
+                if let Some(stem) = before.strip_suffix(w) {
+                    if !stem.is_empty() && !stem.ends_with(' ') {
+                        continue;
+                    }
+                    let mut start = stem.len();
+                    if let Some(t) = stem.trim_end().strip_suffix("the") {
+                        if t.is_empty() || t.ends_with(' ') {
+                            start = t.len();
+                        }
+                    }
+                    let (y, wk) = d.iso_week();
+                    c.val = Val::Week(y, wk);
+                    c.start = start;
+                    c.has_day = false;
+                    break;
+                }
+            }
+        }
+    }
+    cands
+}

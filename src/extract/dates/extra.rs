@@ -1,0 +1,1059 @@
+//! Further date forms, found by a second case-insensitive expression, and
+//! the pass that joins neighbouring candidates into ranges and bounds.
+//!
+//! - written forms: `oct2`, `22april`, `2015/08/12`, `21/04/16`, `3/2015`,
+//!   `2015-3`, `on 4/22`, `second of Aug`, `May twenty nine`, `on the 18th`,
+//!   `Friday the 15th`, holidays (`christmas`, `easter sunday 2018`);
+//! - relative periods: `next 3 days`, `past few weeks`, `in 2 weeks`,
+//!   `two weeks from now`, `the day after tomorrow`, `the last week of July`,
+//!   `rest of the month`, `that weekend`;
+//! - ranges (`from June to August`, `November 19 to 20`, `between 3 and 12
+//!   of Sept`), written `START/END`;
+//! - bounds (`since August`, `by 2030`, `before 2010`, `2012 or later`),
+//!   written with the TIMEX3 mod `ON_OR_AFTER`, `ON_OR_BEFORE`, `BEFORE`,
+//!   `AFTER`.
+
+use super::{
+    days_in_month, in_list, is_capitalized, month_number, next_word, number_word, prev_word,
+    shift_month, week_of, weekday_number, word_follows, Cand, Ctx, DateFinder, Val, B, NUMW,
+};
+use crate::Date;
+use regex::Captures;
+
+/// Month names and abbreviations (inside a case-insensitive group).
+const MONTHS: &str = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+
+/// Weekday names and abbreviations.
+const WEEKDAYS: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)";
+
+/// Ordinal day words, longest first.
+const ORD_WORDS: &str = r"(?:thirty[\s-]first|twenty[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
+
+/// Cardinal day words of two words (`twenty nine`), and teens.
+const CARD_WORDS: &str = r"(?:thirty[\s-]one|twenty[\s-](?:one|two|three|four|five|six|seven|eight|nine)|thirty|twenty|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten)";
+
+/// Four-digit years gazette reads.
+const YEAR: &str = r"(?:19|20)[0-9]{2}";
+
+/// Time units of relative periods.
+const UNITS: &str = r"(?:days?|weeks?|months?|years?)";
+
+/// The second expression: one named group per form.
+pub(super) fn build_extra() -> String {
+    let m = MONTHS;
+    let parts: Vec<String> = vec![
+        // april22, Dec31 , 1994
+        format!(
+            r"{B}(?P<g_mon>{m})\.?(?P<g_day>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<g_year>{YEAR}))?{B}"
+        ),
+        // 22april
+        format!(r"{B}(?P<h_day>[0-9]{{1,2}})(?:st|nd|rd|th)?(?P<h_mon>{m}){B}"),
+        // 2015/08/12, 2015.5.13, 2018-7-6, 2019-sep-1
+        format!(
+            r"{B}(?P<n_y>{YEAR})(?P<n_s1>[-/.])(?P<n_m>[0-9]{{1,2}}|{m})(?P<n_s2>[-/.])(?P<n_d>[0-9]{{1,2}}){B}"
+        ),
+        // 21/04/16, 9-18-15, 13.5.2015, 11/12,2016, 05-Aug-2016
+        format!(
+            r"{B}(?P<u_a>[0-9]{{1,2}})(?P<u_s1>[-/.])(?P<u_b>[0-9]{{1,2}}|{m})(?P<u_s2>[-/.,]\s*)(?P<u_y>{YEAR}|[0-9]{{2}}){B}"
+        ),
+        // 3/2015, 11 - 2016
+        format!(r"{B}(?P<my_m>[0-9]{{1,2}})\s*[-/]\s*(?P<my_y>{YEAR}){B}"),
+        // 2015-3, 2016 / 11
+        format!(r"{B}(?P<ym_y>{YEAR})\s*[-/]\s*(?P<ym_m>[0-9]{{1,2}}){B}"),
+        // 2016 November, 2017 april, 2016 , nov
+        format!(r"{B}(?P<yn_y>{YEAR})\s*,?\s*(?P<yn_m>{m}){B}"),
+        // Jan-Feb 2017, Nov-Feb 2017
+        format!(r"{B}(?P<mm_a>{m})\.?\s*(?:-|(?u:–))\s*(?P<mm_b>{m})\.?,?\s+(?P<mm_y>{YEAR}){B}"),
+        // on 4/22, on 22/04, on 4-22
+        format!(
+            r"{B}(?:on|by|until|till|since|from|between|before|after|in|back|{WEEKDAYS})\.?,?\s+(?P<nd_a>[0-9]{{1,2}})(?P<nd_s>[-/.])(?P<nd_b>[0-9]{{1,2}}){B}"
+        ),
+        // second of Aug, the tenth of september, 2000
+        format!(
+            r"{B}(?:the\s+)?(?P<w_day>{ORD_WORDS})\s+(?:day\s+)?of\s+(?P<w_mon>{m}){B}(?:\.?,?\s+(?P<w_year>{YEAR}){B})?"
+        ),
+        // May twenty nine, jan first, may the eleventh
+        format!(
+            r"{B}(?P<v_mon>{m}){B}\.?\s+(?:the\s+)?(?P<v_day>{ORD_WORDS}|{CARD_WORDS}){B}(?:,?\s+(?P<v_year>{YEAR}){B})?"
+        ),
+        // from 4 to 22 this month, between 3 and 12 of Sept, 4-22 January, 2017
+        format!(
+            r"{B}(?:(?P<dr_from>from|between)\s+)?(?P<dr_a>[0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?P<dr_c>-|(?u:–)|to|till|until|through|thru|and)\s*(?:the\s+)?(?P<dr_b>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+|in\s+)?(?:(?P<dr_rel>this|next|last)\s+month|(?P<dr_mon>{m}){B}(?:\.?\s*,?\s*(?P<dr_y>{YEAR}){B})?)"
+        ),
+        // November between 19 and 20
+        format!(
+            r"{B}(?P<mb_mon>{m})\.?\s+between\s+(?P<mb_a>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+and\s+(?P<mb_b>[0-9]{{1,2}})(?:st|nd|rd|th)?{B}"
+        ),
+        // Friday the 15th, monday 21
+        format!(
+            r"{B}(?P<wdd_wd>{WEEKDAYS})\.?,?\s+(?:the\s+)?(?P<wdd_day>[0-9]{{1,2}}(?:st|nd|rd|th)?|{ORD_WORDS}|{CARD_WORDS}){B}"
+        ),
+        // the third Tuesday of July, first sunday
+        format!(
+            r"{B}(?:the\s+)?(?P<nw_n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?P<nw_wd>{WEEKDAYS}){B}(?:\s+(?:of|in)\s+(?:(?P<nw_rel>this|next|last)\s+month|(?P<nw_mon>{m}){B}))?"
+        ),
+        // on the 18th, for the 27, 20th of next month, the 20th next month
+        format!(
+            r"{B}(?P<th_cue>on|for|by|until|till|since)\s+(?P<th>(?P<th_the>the\s+)?(?P<th_day>[0-9]{{1,2}}(?:st|nd|rd|th)|{ORD_WORDS}|[0-9]{{1,2}})(?:\s+(?:day\s+)?(?:of\s+)?(?P<th_rel>this|next|last)\s+month)?){B}"
+        ),
+        format!(
+            r"{B}(?P<th2>(?:the\s+)?(?P<th2_day>[0-9]{{1,2}}(?:st|nd|rd|th)|{ORD_WORDS})\s+(?:day\s+)?(?:of\s+)?(?P<th2_rel>this|next|last)\s+month){B}"
+        ),
+        // the first week of July, the last week of 2016, the third week next year
+        format!(
+            r"{B}(?P<wk>(?:the\s+)?(?P<wk_n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+(?:(?:of|in)\s+)?(?:(?P<wk_rel>this|next|last)\s+(?P<wk_ru>month|year)|(?P<wk_mon>{m}){B}\.?(?:\s+(?P<wk_my>{YEAR}))?|(?P<wk_y>{YEAR}))){B}"
+        ),
+        // next 3 days, past few weeks, last 3year, the 5 upcoming years
+        format!(
+            r"{B}(?:(?P<nx>(?P<nx_w>next|past|last|previous|coming|upcoming|following)\s+(?P<nx_n>{NUMW}|couple(?:\s+of)?)\s*(?P<nx_u>{UNITS}))|the\s+(?P<nx2>(?P<nx_n2>{NUMW})\s+(?P<nx_w2>next|past|previous|coming|upcoming)\s+(?P<nx_u2>days|weeks|months|years))){B}"
+        ),
+        // past month, coming week, upcoming month, this decade
+        format!(
+            r"{B}(?P<lu>(?P<lu_w>coming|upcoming|previous|past|following)\s+(?P<lu_u>week|month|year|decade)|(?P<lu_w2>this|next|last)\s+(?P<lu_u2>decade)){B}"
+        ),
+        // in 2 weeks, within 9 months, within next 10 months
+        format!(
+            r"{B}(?P<in>in\s+(?P<in_n>{NUMW})\s*(?P<in_u>{UNITS})|(?P<in_w>within)\s+(?:the\s+)?(?:next\s+)?(?P<in_n2>{NUMW})\s*(?P<in_u2>{UNITS})){B}"
+        ),
+        // two weeks from now, 2 days after today, three days before yesterday
+        format!(
+            r"{B}(?P<fr>(?P<fr_n>{NUMW})\s+(?P<fr_u>{UNITS})\s+(?P<fr_w>from|after|before)\s+(?P<fr_b>now|today|tomorrow|tmrw|yesterday)){B}"
+        ),
+        // the day after tomorrow, the day before yesterday, tmrw
+        r"(?-u:\b)(?P<dd>(?:the\s+)?day\s+(?P<dd_w>after|before)\s+(?P<dd_b>tomorrow|tmrw|yesterday)|(?P<tmrw>tmrw))(?-u:\b)".to_string(),
+        // the week after next
+        r"(?-u:\b)(?P<wan>(?:the\s+)?week\s+after\s+next)(?-u:\b)".to_string(),
+        // rest of the week
+        r"(?-u:\b)(?P<rest>rest\s+(?:of\s+)?(?:the\s+|this\s+|my\s+|current\s+)?(?P<rest_u>week|month|year))(?-u:\b)".to_string(),
+        // that weekend, that year
+        r"(?-u:\b)(?P<that>that\s+(?P<that_u>weekend|week|month|year))(?-u:\b)".to_string(),
+        // year to date
+        r"(?-u:\b)(?P<ytd>year\s+to\s+date)(?-u:\b)".to_string(),
+        // holidays
+        format!(
+            r"{B}(?P<hol>(?P<hol_n>christmas\s+eve|christmas\s+day|christmas|new\s+year(?u:['’])?s?\s+eve|new\s+year(?u:['’])?s?\s+day|easter\s+sunday|easter\s+monday|easter|good\s+friday|thanks\s*giving(?:\s+day)?|halloween|valentine(?u:['’])?s\s+day|father(?u:['’])?s\s+day|martin\s+luther\s+king\s+(?:jr\.?\s+)?day|mlk\s+day|(?:saint|st\.?)\s+patrick(?u:['’])?s\s+day|earth\s+day|presidents(?u:['’])?\s+day|boxing\s+day|may\s+day)(?:\s+(?:of\s+)?(?:(?P<hol_y>{YEAR})|(?P<hol_rel>this|next|last)\s+year))?){B}"
+        ),
+        // this quarter, last quarter, 2017-q1, 2019 H2, q3 2019
+        r"(?-u:\b)(?P<qq>(?P<qq_w>this|current|last|next|coming|past)\s+quarter)(?-u:\b)".to_string(),
+        format!(r"{B}(?P<yq_y>{YEAR})(?:\s+|-)?(?P<yq_k>q|h)(?P<yq_n>[1-4]){B}"),
+        format!(r"{B}(?P<qy_k>q|h)(?P<qy_n>[1-4])(?:\s+|-|\s+of\s+)(?P<qy_y>{YEAR}){B}"),
+        // the 15th century
+        r"(?-u:\b)(?P<cent>(?P<cent_n>[0-9]{1,2})(?:st|nd|rd|th)\s+century)(?-u:\b)".to_string(),
+    ];
+    format!("(?i-u:{})", parts.join("|"))
+}
+
+/// Value of a day word or number: `21`, `21st`, `twenty first`, `second`.
+fn day_value(w: &str) -> Option<u32> {
+    let w = w.to_ascii_lowercase();
+    let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        return digits.parse().ok();
+    }
+    let mut total = 0u32;
+    for part in w.split([' ', '-']).filter(|p| !p.is_empty()) {
+        let n = match part {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            "fourth" => 4,
+            "fifth" => 5,
+            "sixth" => 6,
+            "seventh" => 7,
+            "eighth" => 8,
+            "ninth" => 9,
+            "tenth" => 10,
+            "eleventh" => 11,
+            "twelfth" => 12,
+            "thirteenth" => 13,
+            "fourteenth" => 14,
+            "fifteenth" => 15,
+            "sixteenth" => 16,
+            "seventeenth" => 17,
+            "eighteenth" => 18,
+            "nineteenth" => 19,
+            "twentieth" => 20,
+            "thirtieth" => 30,
+            p => u32::try_from(number_word(p)?).ok()?,
+        };
+        total += n;
+    }
+    (total > 0).then_some(total)
+}
+
+/// Ordinal position word: `third` → 3, `last` → 0.
+fn position(w: &str) -> Option<u32> {
+    match w.to_ascii_lowercase().as_str() {
+        "last" => Some(0),
+        "first" | "1st" => Some(1),
+        "second" | "2nd" => Some(2),
+        "third" | "3rd" => Some(3),
+        "fourth" | "4th" => Some(4),
+        "fifth" | "5th" => Some(5),
+        _ => None,
+    }
+}
+
+/// Number of `couple`, `few`, `several`, or a number word.
+fn count(w: &str) -> Option<i64> {
+    let w = w.to_ascii_lowercase();
+    if w.starts_with("couple") {
+        return Some(2);
+    }
+    match w.split_whitespace().last()? {
+        "few" | "several" => Some(3),
+        "many" | "some" => None,
+        _ => number_word(&w),
+    }
+}
+
+/// Monday of the ISO week of `d`.
+fn monday(d: Date) -> Date {
+    d.add_days(-i64::from(d.weekday()))
+}
+
+/// `d` moved by `n` units (`day`, `week`, `month`, `year`).
+fn add_units(d: Date, n: i64, unit: &str) -> Date {
+    match unit.trim_end_matches('s') {
+        "day" => d.add_days(n),
+        "week" => d.add_days(7 * n),
+        "month" => {
+            let (y, m) = shift_month(d.year, d.month, n);
+            Date::new(y, m, d.day.min(days_in_month(y, m))).unwrap_or(d)
+        }
+        _ => {
+            let y = d.year + n as i32;
+            Date::new(y, d.month, d.day.min(days_in_month(y, d.month))).unwrap_or(d)
+        }
+    }
+}
+
+/// The `n`th (0 = last) `weekday` of month `m` of year `y`.
+fn nth_weekday(y: i32, m: u32, weekday: u32, n: u32) -> Option<Date> {
+    if n == 0 {
+        let last = Date::new(y, m, days_in_month(y, m))?;
+        return Some(last.add_days(-i64::from((last.weekday() + 7 - weekday) % 7)));
+    }
+    let first = Date::new(y, m, 1)?;
+    let d = first.add_days(i64::from((weekday + 7 - first.weekday()) % 7) + 7 * i64::from(n - 1));
+    (d.month == m).then_some(d)
+}
+
+/// Easter Sunday of year `y` (anonymous Gregorian algorithm).
+fn easter(y: i32) -> Option<Date> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// A holiday's date in year `y`.
+fn holiday_date(name: &str, y: i32) -> Option<Date> {
+    let n: String = name
+        .to_ascii_lowercase()
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic() || *c == ' ')
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let fixed = |m, d| Date::new(y, m, d);
+    match n.as_str() {
+        "christmas eve" => fixed(12, 24),
+        "christmas" | "christmas day" => fixed(12, 25),
+        "boxing day" => fixed(12, 26),
+        "halloween" => fixed(10, 31),
+        "valentines day" => fixed(2, 14),
+        "earth day" => fixed(4, 22),
+        "may day" => fixed(5, 1),
+        "easter" | "easter sunday" => easter(y),
+        "easter monday" => easter(y).map(|d| d.add_days(1)),
+        "good friday" => easter(y).map(|d| d.add_days(-2)),
+        "fathers day" => nth_weekday(y, 6, 6, 3),
+        "presidents day" => nth_weekday(y, 2, 0, 3),
+        "mlk day" => nth_weekday(y, 1, 0, 3),
+        "thanksgiving" | "thanksgiving day" | "thanks giving" | "thanks giving day" => {
+            nth_weekday(y, 11, 3, 4)
+        }
+        _ if n.starts_with("new year") && n.ends_with("eve") => fixed(12, 31),
+        _ if n.starts_with("new year") => fixed(1, 1),
+        _ if n.starts_with("martin luther king") => nth_weekday(y, 1, 0, 3),
+        _ if n.contains("patrick") => fixed(3, 17),
+        _ => None,
+    }
+}
+
+/// The year `yy` (two digits) names: the one nearest the reference year,
+/// or 19yy/20yy split at 50 without one.
+fn two_digit_year(yy: i32, reference: Option<Date>) -> i32 {
+    match reference {
+        Some(r) => {
+            let base = r.year / 100 * 100 + yy;
+            [base - 100, base, base + 100]
+                .into_iter()
+                .min_by_key(|y| (y - r.year).abs())
+                .unwrap_or(base)
+        }
+        None if yy < 50 => 2000 + yy,
+        None => 1900 + yy,
+    }
+}
+
+/// Whether `pos` is followed by a number-like continuation (`4/22/2016`,
+/// `4.5%`), which makes a short numeric form part of something longer.
+fn continues_numeric(s: &str, pos: usize) -> bool {
+    let mut it = s[pos..].chars();
+    match (it.next(), it.next()) {
+        (Some('%'), _) => true,
+        (Some('/' | '-' | '.' | ',' | ':'), Some(c)) => c.is_ascii_digit(),
+        (Some(c), _) => c.is_alphanumeric(),
+        _ => false,
+    }
+}
+
+/// Whether the character before `pos` glues a number to something before it.
+fn glued_before(s: &str, pos: usize) -> bool {
+    s[..pos].chars().next_back().is_some_and(|c| c.is_alphanumeric() || "$€£#/.,-–+".contains(c))
+}
+
+impl DateFinder {
+    /// Candidates of the second expression in sentence `s`.
+    pub(super) fn extra_scan(&self, ctx: &Ctx) -> Vec<Cand> {
+        let s = ctx.s;
+        let mut out: Vec<Cand> = Vec::new();
+        let mut pos = 0;
+        while pos < s.len() {
+            let Some(caps) = self.extra.captures_at(s, pos) else { break };
+            let Some(m) = caps.get(0) else { break };
+            match self.extra_one(&caps, ctx) {
+                Some(mut c) if c.end > c.start && out.last().is_none_or(|l| l.end <= c.start) => {
+                    // "12-13 March." ends at the name; "Sept." keeps its stop.
+                    if s[..c.end].ends_with('.') {
+                        let (w, _) = prev_word(s, c.end - 1);
+                        if w.len() > 4 && month_number(w).is_some() {
+                            c.end -= 1;
+                        }
+                    }
+                    pos = if c.end > m.start() { c.end } else { super::next_char(s, m.start()) };
+                    out.push(c);
+                }
+                _ => pos = super::next_char(s, m.start()),
+            }
+        }
+        out
+    }
+
+    /// Resolves month `m` day `d` without a year by the clause's tense.
+    fn month_day(&self, ctx: &Ctx, m: u32, d: u32, start: usize, end: usize) -> Option<Val> {
+        match ctx.reference {
+            Some(r) => Self::resolve_month_day(m, d, r, self.is_future(ctx.s, start, end)),
+            None => (d <= days_in_month(2024, m)).then_some(Val::NoYearDay(m, d)),
+        }
+    }
+
+    /// Day `d` of the reference month, or of the month before (past) or
+    /// after (future) when that is where such a day lies.
+    fn day_of_month(&self, ctx: &Ctx, d: u32, start: usize, end: usize) -> Option<Val> {
+        let r = ctx.reference?;
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        let future = self.is_future(ctx.s, start, end);
+        let mut month = (r.year, r.month);
+        for _ in 0..3 {
+            let (y, m) = month;
+            if let Some(x) = Date::new(y, m, d) {
+                let ok = if future { x >= r } else { x <= r };
+                if ok {
+                    return Some(Val::Day(x));
+                }
+            }
+            month = shift_month(y, m, if future { 1 } else { -1 });
+        }
+        None
+    }
+
+    fn extra_one(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+        let s = ctx.s;
+        let all = caps.get(0)?;
+        let day_cand = |start: usize, end: usize, val: Val, kind: &'static str| {
+            let mut c = Cand::new(start, end, val, kind);
+            c.has_day = true;
+            c
+        };
+        if let Some(mon) = caps.name("g_mon") {
+            let m = month_number(mon.as_str())?;
+            // "DEC7" in a table is a contract code, not a day.
+            if mon.as_str().chars().all(|c| c.is_ascii_uppercase()) {
+                return None;
+            }
+            let d = day_value(caps.name("g_day")?.as_str())?;
+            if let Some(y) = caps.name("g_year") {
+                let y: i32 = y.as_str().parse().ok()?;
+                return Some(day_cand(
+                    all.start(),
+                    all.end(),
+                    Val::Day(Date::new(y, m, d)?),
+                    "date",
+                ));
+            }
+            let val = self.month_day(ctx, m, d, all.start(), all.end())?;
+            return Some(day_cand(all.start(), all.end(), val, "relative"));
+        }
+        if let Some(mon) = caps.name("h_mon") {
+            let m = month_number(mon.as_str())?;
+            let d = day_value(caps.name("h_day")?.as_str())?;
+            let val = self.month_day(ctx, m, d, all.start(), all.end())?;
+            return Some(day_cand(all.start(), all.end(), val, "relative"));
+        }
+        if let Some(y) = caps.name("n_y") {
+            if caps.name("n_s1")?.as_str() != caps.name("n_s2")?.as_str()
+                || glued_before(s, all.start())
+                || continues_numeric(s, all.end())
+            {
+                return None;
+            }
+            let mt = caps.name("n_m")?.as_str();
+            let m = mt.parse().ok().or_else(|| month_number(mt))?;
+            let d = caps.name("n_d")?.as_str().parse().ok()?;
+            let date = Date::new(y.as_str().parse().ok()?, m, d)?;
+            return Some(day_cand(all.start(), all.end(), Val::Day(date), "date"));
+        }
+        if let Some(a) = caps.name("u_a") {
+            let s1 = caps.name("u_s1")?.as_str();
+            let s2 = caps.name("u_s2")?.as_str().trim();
+            let yt = caps.name("u_y")?.as_str();
+            if !(s1 == s2 || s2 == "," && s1 == "/")
+                || glued_before(s, all.start())
+                || continues_numeric(s, all.end())
+                || s1 == "." && yt.len() == 2
+            {
+                return None;
+            }
+            let y: i32 = yt.parse().ok()?;
+            let y = if yt.len() == 2 { two_digit_year(y, ctx.reference) } else { y };
+            let a: u32 = a.as_str().parse().ok()?;
+            let bt = caps.name("u_b")?.as_str();
+            let date = match bt.parse::<u32>() {
+                Ok(b) if (s1 == "/" || s1 == "-") && a <= 12 => {
+                    Date::new(y, a, b).or_else(|| Date::new(y, b, a))?
+                }
+                Ok(b) => Date::new(y, b, a).or_else(|| Date::new(y, a, b))?,
+                Err(_) => Date::new(y, month_number(bt)?, a)?,
+            };
+            return Some(day_cand(all.start(), all.end(), Val::Day(date), "date"));
+        }
+        if let Some(mm) = caps.name("my_m") {
+            let m: u32 = mm.as_str().parse().ok()?;
+            let y: i32 = caps.name("my_y")?.as_str().parse().ok()?;
+            if !(1..=12).contains(&m)
+                || glued_before(s, all.start())
+                || continues_numeric(s, all.end())
+            {
+                return None;
+            }
+            return Some(Cand::new(all.start(), all.end(), Val::Month(y, m), "date"));
+        }
+        if let Some(yy) = caps.name("ym_y") {
+            let y: i32 = yy.as_str().parse().ok()?;
+            let mt = caps.name("ym_m")?.as_str();
+            let m: u32 = mt.parse().ok()?;
+            // "2011-12" is a fiscal year: a month only when it cannot be one.
+            let two_digit_year = mt.len() == 2 && i32::try_from(m).ok()? > y % 100;
+            // "Partnership No 1978-2": a serial number.
+            let serial =
+                in_list(prev_word(s, all.start()).0, &["no", "nos", "number", "resolution"]);
+            // "1986/7", "2016/17": a fiscal year, not a month.
+            let next_year = i32::try_from(m).ok()? == (y + 1) % 10i32.pow(mt.len() as u32);
+            if !(1..=12).contains(&m)
+                || two_digit_year
+                || next_year
+                || serial
+                || glued_before(s, all.start())
+                || continues_numeric(s, all.end())
+            {
+                return None;
+            }
+            return Some(Cand::new(all.start(), all.end(), Val::Month(y, m), "date"));
+        }
+        if let Some(yy) = caps.name("yn_y") {
+            let y: i32 = yy.as_str().parse().ok()?;
+            let mt = caps.name("yn_m")?;
+            let m = month_number(mt.as_str())?;
+            let full = mt.as_str().len() > 3 && !matches!(m, 5 | 3 | 8);
+            // "in 2017 april": a month name after a year; "2016 may" could
+            // be a modal verb, so only names that are not words.
+            if glued_before(s, all.start()) || !full && !in_list(mt.as_str(), &["nov", "oct"]) {
+                return None;
+            }
+            return Some(Cand::new(all.start(), all.end(), Val::Month(y, m), "date"));
+        }
+        if let Some(a) = caps.name("mm_a") {
+            let ma = month_number(a.as_str())?;
+            let mb = month_number(caps.name("mm_b")?.as_str())?;
+            let y: i32 = caps.name("mm_y")?.as_str().parse().ok()?;
+            let ya = if ma > mb { y - 1 } else { y };
+            let mut c = Cand::new(all.start(), all.end(), Val::Month(ya, ma), "date");
+            c.to = Some(Val::Month(y, mb));
+            return Some(c);
+        }
+        if caps.name("nd_b").is_some() {
+            return self.numeric_day(caps, ctx);
+        }
+        if let Some(w) = caps.name("w_day") {
+            let d = day_value(w.as_str())?;
+            let m = month_number(caps.name("w_mon")?.as_str())?;
+            if let Some(y) = caps.name("w_year") {
+                let y: i32 = y.as_str().parse().ok()?;
+                return Some(day_cand(
+                    all.start(),
+                    all.end(),
+                    Val::Day(Date::new(y, m, d)?),
+                    "date",
+                ));
+            }
+            let end = caps.name("w_mon")?.end();
+            let val = self.month_day(ctx, m, d, all.start(), end)?;
+            return Some(day_cand(all.start(), end, val, "relative"));
+        }
+        if let Some(mon) = caps.name("v_mon") {
+            let m = month_number(mon.as_str())?;
+            let dw = caps.name("v_day")?;
+            let d = day_value(dw.as_str())?;
+            if !(1..=31).contains(&d) {
+                return None;
+            }
+            // "In May two people died", "you may first ask": a cardinal or a
+            // lower-case modal needs the day to end the phrase.
+            let cardinal = !dw.as_str().to_ascii_lowercase().ends_with(['t', 'd', 'h']);
+            let lower_may = !is_capitalized(mon.as_str()) && matches!(m, 3 | 5 | 8);
+            if caps.name("v_year").is_none() && (cardinal || lower_may) && word_follows(s, dw.end())
+            {
+                return None;
+            }
+            if let Some(y) = caps.name("v_year") {
+                let y: i32 = y.as_str().parse().ok()?;
+                return Some(day_cand(
+                    all.start(),
+                    all.end(),
+                    Val::Day(Date::new(y, m, d)?),
+                    "date",
+                ));
+            }
+            let val = self.month_day(ctx, m, d, all.start(), all.end())?;
+            return Some(day_cand(all.start(), all.end(), val, "relative"));
+        }
+        if let Some(a) = caps.name("dr_a") {
+            return self.day_range(caps, ctx, a.as_str());
+        }
+        if let Some(mon) = caps.name("mb_mon") {
+            let m = month_number(mon.as_str())?;
+            let a = day_value(caps.name("mb_a")?.as_str())?;
+            let b = day_value(caps.name("mb_b")?.as_str())?;
+            if a >= b || b > 31 {
+                return None;
+            }
+            let val = self.month_day(ctx, m, a, all.start(), all.end())?;
+            let mut c = Cand::new(all.start(), all.end(), val, "relative");
+            c.to = match val {
+                Val::Day(x) => Some(Val::Day(Date::new(x.year, m, b)?)),
+                _ => Some(Val::NoYearDay(m, b)),
+            };
+            return Some(c);
+        }
+        if let Some(wd) = caps.name("wdd_wd") {
+            return self.weekday_day(caps, ctx, wd.as_str());
+        }
+        if let Some(n) = caps.name("nw_n") {
+            return self.nth_weekday_cand(caps, ctx, n.as_str());
+        }
+        if caps.name("th").is_some() || caps.name("th2").is_some() {
+            return self.the_nth(caps, ctx);
+        }
+        if caps.name("wk").is_some() {
+            return self.week_of_period(caps, ctx);
+        }
+        if caps.name("nx").is_some() || caps.name("nx2").is_some() {
+            return self.next_n(caps, ctx);
+        }
+        if let Some(lu) = caps.name("lu") {
+            return self.last_unit(caps, ctx, lu.start(), lu.end());
+        }
+        if let Some(m) = caps.name("in") {
+            let r = ctx.reference?;
+            let n = count(caps.name("in_n").or_else(|| caps.name("in_n2"))?.as_str())?;
+            let unit =
+                caps.name("in_u").or_else(|| caps.name("in_u2"))?.as_str().to_ascii_lowercase();
+            let within = caps.name("in_w").is_some();
+            if !self.is_future(s, m.start(), m.end()) || n <= 0 || n > 100 {
+                return None;
+            }
+            let day = add_units(r, n, &unit);
+            let mut c = Cand::new(m.start(), m.end(), Val::Day(day), "relative");
+            if within {
+                c.val = Val::Day(r);
+                c.to = Some(Val::Day(day.add_days(-1)));
+            }
+            return Some(c);
+        }
+        if let Some(m) = caps.name("fr") {
+            let r = ctx.reference?;
+            let n = count(caps.name("fr_n")?.as_str())?;
+            let unit = caps.name("fr_u")?.as_str().to_ascii_lowercase();
+            let base = match caps.name("fr_b")?.as_str().to_ascii_lowercase().as_str() {
+                "tomorrow" | "tmrw" => r.add_days(1),
+                "yesterday" => r.add_days(-1),
+                _ => r,
+            };
+            let sign =
+                if caps.name("fr_w")?.as_str().eq_ignore_ascii_case("before") { -1 } else { 1 };
+            let day = add_units(base, sign * n, &unit);
+            return Some(Cand::new(m.start(), m.end(), Val::Day(day), "relative"));
+        }
+        if let Some(m) = caps.name("dd") {
+            let r = ctx.reference?;
+            let day = if caps.name("tmrw").is_some() {
+                r.add_days(1)
+            } else {
+                let base = match caps.name("dd_b")?.as_str().to_ascii_lowercase().as_str() {
+                    "yesterday" => r.add_days(-1),
+                    _ => r.add_days(1),
+                };
+                let after = caps.name("dd_w")?.as_str().eq_ignore_ascii_case("after");
+                base.add_days(if after { 1 } else { -1 })
+            };
+            return Some(Cand::new(m.start(), m.end(), Val::Day(day), "relative"));
+        }
+        if let Some(m) = caps.name("wan") {
+            let r = ctx.reference?;
+            return Some(Cand::new(m.start(), m.end(), week_of(r.add_days(14)), "relative"));
+        }
+        if let Some(m) = caps.name("rest") {
+            let r = ctx.reference?;
+            let last = match caps.name("rest_u")?.as_str().to_ascii_lowercase().as_str() {
+                "week" => monday(r).add_days(6),
+                "month" => Date::new(r.year, r.month, days_in_month(r.year, r.month))?,
+                _ => Date::new(r.year, 12, 31)?,
+            };
+            let mut c = Cand::new(m.start(), m.end(), Val::Day(r), "relative");
+            c.to = Some(Val::Day(last));
+            return Some(c);
+        }
+        if let Some(m) = caps.name("that") {
+            // "that year-to-date sales": a modifier, not a time.
+            if s[m.end()..].starts_with(['-', '–']) {
+                return None;
+            }
+            let unit = caps.name("that_u")?.as_str().to_ascii_lowercase();
+            // "that year" after "in 2003": the year named before.
+            let anchored = match (unit.as_str(), ctx.anchor) {
+                ("year", Some(Val::Year(y) | Val::Month(y, _))) => Some(Val::Year(y)),
+                ("year", Some(Val::Day(d))) => Some(Val::Year(d.year)),
+                ("month", Some(Val::Month(y, mo))) => Some(Val::Month(y, mo)),
+                ("month", Some(Val::Day(d))) => Some(Val::Month(d.year, d.month)),
+                ("week", Some(Val::Day(d))) => Some(week_of(d)),
+                _ => None,
+            };
+            if let Some(v) = anchored {
+                return Some(Cand::new(m.start(), m.end(), v, "relative"));
+            }
+            let v = match unit.as_str() {
+                "weekend" => "XXXX-WXX-WE",
+                "week" => "XXXX-WXX",
+                "month" => "XXXX-XX",
+                _ => "XXXX",
+            };
+            return Some(Cand::new(m.start(), m.end(), Val::Vague(v), "relative"));
+        }
+        if let Some(m) = caps.name("ytd") {
+            let r = ctx.reference?;
+            let mut c =
+                Cand::new(m.start(), m.end(), Val::Day(Date::new(r.year, 1, 1)?), "relative");
+            c.to = Some(Val::Day(r));
+            return Some(c);
+        }
+        if let Some(m) = caps.name("hol") {
+            return self.extra_holiday(caps, ctx, m.start(), m.end());
+        }
+        if let Some(m) = caps.name("qq") {
+            let r = ctx.reference?;
+            let delta: i64 = match caps.name("qq_w")?.as_str().to_ascii_lowercase().as_str() {
+                "this" | "current" => 0,
+                "last" | "previous" | "past" => -1,
+                _ => 1,
+            };
+            let q = i64::from((r.month - 1) / 3) + delta;
+            let y = r.year + q.div_euclid(4) as i32;
+            let n = q.rem_euclid(4) as u32 + 1;
+            return Some(Cand::new(m.start(), m.end(), Val::Quarter(y, n), "relative"));
+        }
+        let yq = caps.name("yq_y").map(|y| (y, caps.name("yq_k"), caps.name("yq_n")));
+        let qy = caps.name("qy_y").map(|y| (y, caps.name("qy_k"), caps.name("qy_n")));
+        if let Some((y, Some(k), Some(n))) = yq.or(qy) {
+            let y: i32 = y.as_str().parse().ok()?;
+            let n: u32 = n.as_str().parse().ok()?;
+            let val = if k.as_str().eq_ignore_ascii_case("h") {
+                if n > 2 {
+                    return None;
+                }
+                Val::Half(y, n)
+            } else {
+                Val::Quarter(y, n)
+            };
+            return Some(Cand::new(all.start(), all.end(), val, "date"));
+        }
+        if let Some(m) = caps.name("cent") {
+            let n: i32 = caps.name("cent_n")?.as_str().parse().ok()?;
+            if !(1..=21).contains(&n) {
+                return None;
+            }
+            return Some(Cand::new(m.start(), m.end(), Val::Century(n - 1), "date"));
+        }
+        None
+    }
+
+    /// `on 4/22`, `22/04`, `on 4-22`, `in 4.22`: month and day without a
+    /// year, only where a date is expected.
+    fn numeric_day(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+        let s = ctx.s;
+        let na = caps.name("nd_a").or_else(|| caps.name("nd_a2")).or_else(|| caps.name("nd_a3"))?;
+        let all = caps.get(0)?;
+        let (start, end) = (na.start(), all.end());
+        let sep =
+            caps.name("nd_s").or_else(|| caps.name("nd_s2")).or_else(|| caps.name("nd_s3"))?;
+        let sep = sep.as_str();
+        let a: u32 = na.as_str().parse().ok()?;
+        let b: u32 = caps.name("nd_b")?.as_str().parse().ok()?;
+        // Named events and rates, not dates.
+        if matches!((a, b), (9, 11) | (7, 7) | (24, 7) | (11, 9)) {
+            return None;
+        }
+        if glued_before(s, start) || continues_numeric(s, end) {
+            return None;
+        }
+        let (prev, _) = prev_word(s, start);
+        let weekday_before = weekday_number(prev).is_some() && prev.len() >= 3;
+        let cue = in_list(
+            prev,
+            &["on", "by", "until", "till", "since", "from", "between", "before", "after"],
+        );
+        let ends = word_follows(s, end);
+        let ok = match sep {
+            "/" => weekday_before || (cue || prev.eq_ignore_ascii_case("back")) && !ends,
+            _ => weekday_before || (in_list(prev, &["on", "in"]) && !ends),
+        };
+        if !ok {
+            return None;
+        }
+        let (m, d) = if sep == "/" && a > 12 { (b, a) } else { (a, b) };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let val = self.month_day(ctx, m, d, start, end)?;
+        let mut c = Cand::new(start, end, val, "relative");
+        c.has_day = true;
+        Some(c)
+    }
+
+    /// `from 4 to 22 this month`, `between 3 and 12 of Sept`.
+    fn day_range(&self, caps: &Captures, ctx: &Ctx, a: &str) -> Option<Cand> {
+        let all = caps.get(0)?;
+        let a: u32 = a.parse().ok()?;
+        let b: u32 = caps.name("dr_b")?.as_str().parse().ok()?;
+        let conn = caps.name("dr_c")?.as_str().to_ascii_lowercase();
+        let from = caps.name("dr_from").map(|f| f.as_str().to_ascii_lowercase());
+        if conn == "and" && from.as_deref() != Some("between") || a >= b || b > 31 || a == 0 {
+            return None;
+        }
+        if glued_before(ctx.s, all.start()) {
+            return None;
+        }
+        let (y, m, kind) = if let Some(rel) = caps.name("dr_rel") {
+            let r = ctx.reference?;
+            let delta = match rel.as_str().to_ascii_lowercase().as_str() {
+                "next" => 1,
+                "last" => -1,
+                _ => 0,
+            };
+            let (y, m) = shift_month(r.year, r.month, delta);
+            (Some(y), m, "relative")
+        } else {
+            let m = month_number(caps.name("dr_mon")?.as_str())?;
+            match caps.name("dr_y") {
+                Some(y) => (Some(y.as_str().parse().ok()?), m, "date"),
+                None => {
+                    let y = match self.month_day(ctx, m, a, all.start(), all.end())? {
+                        Val::Day(d) => Some(d.year),
+                        _ => None,
+                    };
+                    (y, m, "relative")
+                }
+            }
+        };
+        let (va, vb) = match y {
+            Some(y) => (Val::Day(Date::new(y, m, a)?), Val::Day(Date::new(y, m, b)?)),
+            None => (Val::NoYearDay(m, a), Val::NoYearDay(m, b)),
+        };
+        let mut c = Cand::new(all.start(), all.end(), va, kind);
+        c.to = Some(vb);
+        Some(c)
+    }
+
+    /// `Friday the 15th`, `monday 21`: the day of the month near the
+    /// reference that falls on that weekday.
+    fn weekday_day(&self, caps: &Captures, ctx: &Ctx, wd: &str) -> Option<Cand> {
+        let all = caps.get(0)?;
+        let dw = caps.name("wdd_day")?;
+        let target = weekday_number(wd)?;
+        let d = day_value(dw.as_str())?;
+        if !(1..=31).contains(&d)
+            || word_follows(ctx.s, all.end())
+            || continues_numeric(ctx.s, all.end())
+        {
+            return None;
+        }
+        let r = ctx.reference?;
+        let future = self.is_future(ctx.s, all.start(), all.end());
+        let step = if future { 1 } else { -1 };
+        let mut month = (r.year, r.month);
+        let mut found = None;
+        for _ in 0..14 {
+            if let Some(x) = Date::new(month.0, month.1, d) {
+                if x.weekday() == target {
+                    found = Some(x);
+                    break;
+                }
+            }
+            month = shift_month(month.0, month.1, step);
+        }
+        let day = found.or_else(|| match self.day_of_month(ctx, d, all.start(), all.end()) {
+            Some(Val::Day(x)) => Some(x),
+            _ => None,
+        })?;
+        let mut c = Cand::new(all.start(), all.end(), Val::Day(day), "relative");
+        c.has_day = true;
+        Some(c)
+    }
+
+    /// `the first Friday of July`, `second Sunday` (of the reference month).
+    fn nth_weekday_cand(&self, caps: &Captures, ctx: &Ctx, n: &str) -> Option<Cand> {
+        let all = caps.get(0)?;
+        let n = position(n)?;
+        let wd = weekday_number(caps.name("nw_wd")?.as_str())?;
+        let r = ctx.reference?;
+        let (y, m) = if let Some(rel) = caps.name("nw_rel") {
+            let delta = match rel.as_str().to_ascii_lowercase().as_str() {
+                "next" => 1,
+                "last" => -1,
+                _ => 0,
+            };
+            shift_month(r.year, r.month, delta)
+        } else if let Some(mon) = caps.name("nw_mon") {
+            let m = month_number(mon.as_str())?;
+            match Self::resolve_month(m, r, self.is_future(ctx.s, all.start(), all.end()), "") {
+                Val::Month(y, m) => (y, m),
+                _ => return None,
+            }
+        } else {
+            (r.year, r.month)
+        };
+        let day = nth_weekday(y, m, wd, n)?;
+        Some(Cand::new(all.start(), all.end(), Val::Day(day), "relative"))
+    }
+
+    /// `on the 18th`, `for the 27`, `20th of next month`, `on 15`.
+    fn the_nth(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+        let s = ctx.s;
+        let th = caps.name("th").or_else(|| caps.name("th2"))?;
+        let dw = caps.name("th_day").or_else(|| caps.name("th2_day"))?;
+        let d = day_value(dw.as_str())?;
+        let cue = caps.name("th_cue").map(|c| c.as_str().to_ascii_lowercase());
+        let has_the = caps.name("th_the").is_some();
+        let ordinal = !dw.as_str().as_bytes()[dw.len() - 1].is_ascii_digit();
+        let bare_digits = !ordinal;
+        if !(1..=31).contains(&d) || glued_before(s, th.start()) || continues_numeric(s, th.end()) {
+            return None;
+        }
+        if let Some(rel) = caps.name("th_rel").or_else(|| caps.name("th2_rel")) {
+            let r = ctx.reference?;
+            let delta = match rel.as_str().to_ascii_lowercase().as_str() {
+                "next" => 1,
+                "last" => -1,
+                _ => 0,
+            };
+            let (y, m) = shift_month(r.year, r.month, delta);
+            let date = Date::new(y, m, d)?;
+            let mut c = Cand::new(th.start(), th.end(), Val::Day(date), "relative");
+            c.has_day = true;
+            return Some(c);
+        }
+        // Alone: `on the 18th.` — a cue before, nothing after but a stop,
+        // and not "for the second time".
+        let rest = s[th.end()..].trim_start();
+        let stop = rest.is_empty() || rest.starts_with(['.', '!', '?', ',', ';', ')']);
+        let cued = matches!(cue.as_deref(), Some("on" | "for" | "by" | "until" | "till" | "since"));
+        let ok = stop && cued && (has_the || dw.as_str().len() > 2 && !bare_digits);
+        // "for the 27" needs `the`; "on 15" is too often a score or a count.
+        let ok = ok && (has_the || cue.as_deref() != Some("for"));
+        if !ok {
+            return None;
+        }
+        let val = self.day_of_month(ctx, d, th.start(), th.end())?;
+        let mut c = Cand::new(th.start(), th.end(), val, "relative");
+        c.has_day = true;
+        Some(c)
+    }
+
+    /// `the first week of July`, `the last week of 2016`, `the third week
+    /// of this month`.
+    fn week_of_period(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+        let m = caps.name("wk")?;
+        let n = position(caps.name("wk_n")?.as_str())?;
+        let r = ctx.reference;
+        let val = if let Some(y) = caps.name("wk_y") {
+            let y: i32 = y.as_str().parse().ok()?;
+            let w = if n == 0 { Date::new(y, 12, 28)?.iso_week().1 } else { n };
+            Val::Week(y, w)
+        } else {
+            let (y, mo) = if let Some(mon) = caps.name("wk_mon") {
+                let mo = month_number(mon.as_str())?;
+                match caps.name("wk_my") {
+                    Some(y) => (y.as_str().parse().ok()?, mo),
+                    None => {
+                        let future = self.is_future(ctx.s, m.start(), m.end());
+                        match Self::resolve_month(mo, r?, future, "") {
+                            Val::Month(y, mo) => (y, mo),
+                            _ => return None,
+                        }
+                    }
+                }
+            } else {
+                let r = r?;
+                let rel = caps.name("wk_rel")?.as_str().to_ascii_lowercase();
+                let delta = match rel.as_str() {
+                    "next" => 1,
+                    "last" => -1,
+                    _ => 0,
+                };
+                if caps.name("wk_ru")?.as_str().eq_ignore_ascii_case("year") {
+                    let y = r.year + delta as i32;
+                    let w = if n == 0 { Date::new(y, 12, 28)?.iso_week().1 } else { n };
+                    return Some(Cand::new(m.start(), m.end(), Val::Week(y, w), "relative"));
+                }
+                shift_month(r.year, r.month, delta)
+            };
+            // The last week is the last one mostly in the month.
+            let day = if n == 0 {
+                Date::new(y, mo, days_in_month(y, mo))?.add_days(-3)
+            } else {
+                Date::new(y, mo, 1)?.add_days(7 * (i64::from(n) - 1))
+            };
+            week_of(day)
+        };
+        Some(Cand::new(m.start(), m.end(), val, "relative"))
+    }
+
+    /// `next 3 days`, `past few weeks`, `the 5 upcoming years`.
+    fn next_n(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+        let m = caps.name("nx").or_else(|| caps.name("nx2"))?;
+        let r = ctx.reference?;
+        let w = caps.name("nx_w").or_else(|| caps.name("nx_w2"))?.as_str().to_ascii_lowercase();
+        let n = count(caps.name("nx_n").or_else(|| caps.name("nx_n2"))?.as_str())?;
+        let unit = caps.name("nx_u").or_else(|| caps.name("nx_u2"))?.as_str().to_ascii_lowercase();
+        if n <= 0 || n > 100 {
+            return None;
+        }
+        let forward = matches!(w.as_str(), "next" | "coming" | "upcoming" | "following");
+        let (a, b) = if forward {
+            let start = r.add_days(1);
+            (start, add_units(start, n, &unit).add_days(-1))
+        } else {
+            (add_units(r, -n, &unit), r.add_days(-1))
+        };
+        let mut c = Cand::new(m.start(), m.end(), Val::Day(a), "relative");
+        c.to = Some(Val::Day(b));
+        Some(c)
+    }
+
+    /// `past month`, `coming week`, `previous year`, `this decade`.
+    fn last_unit(&self, caps: &Captures, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
+        let r = ctx.reference?;
+        let w = caps.name("lu_w").or_else(|| caps.name("lu_w2"))?.as_str().to_ascii_lowercase();
+        let unit = caps.name("lu_u").or_else(|| caps.name("lu_u2"))?.as_str().to_ascii_lowercase();
+        let (prev, _) = prev_word(ctx.s, start);
+        // "the past week" and "the next month" are spans of time (vague).
+        if matches!(w.as_str(), "past" | "next" | "coming")
+            && prev.eq_ignore_ascii_case("the")
+            && unit != "decade"
+            || unit != "decade" && matches!(w.as_str(), "this" | "next" | "last")
+        {
+            return None;
+        }
+        let delta: i64 = match w.as_str() {
+            "previous" | "past" | "last" => -1,
+            "this" => 0,
+            _ => 1,
+        };
+        let val = match unit.as_str() {
+            "week" => week_of(r.add_days(7 * delta)),
+            "month" => {
+                let (y, m) = shift_month(r.year, r.month, delta);
+                Val::Month(y, m)
+            }
+            "year" => Val::Year(r.year + delta as i32),
+            _ => Val::Decade(r.year / 10 + delta as i32),
+        };
+        Some(Cand::new(start, end, val, "relative"))
+    }
+
+    /// Holidays in any case, with an optional year.
+    fn extra_holiday(&self, caps: &Captures, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
+        let name = caps.name("hol_n")?;
+        let (prev, _) = prev_word(ctx.s, start);
+        if in_list(prev, super::OTHER_CALENDARS) || next_word(ctx.s, end) == "Island" {
+            return None;
+        }
+        // "may day" in lower case is too often "may" + "day".
+        let lower = name.as_str().to_ascii_lowercase();
+        if lower.starts_with("may") && !is_capitalized(name.as_str()) {
+            return None;
+        }
+        if let Some(y) = caps.name("hol_y") {
+            let y: i32 = y.as_str().parse().ok()?;
+            return Some(Cand::new(start, end, Val::Day(holiday_date(&lower, y)?), "date"));
+        }
+        let r = ctx.reference?;
+        if let Some(rel) = caps.name("hol_rel") {
+            let y = match rel.as_str().to_ascii_lowercase().as_str() {
+                "next" => r.year + 1,
+                "last" => r.year - 1,
+                _ => r.year,
+            };
+            return Some(Cand::new(start, end, Val::Day(holiday_date(&lower, y)?), "relative"));
+        }
+        let this = holiday_date(&lower, r.year)?;
+        let day = if self.is_future(ctx.s, start, end) {
+            if this >= r {
+                this
+            } else {
+                holiday_date(&lower, r.year + 1)?
+            }
+        } else if this <= r {
+            this
+        } else {
+            holiday_date(&lower, r.year - 1)?
+        };
+        Some(Cand::new(start, name.end(), Val::Day(day), "relative"))
+    }
+}
