@@ -243,7 +243,9 @@ impl CsvOutput {
                 let edge = self.edges.entry(key).or_default();
                 edge.evidence.insert(rel.evidence.clone());
                 edge.documents += u64::from(first_in_doc);
-                let day = Date::parse(&rel.date).or(reference);
+                // A range (`2024-06-01/2024-06-03`) counts from its start.
+                let start = rel.date.split('/').next().unwrap_or("");
+                let day = Date::parse(start).or(reference);
                 widen(&mut edge.first, &mut edge.last, day);
             }
         }
@@ -395,6 +397,33 @@ pub fn cell(s: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edges_date_a_range_by_its_start() {
+        use crate::record::RelationRow;
+        let dir = std::env::temp_dir().join(format!("gazette-edges-{}", std::process::id()));
+        let rel = |date: &str| RelationRow {
+            subject: "Russia".into(),
+            object: "Ukraine".into(),
+            relation: "attacked".into(),
+            date: date.into(),
+            evidence: date.into(),
+            ..RelationRow::default()
+        };
+        let record = Record {
+            doc_id: "a".into(),
+            date: Some("2024-10-15".into()),
+            relations: vec![rel("2024-06-01/2024-06-03"), rel("2024-06"), rel("2024-07-02")],
+            ..Record::default()
+        };
+        let mut out = CsvOutput::create(&dir, false, false).unwrap();
+        out.write(&record).unwrap();
+        out.finish().unwrap();
+        let edges = fs::read_to_string(dir.join("edges.csv")).unwrap();
+        // A month is no day: that row counts at the document date.
+        assert!(edges.contains("Russia,Ukraine,attacked,3,1,2024-06-01,2024-10-15"), "{edges}");
+        fs::remove_dir_all(dir).unwrap();
+    }
 
     #[test]
     fn formula_guard() {
