@@ -7,6 +7,7 @@
 //! - `gazetteers`: user gazetteers layered over the defaults, and errors.
 //! - `output`: determinism across thread counts, spreadsheet safety.
 //! - `properties`: invariants on generated text (proptest).
+//! - `regressions`: inputs that once broke gazette.
 //! - `relations`: relations on wire-style articles about other conflicts,
 //!   scored against what a reader expects.
 
@@ -18,4 +19,5 @@ mod golden;
 mod inputs;
 mod output;
 mod properties;
+mod regressions;
 mod relations;
