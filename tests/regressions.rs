@@ -41,3 +41,19 @@ fn odd_numbers_dates_and_quotes() {
         assert_eq!(run("odd", text.as_bytes())[7], "ok", "{text:?}");
     }
 }
+
+#[test]
+fn repeated_rule_names_never_overlap() {
+    // Found by fuzzing (fuzz/ extract): the repeats of two rule names, `J`
+    // and `J.`, overlapped.
+    let wd = Workdir::new("overlap");
+    std::fs::write(wd.path("doc.txt"), b"Lt. J\x80Col. J.J.").unwrap();
+    let out = wd.run(&["extract", "doc.txt", "--out", "out"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let mentions = rows(&wd.path("out/mentions.csv"));
+    let spans: Vec<(usize, usize)> =
+        mentions[1..].iter().map(|r| (r[2].parse().unwrap(), r[3].parse().unwrap())).collect();
+    for w in spans.windows(2) {
+        assert!(w[0].1 <= w[1].0, "overlapping mentions {spans:?}");
+    }
+}

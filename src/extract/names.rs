@@ -288,31 +288,34 @@ impl NameRules {
 /// A name a rule found once is the same entity wherever else the document
 /// writes it: "met Lam Akol" after "Foreign Minister Lam Akol".
 fn repeat(text: &str, sentences: &[Span], mentions: &mut Vec<Mention>, found: &[Entity]) {
-    let mut added = Vec::new();
     for (index, entity) in found.iter().enumerate() {
         let first =
             mentions.iter().find(|m| m.entity == EntityRef::Found(index as u32)).map(|m| m.span);
         let Some(first) = first else { continue };
+        if entity.kind.is_empty() {
+            continue;
+        }
         let name = &text[first.start..first.end];
         for (start, _) in text.match_indices(name) {
             let span = Span::new(start, start + name.len());
+            // Inserted in place, so that a repeat of one name never
+            // overlaps a mention or a repeat of another (`J` in `J.`).
             let k = mentions.partition_point(|m| m.span.start < span.end);
             let taken = k > 0 && mentions[k - 1].span.end > span.start;
-            if taken || !boundary(text, span.start, span.end) || entity.kind.is_empty() {
+            if taken || !boundary(text, span.start, span.end) {
                 continue;
             }
-            added.push(Mention {
-                span,
-                sentence: sentence_of(sentences, start),
-                entity: EntityRef::Found(index as u32),
-                source: Source::Rule,
-                demonym: false,
-            });
+            mentions.insert(
+                k,
+                Mention {
+                    span,
+                    sentence: sentence_of(sentences, start),
+                    entity: EntityRef::Found(index as u32),
+                    source: Source::Rule,
+                    demonym: false,
+                },
+            );
         }
-    }
-    if !added.is_empty() {
-        mentions.extend(added);
-        mentions.sort_by_key(|m| m.span.start);
     }
 }
 
