@@ -55,7 +55,8 @@
 //! its creation time (see `support/tempeval.rs`).
 //!
 //! Run: `cargo run --release --example eval_specs -- [SHARED_DIR] [-v]`
-//! (default `../shared`). `-v` lists each failing case.
+//! (default `../shared`). `-v` lists each failing case and each skipped one
+//! with its reason.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -574,6 +575,11 @@ fn evaluate(f: &Finders, path: &Path, task: Task, with_values: bool, verbose: bo
     let mut row = Row { cases: cases.len(), ..Row::default() };
     for case in &cases {
         if let Some(reason) = skip_reason(case, task) {
+            if verbose {
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                let input = field_str(case, "Input").unwrap_or("");
+                println!("SKIP {name} ({reason}): {input:?}");
+            }
             row.skipped += 1;
             *row.reasons.entry(reason).or_default() += 1;
             continue;
