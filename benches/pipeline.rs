@@ -66,7 +66,7 @@ fn main() {
 
         let mut group = c.benchmark_group(format!("{name}_gazetteers"));
         settle(&mut group);
-        group.throughput(Throughput::Bytes(bytes as u64));
+        group.throughput(Throughput::BytesDecimal(bytes as u64));
         group.bench_function("baseline_scan", |b| b.iter(|| common::scan(&ac, &docs)));
         group.bench_function("extract", |b| {
             b.iter(|| docs.iter().map(|d| pipeline.extract(d, None).mentions.len()).sum::<usize>())
