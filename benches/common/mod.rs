@@ -1,0 +1,166 @@
+//! Shared by `benches/pipeline.rs`, `examples/bench_scan.rs` and
+//! `examples/bench_stages.rs` (issue 6): the news corpus, the gazetteers
+//! (defaults plus an optional folder layered over them, as
+//! `gazette extract --gazetteers DIR` does) and the baseline's pattern list.
+#![allow(dead_code)] // each target uses a different part
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use gazette::extract::gazetteer::{Gazetteer, GazetteerBuilder, COMMON_WORDS, EMBEDDED};
+use gazette::extract::lexicon::Lexicon;
+use gazette::read::{self, Input, ReadOptions};
+use gazette::{Document, Pipeline};
+
+/// The corpus files measured: Reuters-21578 and BBC News (the issue's
+/// "21 MB of text"), in this order.
+pub const CORPUS_FILES: &[&str] = &["reuters21578.jsonl", "bbc_news_2004_2005.jsonl"];
+
+/// `news_corpus/` under the shared directory.
+pub fn corpus_dir(shared: &Path) -> PathBuf {
+    shared.join("data").join("news_corpus")
+}
+
+/// The corpus's JSONL files, or a message saying which one is missing.
+pub fn corpus_files(shared: &Path) -> Result<Vec<PathBuf>, String> {
+    let dir = corpus_dir(shared);
+    let files: Vec<PathBuf> = CORPUS_FILES.iter().map(|f| dir.join(f)).collect();
+    match files.iter().find(|f| !f.is_file()) {
+        Some(f) => Err(format!("{} not found", f.display())),
+        None => Ok(files),
+    }
+}
+
+/// Documents of the corpus in file order, stopping once their text reaches
+/// `max_bytes` (documents that fail to read are left out; empty ones are
+/// kept, as `gazette extract` keeps them).
+pub fn load_documents(shared: &Path, max_bytes: usize) -> Result<Vec<Document>, String> {
+    let files = corpus_files(shared)?;
+    let inputs = read::open(&files, ReadOptions::default()).map_err(|e| e.to_string())?;
+    let mut docs = Vec::new();
+    let mut bytes = 0;
+    for input in inputs {
+        if bytes >= max_bytes {
+            break;
+        }
+        if let Input::Document(d) = input {
+            bytes += d.text.len();
+            docs.push(d);
+        }
+    }
+    Ok(docs)
+}
+
+/// Bytes of document text, the unit of every MB/s figure.
+pub fn text_bytes(docs: &[Document]) -> usize {
+    docs.iter().map(|d| d.text.len()).sum()
+}
+
+/// The embedded gazetteer files, then the `.tsv` files of `extra` (sorted,
+/// `relations.tsv` left out), as (path, contents).
+pub fn gazetteer_files(extra: Option<&Path>) -> Result<Vec<(String, String)>, String> {
+    let mut files: Vec<(String, String)> =
+        EMBEDDED.iter().map(|(p, d)| (p.to_string(), d.to_string())).collect();
+    if let Some(dir) = extra {
+        let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+            .filter(|p| p.file_name().is_some_and(|n| n != "relations.tsv"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let data = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+            files.push((p.display().to_string(), data));
+        }
+    }
+    Ok(files)
+}
+
+/// The gazetteer `gazette extract [--gazetteers extra]` builds.
+pub fn build_gazetteer(files: &[(String, String)]) -> Result<Gazetteer, String> {
+    let mut b = GazetteerBuilder::new();
+    for (i, (path, data)) in files.iter().enumerate() {
+        if i == EMBEDDED.len() {
+            b.new_layer();
+        }
+        b.add_file(path, data);
+    }
+    b.add_common_words(COMMON_WORDS.1);
+    b.build().map_err(|e| e.to_string())
+}
+
+/// The full pipeline over those gazetteers and the default lexicon.
+pub fn build_pipeline(files: &[(String, String)]) -> Result<Pipeline, String> {
+    let lexicon = Lexicon::with_defaults().map_err(|e| e.to_string())?;
+    Ok(Pipeline::new(build_gazetteer(files)?, lexicon))
+}
+
+/// The surface forms the gazetteer's automaton holds, rebuilt from the same
+/// files: every name, alias and demonym once, each with the apostrophe and
+/// hyphen variants gazette adds. Its length should equal
+/// `Gazetteer::pattern_count`; callers check.
+pub fn patterns(files: &[(String, String)]) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for (_, data) in files {
+        let mut lines = data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        let Some(header) = lines.next() else { continue };
+        let col = |name: &str| header.split('\t').position(|h| h.trim() == name);
+        let cols = [col("name"), col("aliases"), col("demonyms")];
+        for line in lines {
+            let cells: Vec<&str> = line.split('\t').collect();
+            for (k, c) in cols.iter().enumerate() {
+                let Some(cell) = c.and_then(|c| cells.get(c)) else { continue };
+                let forms: Vec<&str> = if k == 0 {
+                    vec![cell.trim()]
+                } else {
+                    cell.split('|').map(str::trim).filter(|f| !f.is_empty()).collect()
+                };
+                for form in forms {
+                    if !form.is_empty() && seen.insert(form.to_string()) {
+                        out.extend(variants(form));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The same variants as `gazetteer::variants` (a private function there).
+fn variants(form: &str) -> Vec<String> {
+    let mut out = vec![form.to_string()];
+    let mut push = |s: String| {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    if form.contains('\'') {
+        push(form.replace('\'', "\u{2019}"));
+    }
+    if form.contains('\u{2019}') {
+        push(form.replace('\u{2019}', "'"));
+    }
+    if form.contains('-') {
+        push(form.replace('-', "\u{2010}"));
+        push(form.replace('-', "\u{2011}"));
+    }
+    out
+}
+
+/// The baseline: a plain leftmost-longest aho-corasick automaton over the
+/// gazetteer's patterns, with the crate's default settings otherwise.
+pub fn baseline(patterns: &[String]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(patterns)
+        .expect("the gazetteer's patterns build an automaton")
+}
+
+/// Runs the baseline over every document; returns the match count so the
+/// work cannot be optimised away.
+pub fn scan(ac: &aho_corasick::AhoCorasick, docs: &[Document]) -> usize {
+    docs.iter().map(|d| ac.find_iter(d.text.as_str()).count()).sum()
+}

@@ -1,0 +1,72 @@
+//! The baseline of issue 6's benchmark: a plain aho-corasick
+//! leftmost-longest scan over the news corpus with the gazetteer's own
+//! patterns (rebuilt from the same TSV files, variants included).
+//! `tools/bench.sh` runs it so the ratio to gazette is measured in the same
+//! run.
+//!
+//! Run: `cargo run --release --example bench_scan -- [SHARED_DIR]
+//! [--gazetteers DIR]` (default `../shared`). Prints a human line, then
+//! `scan_mb_s=…` for scripts. Exits with code 2 when the corpus is missing.
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Scans the whole corpus this many times and reports the median.
+const RUNS: usize = 3;
+
+fn main() {
+    let (shared, extra) = args();
+    let docs = common::load_documents(&shared, usize::MAX).unwrap_or_else(|e| fail(&e));
+    let bytes = common::text_bytes(&docs);
+    let files = common::gazetteer_files(extra.as_deref()).unwrap_or_else(|e| fail(&e));
+    let count = common::build_gazetteer(&files).unwrap_or_else(|e| fail(&e)).pattern_count();
+    let patterns = common::patterns(&files);
+    if patterns.len() != count {
+        eprintln!("bench_scan: warning: {} patterns, the gazetteer has {count}", patterns.len());
+    }
+    let started = Instant::now();
+    let ac = common::baseline(&patterns);
+    let build = started.elapsed().as_secs_f64();
+    let mut secs = Vec::new();
+    let mut matches = 0;
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        matches = common::scan(&ac, &docs);
+        secs.push(started.elapsed().as_secs_f64());
+    }
+    secs.sort_by(f64::total_cmp);
+    let median = secs[RUNS / 2];
+    let mb_s = bytes as f64 / 1e6 / median;
+    println!(
+        "baseline scan: {} patterns ({:?}, built in {build:.2}s), {} documents, {:.1} MB, \
+         {matches} matches, median of {RUNS}: {median:.3}s = {mb_s:.1} MB/s",
+        patterns.len(),
+        ac.kind(),
+        docs.len(),
+        bytes as f64 / 1e6,
+    );
+    println!("scan_mb_s={mb_s:.1}");
+}
+
+/// `[SHARED_DIR] [--gazetteers DIR]`.
+fn args() -> (PathBuf, Option<PathBuf>) {
+    let mut shared = PathBuf::from("../shared");
+    let mut extra = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--gazetteers" {
+            extra = Some(PathBuf::from(args.next().unwrap_or_else(|| fail("--gazetteers DIR"))));
+        } else {
+            shared = PathBuf::from(a);
+        }
+    }
+    (shared, extra)
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("bench_scan: {message}");
+    std::process::exit(2)
+}
