@@ -117,3 +117,17 @@ fn document_dates_from_dateline_and_file_name() {
         "{dates:?}"
     );
 }
+
+#[test]
+fn the_output_folder_inside_an_input_folder_is_not_read() {
+    let wd = Workdir::new("own-output");
+    std::fs::create_dir_all(wd.path("in")).unwrap();
+    std::fs::write(wd.path("in/story.txt"), "Russia said it would respond.").unwrap();
+    for _ in 0..2 {
+        let out = wd.run(&["extract", "in", "--out", "in/out"]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        assert!(!stderr(&out).contains("out/"), "{}", stderr(&out));
+    }
+    let docs = rows(&wd.path("in/out/documents.csv"));
+    assert_eq!(docs.len(), 2, "only the story: {docs:?}");
+}

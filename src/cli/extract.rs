@@ -255,6 +255,8 @@ fn extract(args: &Args) -> Result<Totals, String> {
         Format::Jsonl => JsonlOutput::create(&args.out).map(Output::Jsonl),
     };
     let mut output = output.map_err(|e| format!("{}: {e}", args.out.display()))?;
+    // `gazette extract . --out out` must not read its own output back.
+    inputs.skip_folder(&args.out);
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {
         builder = builder.num_threads(n.max(1));

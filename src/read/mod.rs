@@ -153,7 +153,13 @@ pub fn open(paths: &[PathBuf], options: ReadOptions) -> Result<Inputs, ReadError
             // input when its turn comes, like a file that vanishes later.
         }
     }
-    Ok(Inputs { options, paths: paths.iter().cloned().collect(), folders: Vec::new(), lines: None })
+    Ok(Inputs {
+        options,
+        paths: paths.iter().cloned().collect(),
+        folders: Vec::new(),
+        lines: None,
+        skip: Vec::new(),
+    })
 }
 
 /// Reads JSON Lines from `reader` (plain, not gzipped) as one input per
@@ -194,6 +200,8 @@ pub struct Inputs {
     folders: Vec<Folder>,
     /// The JSONL file being read.
     lines: Option<JsonlReader>,
+    /// Folders not to walk into (the output folder), canonical.
+    skip: Vec<PathBuf>,
 }
 
 /// A folder being walked.
@@ -294,6 +302,14 @@ impl Iterator for Inputs {
 }
 
 impl Inputs {
+    /// Does not walk into `folder` (an existing folder, such as the output
+    /// folder inside an input folder) when met inside a folder.
+    pub fn skip_folder(&mut self, folder: &Path) {
+        if let Ok(canonical) = fs::canonicalize(folder) {
+            self.skip.push(canonical);
+        }
+    }
+
     /// A path named on the command line.
     fn visit_argument(&mut self, path: PathBuf) -> Option<Input> {
         if path.as_os_str() == "-" {
@@ -351,6 +367,11 @@ impl Inputs {
             },
         };
         if file_type.is_dir() {
+            if !self.skip.is_empty()
+                && fs::canonicalize(&path).is_ok_and(|c| self.skip.contains(&c))
+            {
+                return None;
+            }
             return self.enter(path, format!("{rel}/"));
         }
         let format = match parsed.kind {
