@@ -330,6 +330,13 @@ impl CsvOutput {
             let tmp = self.dir.join(format!(".{name}.csv.tmp"));
             fs::rename(tmp, self.dir.join(format!("{name}.csv")))?;
         }
+        if !self.sentences {
+            // An earlier run's sentences.csv would not match this run's rows.
+            match fs::remove_file(self.dir.join("sentences.csv")) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+        }
         Ok(())
     }
 }

@@ -102,3 +102,15 @@ fn jsonl_records_hold_what_the_csvs_hold() {
         relations[1..].iter().map(|r| (r[3].clone(), r[5].clone(), r[8].clone())).collect();
     assert_eq!(from_records, from_csv);
 }
+
+#[test]
+fn a_run_without_sentences_removes_an_older_sentences_csv() {
+    let wd = Workdir::new("stale");
+    let input = fixture("news/roles.txt").display().to_string();
+    let out = wd.run(&["extract", &input, "--out", "out", "--sentences"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(wd.path("out/sentences.csv").exists());
+    let out = wd.run(&["extract", &input, "--out", "out"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(!wd.path("out/sentences.csv").exists(), "a stale sentences.csv stays behind");
+}
