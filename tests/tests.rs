@@ -8,6 +8,7 @@
 //! - `output`: determinism across thread counts, spreadsheet safety.
 //! - `properties`: invariants on generated text (proptest).
 //! - `regressions`: inputs that once broke gazette.
+//! - `stream`: extract --stream.
 //! - `relations`: relations on wire-style articles about other conflicts,
 //!   scored against what a reader expects.
 
@@ -21,3 +22,4 @@ mod output;
 mod properties;
 mod regressions;
 mod relations;
+mod stream;

@@ -37,11 +37,18 @@ use super::{error, GazetteerArgs};
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Files, folders or - (standard input).
-    #[arg(required = true, value_name = "INPUTS")]
+    #[arg(required_unless_present = "stream", conflicts_with = "stream", value_name = "INPUTS")]
     inputs: Vec<PathBuf>,
     /// Folder for the CSV files (created if missing).
-    #[arg(short, long, value_name = "DIR")]
-    out: PathBuf,
+    #[arg(short, long, value_name = "DIR", required_unless_present = "stream")]
+    out: Option<PathBuf>,
+    /// Read JSONL documents from standard input and write one JSON record
+    /// per document to standard output (the records of --format jsonl),
+    /// flushed as each is written, in input order; exit 0 at the end of
+    /// the input. A document's errors go into its record. For Spark's
+    /// RDD.pipe and Hadoop Streaming.
+    #[arg(long, conflicts_with_all = ["out", "format", "excel"])]
+    stream: bool,
     /// Reference date (YYYY-MM-DD) for documents that carry none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<Date>,
@@ -193,7 +200,7 @@ fn write_report(dir: &Path, t: &Totals, secs: f64) -> std::io::Result<()> {
 /// `make` turns each document's extraction into what `f` needs, on the
 /// worker threads.
 pub(super) fn in_chunks<T: Send>(
-    inputs: &mut read::Inputs,
+    inputs: &mut impl Iterator<Item = Input>,
     pool: &rayon::ThreadPool,
     pipeline: &Pipeline,
     date: Option<Date>,
@@ -230,6 +237,15 @@ pub(super) fn in_chunks<T: Send>(
 
 /// Runs `gazette extract`.
 pub fn run(args: Args) -> ExitCode {
+    if args.stream {
+        return match stream(&args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                error(&message);
+                ExitCode::from(2)
+            }
+        };
+    }
     match extract(&args) {
         Ok(totals) => ExitCode::from(if totals.failed > 0 { 1 } else { 0 }),
         Err(message) => {
@@ -239,30 +255,85 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
+impl Args {
+    fn read_options(&self) -> ReadOptions {
+        ReadOptions {
+            id_field: self.id_field.clone(),
+            text_field: self.text_field.clone(),
+            date_field: self.date_field.clone(),
+            title_field: self.title_field.clone(),
+        }
+    }
+
+    fn pool(&self) -> Result<rayon::ThreadPool, String> {
+        let mut builder = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = self.threads {
+            builder = builder.num_threads(n.max(1));
+        }
+        builder.build().map_err(|e| e.to_string())
+    }
+}
+
+/// `FILE:LINE: reason`; the origin names the line already, so a
+/// `line N: ` prefix of the reason is dropped.
+fn located(input: &Input, reason: &str) -> String {
+    let message = match reason.split_once(": ") {
+        Some((line, rest)) if line.starts_with("line ") => rest,
+        _ => reason,
+    };
+    format!("{}: {message}", input.origin())
+}
+
+/// `--stream`: JSONL on stdin → one record a line on stdout.
+fn stream(args: &Args) -> Result<(), String> {
+    use std::io::Write;
+    let (gazetteer, lexicon) = args.gazetteers.build()?;
+    let pipeline = Pipeline::new(gazetteer, lexicon);
+    let pool = args.pool()?;
+    let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
+    let mut inputs = read::jsonl(stdin, "stdin", args.read_options());
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let make = |d: &Document, x: Extraction| {
+        let title = d.title.as_deref().unwrap_or("");
+        Record::new(&d.id, title, &d.text, &d.warnings, &x, &pipeline, args.sentences)
+    };
+    let write_error = |e: std::io::Error| format!("standard output: {e}");
+    in_chunks(&mut inputs, &pool, &pipeline, args.date, make, |chunk, made| {
+        for (input, record) in chunk.iter().zip(made) {
+            let record = match (input, record) {
+                (_, Some(record)) => record,
+                (Input::Skipped { id, reason, .. }, None) => Record::failed(id, "skipped", reason),
+                (Input::Failed { id, error: reason, .. }, None) => {
+                    error(&located(input, reason));
+                    Record::failed(id, "error", reason)
+                }
+                (input, None) => Record::failed(input.id(), "error", "not extracted"),
+            };
+            serde_json::to_writer(&mut out, &record).map_err(|e| e.to_string())?;
+            out.write_all(b"\n").map_err(write_error)?;
+            out.flush().map_err(write_error)?;
+        }
+        Ok(())
+    })
+}
+
 fn extract(args: &Args) -> Result<Totals, String> {
     let started = Instant::now();
     let (gazetteer, lexicon) = args.gazetteers.build()?;
     let pipeline = Pipeline::new(gazetteer, lexicon);
-    let options = ReadOptions {
-        id_field: args.id_field.clone(),
-        text_field: args.text_field.clone(),
-        date_field: args.date_field.clone(),
-        title_field: args.title_field.clone(),
-    };
+    let options = args.read_options();
+    let out = args.out.as_deref().ok_or("--out is required")?;
     let mut inputs = read::open(&args.inputs, options).map_err(|e| e.to_string())?;
     let output = match args.format {
-        Format::Csv => CsvOutput::create(&args.out, args.sentences, args.excel).map(Output::Csv),
-        Format::Jsonl => JsonlOutput::create(&args.out).map(Output::Jsonl),
+        Format::Csv => CsvOutput::create(out, args.sentences, args.excel).map(Output::Csv),
+        Format::Jsonl => JsonlOutput::create(out).map(Output::Jsonl),
     };
-    let mut output = output.map_err(|e| format!("{}: {e}", args.out.display()))?;
+    let mut output = output.map_err(|e| format!("{}: {e}", out.display()))?;
     // `gazette extract . --out out` must not read its own output back.
-    inputs.skip_folder(&args.out);
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.threads {
-        builder = builder.num_threads(n.max(1));
-    }
-    let pool = builder.build().map_err(|e| e.to_string())?;
-    let write_error = |e: std::io::Error| format!("{}: {e}", args.out.display());
+    inputs.skip_folder(out);
+    let pool = args.pool()?;
+    let write_error = |e: std::io::Error| format!("{}: {e}", out.display());
     let mut totals = Totals::default();
     let mut ids = SeenIds::default();
     let make = |d: &Document, x: Extraction| {
@@ -306,12 +377,7 @@ fn extract(args: &Args) -> Result<Totals, String> {
                         Input::Failed { error, .. } => error.clone(),
                         _ => "not extracted".to_string(),
                     };
-                    // The origin names the line already: "articles.jsonl:3: …".
-                    let message = match reason.split_once(": ") {
-                        Some((line, rest)) if line.starts_with("line ") => rest,
-                        _ => reason.as_str(),
-                    };
-                    error(&format!("{}: {message}", input.origin()));
+                    error(&located(input, &reason));
                     ids.insert(input.id());
                     let record = Record::failed(input.id(), "error", &reason);
                     output.write(&record).map_err(write_error)?;
@@ -324,7 +390,7 @@ fn extract(args: &Args) -> Result<Totals, String> {
     result?;
     output.finish().map_err(write_error)?;
     let secs = started.elapsed().as_secs_f64();
-    write_report(&args.out, &totals, secs).map_err(write_error)?;
+    write_report(out, &totals, secs).map_err(write_error)?;
     if !args.quiet {
         eprintln!("gazette: {}", totals.summary(secs));
     }

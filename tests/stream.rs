@@ -1,0 +1,64 @@
+//! `extract --stream`: JSONL on stdin, one record a line on stdout.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use crate::util::{code, stderr, Workdir};
+
+const LINES: &str = concat!(
+    "{\"id\": \"a\", \"date\": \"2024-11-04\", \"text\": \"Russia said North Korea sent troops to Kursk.\"}\n",
+    "not json\n",
+    "{\"id\": \"b\", \"text\": 5}\n",
+    "\n",
+    "{\"id\": \"c\", \"text\": \"Kyiv said on Monday it had shot down 40 drones.\"}\n",
+);
+
+#[test]
+fn stream_writes_one_record_per_line_in_order() {
+    let wd = Workdir::new("stream");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .current_dir(&wd.dir)
+        .args(["extract", "--stream", "--date", "2024-10-15", "-j", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(LINES.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 0, "exit 0 at the end of input: {}", stderr(&out));
+    let stdout = String::from_utf8(out.stdout.clone()).unwrap();
+    let records: Vec<serde_json::Value> =
+        stdout.lines().map(|l| serde_json::from_str(l).expect("only JSON on stdout")).collect();
+    let field = |r: &serde_json::Value, k: &str| r[k].as_str().unwrap_or("").to_string();
+    let ids: Vec<String> = records.iter().map(|r| field(r, "doc_id")).collect();
+    assert_eq!(ids, ["a", "stdin:2", "b", "c"]);
+    let statuses: Vec<String> = records.iter().map(|r| field(r, "status")).collect();
+    assert_eq!(statuses, ["ok", "error", "error", "ok"]);
+    assert!(field(&records[1], "error").contains("invalid JSON"));
+    assert_eq!(field(&records[0], "date"), "2024-11-04");
+    assert!(!records[0]["relations"].as_array().unwrap().is_empty());
+    assert!(stderr(&out).contains("stdin:2: invalid JSON"), "{}", stderr(&out));
+
+    // The same records as --format jsonl over the same lines in a file,
+    // but for the ids of failed lines, which name the file.
+    std::fs::write(wd.path("in.jsonl"), LINES).unwrap();
+    let out =
+        wd.run(&["extract", "in.jsonl", "--format", "jsonl", "--out", "o", "--date", "2024-10-15"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let file = wd.read("o/documents.jsonl");
+    for (a, b) in stdout.lines().zip(file.lines()) {
+        if !a.contains("\"status\":\"error\"") {
+            assert_eq!(a, b);
+        }
+    }
+}
+
+#[test]
+fn stream_takes_no_inputs_or_out() {
+    let wd = Workdir::new("stream-args");
+    let out = wd.run(&["extract", "--stream", "x.txt"]);
+    assert_eq!(code(&out), 2);
+    let out = wd.run(&["extract", "--stream", "--out", "o"]);
+    assert_eq!(code(&out), 2);
+}
