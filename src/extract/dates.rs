@@ -973,6 +973,12 @@ impl DateFinder {
     /// Resolves month `m` day `d` with no year: the reference year, unless
     /// that lands more than two months on the wrong side of the reference.
     fn resolve_month_day(m: u32, d: u32, r: Date, future: bool) -> Option<Val> {
+        // `Feb 29` without a year is the nearest leap day in the clause's direction.
+        if m == 2 && d == 29 && Date::new(r.year, 2, 29).is_none() {
+            let step = if future { 1 } else { -1 };
+            let y = (1..8).map(|k| r.year + step * k).find(|&y| Date::new(y, 2, 29).is_some())?;
+            return Some(Val::Day(Date::new(y, 2, 29)?));
+        }
         let pick =
             |y: i32| Date::new(y, m, d).or_else(|| Date::new(y, m, d.min(days_in_month(y, m))));
         let cand = pick(r.year)?;
@@ -1575,11 +1581,17 @@ impl DateFinder {
         let rw = r.weekday();
         let back = i64::from((rw + 7 - target) % 7);
         let ahead = i64::from((target + 7 - rw) % 7);
+        // `next`, `following` and `previous` count calendar weeks (Monday
+        // first): `next Friday` said on a Thursday is next week's, not
+        // tomorrow (which would be `this Friday` or `Friday`). `last`, `this
+        // past` and `coming` name the nearest such day, as news uses them
+        // (TempEval gold: `last Wednesday` on a Thursday is yesterday).
+        let this_week = i64::from(target) - i64::from(rw);
         let days = match rel.as_deref() {
-            Some("last" | "this past" | "past" | "previous") => -(if back == 0 { 7 } else { back }),
-            Some(
-                "next" | "this coming" | "coming" | "upcoming" | "this upcoming" | "following",
-            ) => {
+            Some("next" | "following") => this_week + 7,
+            Some("previous") => this_week - 7,
+            Some("last" | "this past" | "past") => -(if back == 0 { 7 } else { back }),
+            Some("this coming" | "coming" | "upcoming" | "this upcoming") => {
                 if ahead == 0 {
                     7
                 } else {
@@ -2226,6 +2238,60 @@ mod tests {
         // holidays
         ("I'll go back on christmas day", R, "christmas day", "2024-12-25", "relative", ""),
         ("We met on easter sunday 2018.", R, "easter sunday 2018", "2018-04-01", "date", ""),
+        // `next`/`following`/`previous` weekday: the next or previous calendar week's.
+        ("We meet next Friday.", Some("2024-10-17"), "next Friday", "2024-10-25", "relative", ""),
+        (
+            "It fell on the previous Wednesday.",
+            Some("2024-10-17"),
+            "previous Wednesday",
+            "2024-10-09",
+            "relative",
+            "",
+        ),
+        (
+            "It fell last Wednesday.",
+            Some("2024-10-17"),
+            "last Wednesday",
+            "2024-10-16",
+            "relative",
+            "",
+        ),
+        // Leap day without a year: the nearest one.
+        ("They married on Feb 29.", R, "Feb 29", "2024-02-29", "relative", ""),
+        // Years in words.
+        ("They left in nineteen ninety-six.", R, "nineteen ninety-six", "1996", "date", ""),
+        (
+            "He came back in two thousand and fifteen.",
+            R,
+            "two thousand and fifteen",
+            "2015",
+            "date",
+            "",
+        ),
+        (
+            "It opened in October two thousand and five.",
+            R,
+            "October two thousand and five",
+            "2005-10",
+            "date",
+            "",
+        ),
+        (
+            "It opened on 13 Sept nineteen seventy two.",
+            R,
+            "13 Sept nineteen seventy two",
+            "1972-09-13",
+            "date",
+            "",
+        ),
+        (
+            "It opened in nineteen hundred ninety three.",
+            R,
+            "nineteen hundred ninety three",
+            "1993",
+            "date",
+            "",
+        ),
     ];
 
     /// (text, reference, text that must not be (part of) a date)
@@ -2276,6 +2342,8 @@ mod tests {
         ("It said that year-to-date sales rose.", R, "that year"),
         ("She turns 60 next year.", R, "60"),
         ("In October, 12 people died.", R, "12"),
+        ("Some two thousand people marched.", R, "two thousand"),
+        ("In nineteen ninety-six cases the test failed.", R, "nineteen ninety-six"),
     ];
 
     #[test]

@@ -38,10 +38,69 @@ const YEAR: &str = r"(?:19|20)[0-9]{2}";
 /// Time units of relative periods.
 const UNITS: &str = r"(?:days?|weeks?|months?|years?)";
 
+/// A year in words: `nineteen ninety-six`, `nineteen hundred ninety three`,
+/// `nineteen oh five`, `two thousand and eighteen`.
+const WORD_YEAR: &str = r"(?:(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\s+(?:hundred(?:\s+and)?\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine))|two\s+thousand(?:(?:\s+and)?\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine))?)";
+
+/// Words that may follow a year written in words; another word makes it a
+/// count (`two thousand people`, `nineteen hundred troops`).
+const AFTER_WORD_YEAR: &[&str] = &[
+    "", "and", "or", "to", "till", "until", "through", "when", "while", "where", "with", "for",
+    "in", "on", "at", "after", "before", "but", "the", "a", "was", "were", "is", "had", "he",
+    "she", "they", "we", "i", "it", "as",
+];
+
+/// Words that make a following year in words a year (`in nineteen ninety-six`).
+const WORD_YEAR_CUES: &[&str] = &[
+    "in", "since", "by", "until", "till", "before", "after", "of", "from", "to", "through",
+    "during", "year", "and", "around", "circa",
+];
+
+/// Value of a year in words (see [`WORD_YEAR`]).
+fn word_year(text: &str) -> Option<i32> {
+    let words: Vec<String> = text
+        .split([' ', '-', '\t', '\n'])
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("and"))
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let below_100 = |ws: &[String]| -> Option<i32> {
+        ws.iter().try_fold(0i32, |acc, w| {
+            let n = match w.as_str() {
+                "sixty" => 60,
+                "seventy" => 70,
+                "eighty" => 80,
+                "ninety" => 90,
+                w => i32::try_from(number_word(w)?).ok()?,
+            };
+            Some(acc + n)
+        })
+    };
+    match words.as_slice() {
+        [two, thousand, rest @ ..] if two == "two" && thousand == "thousand" => {
+            Some(2000 + below_100(rest)?)
+        }
+        [c, rest @ ..] => {
+            let century = i32::try_from(number_word(c)?).ok()?;
+            let tail = match rest {
+                [h, r @ ..] if h == "hundred" => below_100(r)?,
+                [oh, r @ ..] if oh == "oh" => below_100(r)?,
+                r => below_100(r)?,
+            };
+            Some(century * 100 + tail)
+        }
+        [] => None,
+    }
+}
+
 /// The second expression: one named group per form.
 pub(super) fn build_extra() -> String {
     let m = MONTHS;
     let parts: Vec<String> = vec![
+        // nineteen ninety-six, August two thousand and fifteen, 13 Sept
+        // nineteen seventy two, January twenty five nineteen eighty six
+        format!(
+            r"{B}(?P<wy_pre>(?:(?P<wy_d1>[0-9]{{1,2}}(?:st|nd|rd|th)?|{ORD_WORDS}|{CARD_WORDS})\s+(?:of\s+)?)?(?P<wy_mon>{m})\.?\s+(?:(?:the\s+)?(?P<wy_d2>[0-9]{{1,2}}(?:st|nd|rd|th)?|{ORD_WORDS}|{CARD_WORDS})\s*,?\s+)?)?(?P<wy>{WORD_YEAR}){B}"
+        ),
         // april22, Dec31 , 1994
         format!(
             r"{B}(?P<g_mon>{m})\.?(?P<g_day>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<g_year>{YEAR}))?{B}"
@@ -392,6 +451,9 @@ impl DateFinder {
             c.has_day = true;
             c
         };
+        if let Some(wy) = caps.name("wy") {
+            return self.word_year_cand(caps, ctx, wy.as_str());
+        }
         if let Some(mon) = caps.name("g_mon") {
             let m = month_number(mon.as_str())?;
             // "DEC7" in a table is a contract code, not a day.
@@ -725,6 +787,32 @@ impl DateFinder {
 
     /// `on 4/22`, `22/04`, `on 4-22`, `in 4.22`: month and day without a
     /// year, only where a date is expected.
+    /// A year in words, with the month and day written before it.
+    fn word_year_cand(&self, caps: &Captures, ctx: &Ctx, text: &str) -> Option<Cand> {
+        let s = ctx.s;
+        let all = caps.get(0)?;
+        let y = word_year(text)?;
+        let next = next_word(s, all.end()).to_ascii_lowercase();
+        if !in_list(&next, AFTER_WORD_YEAR) || s[all.end()..].starts_with('-') {
+            return None;
+        }
+        let Some(mon) = caps.name("wy_mon") else {
+            if !in_list(prev_word(s, all.start()).0, WORD_YEAR_CUES) {
+                return None;
+            }
+            return Some(Cand::new(all.start(), all.end(), Val::Year(y), "date"));
+        };
+        let m = month_number(mon.as_str())?;
+        let day = caps.name("wy_d1").or(caps.name("wy_d2"));
+        let Some(d) = day else {
+            return Some(Cand::new(all.start(), all.end(), Val::Month(y, m), "date"));
+        };
+        let date = Date::new(y, m, day_value(d.as_str())?)?;
+        let mut c = Cand::new(all.start(), all.end(), Val::Day(date), "date");
+        c.has_day = true;
+        Some(c)
+    }
+
     fn numeric_day(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
         let s = ctx.s;
         let na = caps.name("nd_a").or_else(|| caps.name("nd_a2")).or_else(|| caps.name("nd_a3"))?;
