@@ -1209,8 +1209,11 @@ impl DateFinder {
         if !Self::year_stands_alone(s, ym.start(), end) && !possessive {
             return None;
         }
-        let (prev, _) = prev_word(s, ym.start());
+        let (prev, prev_start) = prev_word(s, ym.start());
         let next = next_word(s, end);
+        // "later than 2018": a bound, where "more than 2018" is a count.
+        let than = prev.eq_ignore_ascii_case("than")
+            && in_list(prev_word(s, prev_start).0, &["later", "earlier"]);
         let prefixed = after_mid_hyphen(s, ym.start())
             || self
                 .prefix
@@ -1235,6 +1238,7 @@ impl DateFinder {
             || range_end.is_some()
             || opens_range
             || in_list(prev, YEAR_CUES)
+            || than
             || prefixed
             || continues
             || determiner;
@@ -2258,6 +2262,35 @@ mod tests {
         ),
         // Leap day without a year: the nearest one.
         ("They married on Feb 29.", R, "Feb 29", "2024-02-29", "relative", ""),
+        // A year written after a yearless date or range.
+        ("They met on 28 June in 2020.", R, "28 June in 2020", "2020-06-28", "date", ""),
+        (
+            "Sales from April to June in 2017 fell.",
+            R,
+            "from April to June in 2017",
+            "2017-04/2017-06",
+            "date",
+            "",
+        ),
+        // Bounds on a year.
+        (
+            "It must end no later than 2030.",
+            R,
+            "no later than 2030",
+            "2030",
+            "date",
+            "ON_OR_BEFORE",
+        ),
+        ("It will not end later than 2030.", R, "later than 2030", "2030", "date", "AFTER"),
+        ("He stayed before the year 2019.", R, "before the year 2019", "2019", "date", "BEFORE"),
+        (
+            "The vote will be held in a fortnight.",
+            R,
+            "in a fortnight",
+            "2024-10-29",
+            "relative",
+            "",
+        ),
         // Years in words.
         ("They left in nineteen ninety-six.", R, "nineteen ninety-six", "1996", "date", ""),
         (
@@ -2344,6 +2377,7 @@ mod tests {
         ("In October, 12 people died.", R, "12"),
         ("Some two thousand people marched.", R, "two thousand"),
         ("In nineteen ninety-six cases the test failed.", R, "nineteen ninety-six"),
+        ("Turnout was more than 2018 levels.", R, "2018"),
     ];
 
     #[test]

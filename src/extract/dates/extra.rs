@@ -36,7 +36,7 @@ const CARD_WORDS: &str = r"(?:thirty[\s-]one|twenty[\s-](?:one|two|three|four|fi
 const YEAR: &str = r"(?:19|20)[0-9]{2}";
 
 /// Time units of relative periods.
-const UNITS: &str = r"(?:days?|weeks?|months?|years?)";
+const UNITS: &str = r"(?:days?|weeks?|fortnights?|months?|years?)";
 
 /// A year in words: `nineteen ninety-six`, `nineteen hundred ninety three`,
 /// `nineteen oh five`, `two thousand and eighteen`.
@@ -276,6 +276,7 @@ fn add_units(d: Date, n: i64, unit: &str) -> Date {
     match unit.trim_end_matches('s') {
         "day" => d.add_days(n),
         "week" => d.add_days(7 * n),
+        "fortnight" => d.add_days(14 * n),
         "month" => {
             let (y, m) = shift_month(d.year, d.month, n);
             Date::new(y, m, d.day.min(days_in_month(y, m))).unwrap_or(d)
