@@ -2291,6 +2291,40 @@ mod tests {
             "relative",
             "",
         ),
+        // Numeric day ranges.
+        (
+            "The office is closed from 10/1 to 11/7.",
+            R,
+            "from 10/1 to 11/7",
+            "2024-10-01/2024-11-07",
+            "relative",
+            "",
+        ),
+        (
+            "He will be away from 5/1-5/7/2020.",
+            R,
+            "from 5/1-5/7/2020",
+            "2020-05-01/2020-05-07",
+            "date",
+            "",
+        ),
+        // A count of units before or after a day.
+        (
+            "They met 2 weeks before May 13, 1999.",
+            R,
+            "2 weeks before May 13, 1999",
+            "1999-04-29",
+            "date",
+            "",
+        ),
+        (
+            "The talks began three days after Christmas 2023.",
+            R,
+            "three days after Christmas 2023",
+            "2023-12-28",
+            "date",
+            "",
+        ),
         // Years in words.
         ("They left in nineteen ninety-six.", R, "nineteen ninety-six", "1996", "date", ""),
         (
@@ -2378,6 +2412,7 @@ mod tests {
         ("Some two thousand people marched.", R, "two thousand"),
         ("In nineteen ninety-six cases the test failed.", R, "nineteen ninety-six"),
         ("Turnout was more than 2018 levels.", R, "2018"),
+        ("Shares rose 3/4-1/2 points.", R, "3/4-1/2"),
     ];
 
     #[test]

@@ -376,11 +376,59 @@ fn in_year(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
     out
 }
 
+/// Moves a day by a count of units written before it: `3 days after
+/// January 12th`, `2 weeks before Christmas`, `16 days from 01/02/2018`;
+/// `more than 2 weeks before today` is a bound.
+fn shifted(s: &str, cands: &mut [Cand]) {
+    let mut last_end = 0;
+    for c in cands.iter_mut() {
+        if let (Val::Day(d), None, "") = (c.val, c.to, c.modifier) {
+            let (w, w_at) = super::prev_word(s, c.start);
+            let (unit, u_at) = super::prev_word(s, w_at);
+            let (n, n_at) = super::prev_word(s, u_at);
+            let sign = match w.to_ascii_lowercase().as_str() {
+                "before" => -1,
+                "after" | "from" => 1,
+                _ => 0,
+            };
+            let unit = unit.to_ascii_lowercase();
+            let is_unit = matches!(
+                unit.trim_end_matches('s'),
+                "day" | "week" | "fortnight" | "month" | "year"
+            );
+            let n = match n.to_ascii_lowercase().as_str() {
+                "a" | "an" => Some(1),
+                w => super::number_word(w),
+            };
+            if let (true, true, Some(n)) = (sign != 0 && n_at >= last_end, is_unit, n) {
+                if (1..=1000).contains(&n) {
+                    c.val = Val::Day(super::extra::add_units(d, sign * n, &unit));
+                    c.start = n_at;
+                    c.has_day = true;
+                    c.weekday = false;
+                    // "more than 2 weeks before today": before that day.
+                    let (than, than_at) = super::prev_word(s, n_at);
+                    let (more, more_at) = super::prev_word(s, than_at);
+                    if than.eq_ignore_ascii_case("than")
+                        && more.eq_ignore_ascii_case("more")
+                        && more_at >= last_end
+                    {
+                        c.start = more_at;
+                        c.modifier = if sign < 0 { "BEFORE" } else { "AFTER" };
+                    }
+                }
+            }
+        }
+        last_end = c.end;
+    }
+}
+
 /// Everything this module does to one sentence's candidates.
 pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
     let cands = week_weekday(s, cands);
     let cands = ranges(s, cands, reference);
     let mut cands = in_year(s, cands);
+    shifted(s, &mut cands);
     for c in cands.iter_mut() {
         // "from 2014-2018", "between 2014-2018": the range's own opening word.
         let (before, at) = super::prev_word(s, c.start);

@@ -96,11 +96,9 @@ fn word_year(text: &str) -> Option<i32> {
 pub(super) fn build_extra() -> String {
     let m = MONTHS;
     let parts: Vec<String> = vec![
-        // nineteen ninety-six, August two thousand and fifteen, 13 Sept
-        // nineteen seventy two, January twenty five nineteen eighty six
-        format!(
-            r"{B}(?P<wy_pre>(?:(?P<wy_d1>[0-9]{{1,2}}(?:st|nd|rd|th)?|{ORD_WORDS}|{CARD_WORDS})\s+(?:of\s+)?)?(?P<wy_mon>{m})\.?\s+(?:(?:the\s+)?(?P<wy_d2>[0-9]{{1,2}}(?:st|nd|rd|th)?|{ORD_WORDS}|{CARD_WORDS})\s*,?\s+)?)?(?P<wy>{WORD_YEAR}){B}"
-        ),
+        // nineteen ninety-six, two thousand and fifteen (a month or day
+        // written before it is read in `word_year_cand`)
+        format!(r"{B}(?P<wy>{WORD_YEAR}){B}"),
         // april22, Dec31 , 1994
         format!(
             r"{B}(?P<g_mon>{m})\.?(?P<g_day>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<g_year>{YEAR}))?{B}"
@@ -123,6 +121,10 @@ pub(super) fn build_extra() -> String {
         format!(r"{B}(?P<yn_y>{YEAR})\s*,?\s*(?P<yn_m>{m}){B}"),
         // Jan-Feb 2017, Nov-Feb 2017
         format!(r"{B}(?P<mm_a>{m})\.?\s*(?:-|(?u:–))\s*(?P<mm_b>{m})\.?,?\s+(?P<mm_y>{YEAR}){B}"),
+        // 10/1-11/7, from 10/1 to 11/7, 5/1-5/7/2020, 5/1-5/7, 2020
+        format!(
+            r"{B}(?:(?:on|from|between|by|until|till|since)\s+)?(?P<ndr_a>[0-9]{{1,2}})/(?P<ndr_b>[0-9]{{1,2}})\s*(?:-|(?u:–)|to|till|until|through|thru|and)\s*(?P<ndr_c>[0-9]{{1,2}})/(?P<ndr_d>[0-9]{{1,2}})(?:(?:/|,\s*)(?P<ndr_y>{YEAR}))?{B}"
+        ),
         // on 4/22, on 22/04, on 4-22
         format!(
             r"{B}(?:on|by|until|till|since|from|between|before|after|in|back|{WEEKDAYS})\.?,?\s+(?P<nd_a>[0-9]{{1,2}})(?P<nd_s>[-/.])(?P<nd_b>[0-9]{{1,2}}){B}"
@@ -272,7 +274,7 @@ fn monday(d: Date) -> Date {
 }
 
 /// `d` moved by `n` units (`day`, `week`, `month`, `year`).
-fn add_units(d: Date, n: i64, unit: &str) -> Date {
+pub(super) fn add_units(d: Date, n: i64, unit: &str) -> Date {
     match unit.trim_end_matches('s') {
         "day" => d.add_days(n),
         "week" => d.add_days(7 * n),
@@ -397,7 +399,15 @@ impl DateFinder {
             let Some(caps) = self.extra.captures_at(s, pos) else { break };
             let Some(m) = caps.get(0) else { break };
             match self.extra_one(&caps, ctx) {
-                Some(mut c) if c.end > c.start && out.last().is_none_or(|l| l.end <= c.start) => {
+                Some(mut c) if c.end > c.start => {
+                    // A year in words takes the month and day found before it.
+                    while out.last().is_some_and(|l| c.start <= l.start && l.end <= c.end) {
+                        out.pop();
+                    }
+                    if out.last().is_some_and(|l| l.end > c.start) {
+                        pos = super::next_char(s, m.start());
+                        continue;
+                    }
                     // "12-13 March." ends at the name; "Sept." keeps its stop.
                     if s[..c.end].ends_with('.') {
                         let (w, _) = prev_word(s, c.end - 1);
@@ -570,6 +580,9 @@ impl DateFinder {
             let mut c = Cand::new(all.start(), all.end(), Val::Month(ya, ma), "date");
             c.to = Some(Val::Month(y, mb));
             return Some(c);
+        }
+        if caps.name("ndr_a").is_some() {
+            return self.numeric_day_range(caps, ctx);
         }
         if caps.name("nd_b").is_some() {
             return self.numeric_day(caps, ctx);
@@ -788,7 +801,9 @@ impl DateFinder {
 
     /// `on 4/22`, `22/04`, `on 4-22`, `in 4.22`: month and day without a
     /// year, only where a date is expected.
-    /// A year in words, with the month and day written before it.
+    /// A year in words, with the month and day written before it
+    /// (`August two thousand and five`, `13 Sept nineteen seventy two`,
+    /// `January twenty five nineteen eighty six`).
     fn word_year_cand(&self, caps: &Captures, ctx: &Ctx, text: &str) -> Option<Cand> {
         let s = ctx.s;
         let all = caps.get(0)?;
@@ -797,21 +812,102 @@ impl DateFinder {
         if !in_list(&next, AFTER_WORD_YEAR) || s[all.end()..].starts_with('-') {
             return None;
         }
-        let Some(mon) = caps.name("wy_mon") else {
-            if !in_list(prev_word(s, all.start()).0, WORD_YEAR_CUES) {
+        // The word before `pos`, past spaces, a comma, a hyphen, an
+        // abbreviation's stop and `the` ("September the twenty-first").
+        let word_before = |pos: usize| {
+            let t = s[..pos].trim_end_matches([' ', ',', '.', '-']);
+            let (w, at) = prev_word(t, t.len());
+            if w.eq_ignore_ascii_case("the") {
+                let t = s[..at].trim_end();
+                return prev_word(t, t.len());
+            }
+            (w, at)
+        };
+        let day_of = |w: &str| day_value(w).filter(|d| (1..=31).contains(d) && !w.is_empty());
+        let (w1, at1) = word_before(all.start());
+        let (month, day, start) = if let Some(m) = month_number(w1) {
+            // "13 Sept nineteen seventy two", "twenty five January ..."
+            let (w2, at2) = word_before(at1);
+            let (w3, at3) = word_before(at2);
+            let two = format!("{w3} {w2}");
+            match (day_of(&two).filter(|_| at2 > 0 && !w3.is_empty()), day_of(w2)) {
+                (Some(d), _) if w3.len() > 3 => (Some(m), Some(d), at3),
+                (_, Some(d)) => (Some(m), Some(d), at2),
+                _ => (Some(m), None, at1),
+            }
+        } else if let Some(d) = day_of(w1) {
+            // "January twenty five nineteen eighty six", "May 4, nineteen ..."
+            let (w2, at2) = word_before(at1);
+            let two = format!("{w2} {w1}");
+            match (month_number(w2), day_of(&two).and(Some(word_before(at2)))) {
+                (Some(m), _) => (Some(m), Some(d), at2),
+                (None, Some((w3, at3))) if month_number(w3).is_some() => {
+                    (month_number(w3), day_of(&two), at3)
+                }
+                _ => (None, None, all.start()),
+            }
+        } else {
+            (None, None, all.start())
+        };
+        let Some(m) = month else {
+            if !in_list(w1, WORD_YEAR_CUES) {
                 return None;
             }
             return Some(Cand::new(all.start(), all.end(), Val::Year(y), "date"));
         };
-        let m = month_number(mon.as_str())?;
-        let day = caps.name("wy_d1").or(caps.name("wy_d2"));
         let Some(d) = day else {
-            return Some(Cand::new(all.start(), all.end(), Val::Month(y, m), "date"));
+            return Some(Cand::new(start, all.end(), Val::Month(y, m), "date"));
         };
-        let date = Date::new(y, m, day_value(d.as_str())?)?;
-        let mut c = Cand::new(all.start(), all.end(), Val::Day(date), "date");
+        let mut c = Cand::new(start, all.end(), Val::Day(Date::new(y, m, d)?), "date");
         c.has_day = true;
         Some(c)
+    }
+
+    /// `10/1-11/7`, `from 10/1 to 11/7`, `5/1-5/7/2020`: two numeric
+    /// days, month first (day first when a first number exceeds 12).
+    /// Without a year the range must run forward within the year.
+    fn numeric_day_range(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+        let s = ctx.s;
+        let a = caps.name("ndr_a")?;
+        let all = caps.get(0)?;
+        let (start, end) = (a.start(), all.end());
+        if glued_before(s, start) || continues_numeric(s, end) {
+            return None;
+        }
+        let num = |g: &str| caps.name(g)?.as_str().parse::<u32>().ok();
+        let (a, b, c, d) = (num("ndr_a")?, num("ndr_b")?, num("ndr_c")?, num("ndr_d")?);
+        let ((m1, d1), (m2, d2)) =
+            if a > 12 || c > 12 { ((b, a), (d, c)) } else { ((a, b), (c, d)) };
+        if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || d1 == 0 || d2 == 0 {
+            return None;
+        }
+        // Fractions and odds (`from 4/6 to 1/2`, `3/4-1/2 points`): without
+        // a year, a range of days runs forward and ends the phrase.
+        let year = caps.name("ndr_y").is_some();
+        if !year && ((m1, d1) >= (m2, d2) || word_follows(s, end)) {
+            return None;
+        }
+        let (first, kind) = match caps.name("ndr_y") {
+            Some(y) => {
+                let y: i32 = y.as_str().parse().ok()?;
+                let y1 = if (m1, d1) > (m2, d2) { y - 1 } else { y };
+                (Val::Day(Date::new(y1, m1, d1)?), "date")
+            }
+            None => (self.month_day(ctx, m1, d1, start, end)?, "relative"),
+        };
+        let second = match first {
+            Val::Day(x) => {
+                let y = if (m1, d1) > (m2, d2) { x.year + 1 } else { x.year };
+                Val::Day(Date::new(y, m2, d2)?)
+            }
+            _ => Val::NoYearDay(m2, d2),
+        };
+        if d2 > days_in_month(2024, m2) {
+            return None;
+        }
+        let mut cand = Cand::new(start, end, first, kind);
+        cand.to = Some(second);
+        Some(cand)
     }
 
     fn numeric_day(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
