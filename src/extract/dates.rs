@@ -1585,12 +1585,14 @@ impl DateFinder {
         let rw = r.weekday();
         let back = i64::from((rw + 7 - target) % 7);
         let ahead = i64::from((target + 7 - rw) % 7);
-        // `next`, `following` and `previous` count calendar weeks (Monday
-        // first): `next Friday` said on a Thursday is next week's, not
-        // tomorrow (which would be `this Friday` or `Friday`). `last`, `this
-        // past` and `coming` name the nearest such day, as news uses them
-        // (TempEval gold: `last Wednesday` on a Thursday is yesterday).
-        let this_week = i64::from(target) - i64::from(rw);
+        // `next`, `following` and `previous` count calendar weeks, Sunday
+        // first as on English calendars: `next Friday` said on a Thursday is
+        // next week's, not tomorrow (which would be `this Friday` or
+        // `Friday`), while `next Sunday` said on a Saturday is tomorrow, the
+        // next week's first day. `last`, `this past` and `coming` name the
+        // nearest such day, as news uses them (TempEval gold: `last
+        // Wednesday` on a Thursday is yesterday).
+        let this_week = i64::from((target + 1) % 7) - i64::from((rw + 1) % 7);
         let days = match rel.as_deref() {
             Some("next" | "following") => this_week + 7,
             Some("previous") => this_week - 7,
@@ -2413,6 +2415,7 @@ mod tests {
         ("In nineteen ninety-six cases the test failed.", R, "nineteen ninety-six"),
         ("Turnout was more than 2018 levels.", R, "2018"),
         ("Shares rose 3/4-1/2 points.", R, "3/4-1/2"),
+        ("Bids rose from 1/8 to 3/4, dealers said.", R, "1/8 to 3/4"),
     ];
 
     #[test]

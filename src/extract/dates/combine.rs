@@ -365,7 +365,7 @@ fn in_year(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
                     }
                     prev.val = a;
                     prev.end = c.end;
-                    prev.kind = "date";
+                    prev.kind = c.kind;
                     prev.weekday = false;
                     continue;
                 }

@@ -881,10 +881,18 @@ impl DateFinder {
         if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || d1 == 0 || d2 == 0 {
             return None;
         }
-        // Fractions and odds (`from 4/6 to 1/2`, `3/4-1/2 points`): without
-        // a year, a range of days runs forward and ends the phrase.
+        // Fractions and odds (`from 4/6 to 1/2`, `1/8 to 3/4 point`):
+        // without a year, a range of days follows a cue word, runs forward,
+        // ends the phrase and is not written in fraction denominators.
         let year = caps.name("ndr_y").is_some();
-        if !year && ((m1, d1) >= (m2, d2) || word_follows(s, end)) {
+        let cue = in_list(
+            prev_word(s, start).0,
+            &["from", "between", "on", "by", "until", "till", "since"],
+        );
+        let fraction = |x: u32| matches!(x, 2 | 4 | 8 | 16 | 32 | 64);
+        if !year
+            && (!cue || (m1, d1) >= (m2, d2) || word_follows(s, end) || fraction(b) && fraction(d))
+        {
             return None;
         }
         let (first, kind) = match caps.name("ndr_y") {
