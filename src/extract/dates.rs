@@ -2423,6 +2423,8 @@ mod tests {
         ("Turnout was more than 2018 levels.", R, "2018"),
         ("Shares rose 3/4-1/2 points.", R, "3/4-1/2"),
         ("Bids rose from 1/8 to 3/4, dealers said.", R, "1/8 to 3/4"),
+        ("Quotas hold for 12 months from April 1.", R, "12 months"),
+        ("It runs ten flights a week from May 31.", R, "a week"),
     ];
 
     #[test]

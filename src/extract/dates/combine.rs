@@ -396,8 +396,17 @@ fn shifted(s: &str, cands: &mut [Cand]) {
                 unit.trim_end_matches('s'),
                 "day" | "week" | "fortnight" | "month" | "year"
             );
+            // "for 12 months from April 1", "for the six months from April
+            // 1": a period that starts there; "10 flights a week from May
+            // 31": a rate.
+            let duration = in_list(
+                super::prev_word(s, n_at).0,
+                &["for", "the", "over", "within", "during", "per"],
+            );
             let n = match n.to_ascii_lowercase().as_str() {
-                "a" | "an" => Some(1),
+                _ if duration => None,
+                "a" | "an" if sign < 0 || w.eq_ignore_ascii_case("after") => Some(1),
+                "a" | "an" => None,
                 w => super::number_word(w),
             };
             if let (true, true, Some(n)) = (sign != 0 && n_at >= last_end, is_unit, n) {
