@@ -973,6 +973,12 @@ impl DateFinder {
     /// Resolves month `m` day `d` with no year: the reference year, unless
     /// that lands more than two months on the wrong side of the reference.
     fn resolve_month_day(m: u32, d: u32, r: Date, future: bool) -> Option<Val> {
+        // `Feb 29` without a year is the nearest leap day in the clause's direction.
+        if m == 2 && d == 29 && Date::new(r.year, 2, 29).is_none() {
+            let step = if future { 1 } else { -1 };
+            let y = (1..8).map(|k| r.year + step * k).find(|&y| Date::new(y, 2, 29).is_some())?;
+            return Some(Val::Day(Date::new(y, 2, 29)?));
+        }
         let pick =
             |y: i32| Date::new(y, m, d).or_else(|| Date::new(y, m, d.min(days_in_month(y, m))));
         let cand = pick(r.year)?;
@@ -1203,8 +1209,11 @@ impl DateFinder {
         if !Self::year_stands_alone(s, ym.start(), end) && !possessive {
             return None;
         }
-        let (prev, _) = prev_word(s, ym.start());
+        let (prev, prev_start) = prev_word(s, ym.start());
         let next = next_word(s, end);
+        // "later than 2018": a bound, where "more than 2018" is a count.
+        let than = prev.eq_ignore_ascii_case("than")
+            && in_list(prev_word(s, prev_start).0, &["later", "earlier"]);
         let prefixed = after_mid_hyphen(s, ym.start())
             || self
                 .prefix
@@ -1229,6 +1238,7 @@ impl DateFinder {
             || range_end.is_some()
             || opens_range
             || in_list(prev, YEAR_CUES)
+            || than
             || prefixed
             || continues
             || determiner;
@@ -1575,8 +1585,16 @@ impl DateFinder {
         let rw = r.weekday();
         let back = i64::from((rw + 7 - target) % 7);
         let ahead = i64::from((target + 7 - rw) % 7);
+        // `previous Wednesday` is the previous calendar week's (ISO, Monday
+        // first). `last`, `this past` name the nearest such day before, and
+        // `next`, `coming` the nearest after, as news uses them: TempEval
+        // gold reads `last Wednesday` on a Thursday as yesterday, and Reuters
+        // of Monday 1987-04-27 has Nakasone arrive in Washington `next
+        // Wednesday`, the 29th (the spec's next-week reading would say May 6).
+        let this_week = i64::from(target) - i64::from(rw);
         let days = match rel.as_deref() {
-            Some("last" | "this past" | "past" | "previous") => -(if back == 0 { 7 } else { back }),
+            Some("previous") => this_week - 7,
+            Some("last" | "this past" | "past") => -(if back == 0 { 7 } else { back }),
             Some(
                 "next" | "this coming" | "coming" | "upcoming" | "this upcoming" | "following",
             ) => {
@@ -2226,6 +2244,130 @@ mod tests {
         // holidays
         ("I'll go back on christmas day", R, "christmas day", "2024-12-25", "relative", ""),
         ("We met on easter sunday 2018.", R, "easter sunday 2018", "2018-04-01", "date", ""),
+        // `previous` weekday: the previous calendar week's; `next` the nearest ahead.
+        (
+            "We meet next Wednesday.",
+            Some("2024-10-14"),
+            "next Wednesday",
+            "2024-10-16",
+            "relative",
+            "",
+        ),
+        (
+            "It fell on the previous Wednesday.",
+            Some("2024-10-17"),
+            "previous Wednesday",
+            "2024-10-09",
+            "relative",
+            "",
+        ),
+        (
+            "It fell last Wednesday.",
+            Some("2024-10-17"),
+            "last Wednesday",
+            "2024-10-16",
+            "relative",
+            "",
+        ),
+        // Leap day without a year: the nearest one.
+        ("They married on Feb 29.", R, "Feb 29", "2024-02-29", "relative", ""),
+        // A year written after a yearless date or range.
+        ("They met on 28 June in 2020.", R, "28 June in 2020", "2020-06-28", "date", ""),
+        (
+            "Sales from April to June in 2017 fell.",
+            R,
+            "from April to June in 2017",
+            "2017-04/2017-06",
+            "date",
+            "",
+        ),
+        // Bounds on a year.
+        (
+            "It must end no later than 2030.",
+            R,
+            "no later than 2030",
+            "2030",
+            "date",
+            "ON_OR_BEFORE",
+        ),
+        ("It will not end later than 2030.", R, "later than 2030", "2030", "date", "AFTER"),
+        ("He stayed before the year 2019.", R, "before the year 2019", "2019", "date", "BEFORE"),
+        (
+            "The vote will be held in a fortnight.",
+            R,
+            "in a fortnight",
+            "2024-10-29",
+            "relative",
+            "",
+        ),
+        // Numeric day ranges.
+        (
+            "The office is closed from 10/1 to 11/7.",
+            R,
+            "from 10/1 to 11/7",
+            "2024-10-01/2024-11-07",
+            "relative",
+            "",
+        ),
+        (
+            "He will be away from 5/1-5/7/2020.",
+            R,
+            "from 5/1-5/7/2020",
+            "2020-05-01/2020-05-07",
+            "date",
+            "",
+        ),
+        // A count of units before or after a day.
+        (
+            "They met 2 weeks before May 13, 1999.",
+            R,
+            "2 weeks before May 13, 1999",
+            "1999-04-29",
+            "date",
+            "",
+        ),
+        (
+            "The talks began three days after Christmas 2023.",
+            R,
+            "three days after Christmas 2023",
+            "2023-12-28",
+            "date",
+            "",
+        ),
+        // Years in words.
+        ("They left in nineteen ninety-six.", R, "nineteen ninety-six", "1996", "date", ""),
+        (
+            "He came back in two thousand and fifteen.",
+            R,
+            "two thousand and fifteen",
+            "2015",
+            "date",
+            "",
+        ),
+        (
+            "It opened in October two thousand and five.",
+            R,
+            "October two thousand and five",
+            "2005-10",
+            "date",
+            "",
+        ),
+        (
+            "It opened on 13 Sept nineteen seventy two.",
+            R,
+            "13 Sept nineteen seventy two",
+            "1972-09-13",
+            "date",
+            "",
+        ),
+        (
+            "It opened in nineteen hundred ninety three.",
+            R,
+            "nineteen hundred ninety three",
+            "1993",
+            "date",
+            "",
+        ),
     ];
 
     /// (text, reference, text that must not be (part of) a date)
@@ -2276,6 +2418,13 @@ mod tests {
         ("It said that year-to-date sales rose.", R, "that year"),
         ("She turns 60 next year.", R, "60"),
         ("In October, 12 people died.", R, "12"),
+        ("Some two thousand people marched.", R, "two thousand"),
+        ("In nineteen ninety-six cases the test failed.", R, "nineteen ninety-six"),
+        ("Turnout was more than 2018 levels.", R, "2018"),
+        ("Shares rose 3/4-1/2 points.", R, "3/4-1/2"),
+        ("Bids rose from 1/8 to 3/4, dealers said.", R, "1/8 to 3/4"),
+        ("Quotas hold for 12 months from April 1.", R, "12 months"),
+        ("It runs ten flights a week from May 31.", R, "a week"),
     ];
 
     #[test]

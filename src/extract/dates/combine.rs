@@ -237,6 +237,9 @@ const BOUNDS_BEFORE: &[(&str, &str)] = &[
     ("after or equal to", "ON_OR_AFTER"),
     ("no earlier than", "ON_OR_AFTER"),
     ("not earlier than", "ON_OR_AFTER"),
+    // Before `later than`, which they end with.
+    ("no later than", "ON_OR_BEFORE"),
+    ("not later than", "ON_OR_BEFORE"),
     ("after", "AFTER"),
     ("later than", "AFTER"),
     ("before", "BEFORE"),
@@ -247,8 +250,6 @@ const BOUNDS_BEFORE: &[(&str, &str)] = &[
     ("till", "ON_OR_BEFORE"),
     ("up to", "ON_OR_BEFORE"),
     ("as late as", "ON_OR_BEFORE"),
-    ("no later than", "ON_OR_BEFORE"),
-    ("not later than", "ON_OR_BEFORE"),
 ];
 
 /// Bound words after a date.
@@ -297,6 +298,13 @@ fn bounds(s: &str, cands: &mut [Cand]) {
                         .strip_suffix("the year")
                         .or_else(|| stripped.strip_suffix("year"))
                         .unwrap_or(stripped);
+                    // "before the year 2019" whose span already took `year`.
+                    let year_noun =
+                        s[c.start..].get(..4).is_some_and(|w| w.eq_ignore_ascii_case("year"));
+                    let stripped = match stripped.trim_end().strip_suffix(" the") {
+                        Some(t) if year_noun => t,
+                        _ => stripped,
+                    };
                     if let Some(at) = ends_with_words(stripped, w) {
                         c.start = last_end + at;
                         c.modifier = m;
@@ -331,10 +339,105 @@ fn bounds(s: &str, cands: &mut [Cand]) {
     }
 }
 
+/// Gives a year written after a yearless date or range to it: `28 June in
+/// 2020`, `from April to June in 2017`, `July of 1995`.
+fn in_year(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if let (Some(prev), Val::Year(y), None, "") = (out.last_mut(), c.val, c.to, c.modifier) {
+            let between = s[prev.end..c.start].trim();
+            let yearless = prev.kind != "date" && prev.modifier.is_empty();
+            if yearless
+                && (between.eq_ignore_ascii_case("in") || between.eq_ignore_ascii_case("of"))
+            {
+                let a = with_year(prev.val, y);
+                // A range's other end must take the year too.
+                let b = match prev.to {
+                    None => Some(None),
+                    Some(t) => with_year(t, y).map(Some),
+                };
+                if let (Some(mut a), Some(b)) = (a, b) {
+                    if let Some(b) = b {
+                        if first_day(a) > first_day(b) {
+                            a = with_year(a, y - 1).unwrap_or(a);
+                        }
+                        prev.to = Some(b);
+                    }
+                    prev.val = a;
+                    prev.end = c.end;
+                    prev.kind = c.kind;
+                    prev.weekday = false;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Moves a day by a count of units written before it: `3 days after
+/// January 12th`, `2 weeks before Christmas`, `16 days from 01/02/2018`;
+/// `more than 2 weeks before today` is a bound.
+fn shifted(s: &str, cands: &mut [Cand]) {
+    let mut last_end = 0;
+    for c in cands.iter_mut() {
+        if let (Val::Day(d), None, "") = (c.val, c.to, c.modifier) {
+            let (w, w_at) = super::prev_word(s, c.start);
+            let (unit, u_at) = super::prev_word(s, w_at);
+            let (n, n_at) = super::prev_word(s, u_at);
+            let sign = match w.to_ascii_lowercase().as_str() {
+                "before" => -1,
+                "after" | "from" => 1,
+                _ => 0,
+            };
+            let unit = unit.to_ascii_lowercase();
+            let is_unit = matches!(
+                unit.trim_end_matches('s'),
+                "day" | "week" | "fortnight" | "month" | "year"
+            );
+            // "for 12 months from April 1", "for the six months from April
+            // 1": a period that starts there; "10 flights a week from May
+            // 31": a rate.
+            let duration = in_list(
+                super::prev_word(s, n_at).0,
+                &["for", "the", "over", "within", "during", "per"],
+            );
+            let n = match n.to_ascii_lowercase().as_str() {
+                _ if duration => None,
+                "a" | "an" if sign < 0 || w.eq_ignore_ascii_case("after") => Some(1),
+                "a" | "an" => None,
+                w => super::number_word(w),
+            };
+            if let (true, true, Some(n)) = (sign != 0 && n_at >= last_end, is_unit, n) {
+                if (1..=1000).contains(&n) {
+                    c.val = Val::Day(super::extra::add_units(d, sign * n, &unit));
+                    c.start = n_at;
+                    c.has_day = true;
+                    c.weekday = false;
+                    // "more than 2 weeks before today": before that day.
+                    let (than, than_at) = super::prev_word(s, n_at);
+                    let (more, more_at) = super::prev_word(s, than_at);
+                    if than.eq_ignore_ascii_case("than")
+                        && more.eq_ignore_ascii_case("more")
+                        && more_at >= last_end
+                    {
+                        c.start = more_at;
+                        c.modifier = if sign < 0 { "BEFORE" } else { "AFTER" };
+                    }
+                }
+            }
+        }
+        last_end = c.end;
+    }
+}
+
 /// Everything this module does to one sentence's candidates.
 pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
     let cands = week_weekday(s, cands);
-    let mut cands = ranges(s, cands, reference);
+    let cands = ranges(s, cands, reference);
+    let mut cands = in_year(s, cands);
+    shifted(s, &mut cands);
     for c in cands.iter_mut() {
         // "from 2014-2018", "between 2014-2018": the range's own opening word.
         let (before, at) = super::prev_word(s, c.start);

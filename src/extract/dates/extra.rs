@@ -36,12 +36,69 @@ const CARD_WORDS: &str = r"(?:thirty[\s-]one|twenty[\s-](?:one|two|three|four|fi
 const YEAR: &str = r"(?:19|20)[0-9]{2}";
 
 /// Time units of relative periods.
-const UNITS: &str = r"(?:days?|weeks?|months?|years?)";
+const UNITS: &str = r"(?:days?|weeks?|fortnights?|months?|years?)";
+
+/// A year in words: `nineteen ninety-six`, `nineteen hundred ninety three`,
+/// `nineteen oh five`, `two thousand and eighteen`.
+const WORD_YEAR: &str = r"(?:(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\s+(?:hundred(?:\s+and)?\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|oh[\s-](?:one|two|three|four|five|six|seven|eight|nine))|two\s+thousand(?:(?:\s+and)?\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine))?)";
+
+/// Words that may follow a year written in words; another word makes it a
+/// count (`two thousand people`, `nineteen hundred troops`).
+const AFTER_WORD_YEAR: &[&str] = &[
+    "", "and", "or", "to", "till", "until", "through", "when", "while", "where", "with", "for",
+    "in", "on", "at", "after", "before", "but", "the", "a", "was", "were", "is", "had", "he",
+    "she", "they", "we", "i", "it", "as",
+];
+
+/// Words that make a following year in words a year (`in nineteen ninety-six`).
+const WORD_YEAR_CUES: &[&str] = &[
+    "in", "since", "by", "until", "till", "before", "after", "of", "from", "to", "through",
+    "during", "year", "and", "around", "circa",
+];
+
+/// Value of a year in words (see [`WORD_YEAR`]).
+fn word_year(text: &str) -> Option<i32> {
+    let words: Vec<String> = text
+        .split([' ', '-', '\t', '\n'])
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("and"))
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let below_100 = |ws: &[String]| -> Option<i32> {
+        ws.iter().try_fold(0i32, |acc, w| {
+            let n = match w.as_str() {
+                "sixty" => 60,
+                "seventy" => 70,
+                "eighty" => 80,
+                "ninety" => 90,
+                w => i32::try_from(number_word(w)?).ok()?,
+            };
+            Some(acc + n)
+        })
+    };
+    match words.as_slice() {
+        [two, thousand, rest @ ..] if two == "two" && thousand == "thousand" => {
+            Some(2000 + below_100(rest)?)
+        }
+        [c, rest @ ..] => {
+            let century = i32::try_from(number_word(c)?).ok()?;
+            let tail = match rest {
+                [h, r @ ..] if h == "hundred" => below_100(r)?,
+                [oh, r @ ..] if oh == "oh" => below_100(r)?,
+                r => below_100(r)?,
+            };
+            Some(century * 100 + tail)
+        }
+        [] => None,
+    }
+}
 
 /// The second expression: one named group per form.
 pub(super) fn build_extra() -> String {
     let m = MONTHS;
     let parts: Vec<String> = vec![
+        // nineteen ninety-six, two thousand and fifteen (a month or day
+        // written before it is read in `word_year_cand`)
+        format!(r"{B}(?P<wy>{WORD_YEAR}){B}"),
         // april22, Dec31 , 1994
         format!(
             r"{B}(?P<g_mon>{m})\.?(?P<g_day>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*(?P<g_year>{YEAR}))?{B}"
@@ -64,6 +121,10 @@ pub(super) fn build_extra() -> String {
         format!(r"{B}(?P<yn_y>{YEAR})\s*,?\s*(?P<yn_m>{m}){B}"),
         // Jan-Feb 2017, Nov-Feb 2017
         format!(r"{B}(?P<mm_a>{m})\.?\s*(?:-|(?u:–))\s*(?P<mm_b>{m})\.?,?\s+(?P<mm_y>{YEAR}){B}"),
+        // 10/1-11/7, from 10/1 to 11/7, 5/1-5/7/2020, 5/1-5/7, 2020
+        format!(
+            r"{B}(?:(?:on|from|between|by|until|till|since)\s+)?(?P<ndr_a>[0-9]{{1,2}})/(?P<ndr_b>[0-9]{{1,2}})\s*(?:-|(?u:–)|to|till|until|through|thru|and)\s*(?P<ndr_c>[0-9]{{1,2}})/(?P<ndr_d>[0-9]{{1,2}})(?:(?:/|,\s*)(?P<ndr_y>{YEAR}))?{B}"
+        ),
         // on 4/22, on 22/04, on 4-22
         format!(
             r"{B}(?:on|by|until|till|since|from|between|before|after|in|back|{WEEKDAYS})\.?,?\s+(?P<nd_a>[0-9]{{1,2}})(?P<nd_s>[-/.])(?P<nd_b>[0-9]{{1,2}}){B}"
@@ -213,10 +274,11 @@ fn monday(d: Date) -> Date {
 }
 
 /// `d` moved by `n` units (`day`, `week`, `month`, `year`).
-fn add_units(d: Date, n: i64, unit: &str) -> Date {
+pub(super) fn add_units(d: Date, n: i64, unit: &str) -> Date {
     match unit.trim_end_matches('s') {
         "day" => d.add_days(n),
         "week" => d.add_days(7 * n),
+        "fortnight" => d.add_days(14 * n),
         "month" => {
             let (y, m) = shift_month(d.year, d.month, n);
             Date::new(y, m, d.day.min(days_in_month(y, m))).unwrap_or(d)
@@ -337,7 +399,15 @@ impl DateFinder {
             let Some(caps) = self.extra.captures_at(s, pos) else { break };
             let Some(m) = caps.get(0) else { break };
             match self.extra_one(&caps, ctx) {
-                Some(mut c) if c.end > c.start && out.last().is_none_or(|l| l.end <= c.start) => {
+                Some(mut c) if c.end > c.start => {
+                    // A year in words takes the month and day found before it.
+                    while out.last().is_some_and(|l| c.start <= l.start && l.end <= c.end) {
+                        out.pop();
+                    }
+                    if out.last().is_some_and(|l| l.end > c.start) {
+                        pos = super::next_char(s, m.start());
+                        continue;
+                    }
                     // "12-13 March." ends at the name; "Sept." keeps its stop.
                     if s[..c.end].ends_with('.') {
                         let (w, _) = prev_word(s, c.end - 1);
@@ -392,6 +462,9 @@ impl DateFinder {
             c.has_day = true;
             c
         };
+        if let Some(wy) = caps.name("wy") {
+            return self.word_year_cand(caps, ctx, wy.as_str());
+        }
         if let Some(mon) = caps.name("g_mon") {
             let m = month_number(mon.as_str())?;
             // "DEC7" in a table is a contract code, not a day.
@@ -507,6 +580,9 @@ impl DateFinder {
             let mut c = Cand::new(all.start(), all.end(), Val::Month(ya, ma), "date");
             c.to = Some(Val::Month(y, mb));
             return Some(c);
+        }
+        if caps.name("ndr_a").is_some() {
+            return self.numeric_day_range(caps, ctx);
         }
         if caps.name("nd_b").is_some() {
             return self.numeric_day(caps, ctx);
@@ -725,6 +801,123 @@ impl DateFinder {
 
     /// `on 4/22`, `22/04`, `on 4-22`, `in 4.22`: month and day without a
     /// year, only where a date is expected.
+    /// A year in words, with the month and day written before it
+    /// (`August two thousand and five`, `13 Sept nineteen seventy two`,
+    /// `January twenty five nineteen eighty six`).
+    fn word_year_cand(&self, caps: &Captures, ctx: &Ctx, text: &str) -> Option<Cand> {
+        let s = ctx.s;
+        let all = caps.get(0)?;
+        let y = word_year(text)?;
+        let next = next_word(s, all.end()).to_ascii_lowercase();
+        if !in_list(&next, AFTER_WORD_YEAR) || s[all.end()..].starts_with('-') {
+            return None;
+        }
+        // The word before `pos`, past spaces, a comma, a hyphen, an
+        // abbreviation's stop and `the` ("September the twenty-first").
+        let word_before = |pos: usize| {
+            let t = s[..pos].trim_end_matches([' ', ',', '.', '-']);
+            let (w, at) = prev_word(t, t.len());
+            if w.eq_ignore_ascii_case("the") {
+                let t = s[..at].trim_end();
+                return prev_word(t, t.len());
+            }
+            (w, at)
+        };
+        let day_of = |w: &str| day_value(w).filter(|d| (1..=31).contains(d) && !w.is_empty());
+        let (w1, at1) = word_before(all.start());
+        let (month, day, start) = if let Some(m) = month_number(w1) {
+            // "13 Sept nineteen seventy two", "twenty five January ..."
+            let (w2, at2) = word_before(at1);
+            let (w3, at3) = word_before(at2);
+            let two = format!("{w3} {w2}");
+            match (day_of(&two).filter(|_| at2 > 0 && !w3.is_empty()), day_of(w2)) {
+                (Some(d), _) if w3.len() > 3 => (Some(m), Some(d), at3),
+                (_, Some(d)) => (Some(m), Some(d), at2),
+                _ => (Some(m), None, at1),
+            }
+        } else if let Some(d) = day_of(w1) {
+            // "January twenty five nineteen eighty six", "May 4, nineteen ..."
+            let (w2, at2) = word_before(at1);
+            let two = format!("{w2} {w1}");
+            match (month_number(w2), day_of(&two).and(Some(word_before(at2)))) {
+                (Some(m), _) => (Some(m), Some(d), at2),
+                (None, Some((w3, at3))) if month_number(w3).is_some() => {
+                    (month_number(w3), day_of(&two), at3)
+                }
+                _ => (None, None, all.start()),
+            }
+        } else {
+            (None, None, all.start())
+        };
+        let Some(m) = month else {
+            if !in_list(w1, WORD_YEAR_CUES) {
+                return None;
+            }
+            return Some(Cand::new(all.start(), all.end(), Val::Year(y), "date"));
+        };
+        let Some(d) = day else {
+            return Some(Cand::new(start, all.end(), Val::Month(y, m), "date"));
+        };
+        let mut c = Cand::new(start, all.end(), Val::Day(Date::new(y, m, d)?), "date");
+        c.has_day = true;
+        Some(c)
+    }
+
+    /// `10/1-11/7`, `from 10/1 to 11/7`, `5/1-5/7/2020`: two numeric
+    /// days, month first (day first when a first number exceeds 12).
+    /// Without a year the range must run forward within the year.
+    fn numeric_day_range(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+        let s = ctx.s;
+        let a = caps.name("ndr_a")?;
+        let all = caps.get(0)?;
+        let (start, end) = (a.start(), all.end());
+        if glued_before(s, start) || continues_numeric(s, end) {
+            return None;
+        }
+        let num = |g: &str| caps.name(g)?.as_str().parse::<u32>().ok();
+        let (a, b, c, d) = (num("ndr_a")?, num("ndr_b")?, num("ndr_c")?, num("ndr_d")?);
+        let ((m1, d1), (m2, d2)) =
+            if a > 12 || c > 12 { ((b, a), (d, c)) } else { ((a, b), (c, d)) };
+        if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || d1 == 0 || d2 == 0 {
+            return None;
+        }
+        // Fractions and odds (`from 4/6 to 1/2`, `1/8 to 3/4 point`):
+        // without a year, a range of days follows a cue word, runs forward,
+        // ends the phrase and is not written in fraction denominators.
+        let year = caps.name("ndr_y").is_some();
+        let cue = in_list(
+            prev_word(s, start).0,
+            &["from", "between", "on", "by", "until", "till", "since"],
+        );
+        let fraction = |x: u32| matches!(x, 2 | 4 | 8 | 16 | 32 | 64);
+        if !year
+            && (!cue || (m1, d1) >= (m2, d2) || word_follows(s, end) || fraction(b) && fraction(d))
+        {
+            return None;
+        }
+        let (first, kind) = match caps.name("ndr_y") {
+            Some(y) => {
+                let y: i32 = y.as_str().parse().ok()?;
+                let y1 = if (m1, d1) > (m2, d2) { y - 1 } else { y };
+                (Val::Day(Date::new(y1, m1, d1)?), "date")
+            }
+            None => (self.month_day(ctx, m1, d1, start, end)?, "relative"),
+        };
+        let second = match first {
+            Val::Day(x) => {
+                let y = if (m1, d1) > (m2, d2) { x.year + 1 } else { x.year };
+                Val::Day(Date::new(y, m2, d2)?)
+            }
+            _ => Val::NoYearDay(m2, d2),
+        };
+        if d2 > days_in_month(2024, m2) {
+            return None;
+        }
+        let mut cand = Cand::new(start, end, first, kind);
+        cand.to = Some(second);
+        Some(cand)
+    }
+
     fn numeric_day(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
         let s = ctx.s;
         let na = caps.name("nd_a").or_else(|| caps.name("nd_a2")).or_else(|| caps.name("nd_a3"))?;
