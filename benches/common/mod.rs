@@ -4,7 +4,6 @@
 //! `gazette extract --gazetteers DIR` does) and the baseline's pattern list.
 #![allow(dead_code)] // each target uses a different part
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use gazette::extract::gazetteer::{Gazetteer, GazetteerBuilder, COMMON_WORDS, EMBEDDED};
@@ -78,8 +77,8 @@ pub fn gazetteer_files(extra: Option<&Path>) -> Result<Vec<(String, String)>, St
     Ok(files)
 }
 
-/// The gazetteer `gazette extract [--gazetteers extra]` builds.
-pub fn build_gazetteer(files: &[(String, String)]) -> Result<Gazetteer, String> {
+/// The builder `gazette extract [--gazetteers extra]` fills.
+fn builder(files: &[(String, String)]) -> GazetteerBuilder {
     let mut b = GazetteerBuilder::new();
     for (i, (path, data)) in files.iter().enumerate() {
         if i == EMBEDDED.len() {
@@ -88,7 +87,12 @@ pub fn build_gazetteer(files: &[(String, String)]) -> Result<Gazetteer, String> 
         b.add_file(path, data);
     }
     b.add_common_words(COMMON_WORDS.1);
-    b.build().map_err(|e| e.to_string())
+    b
+}
+
+/// The gazetteer `gazette extract [--gazetteers extra]` builds.
+pub fn build_gazetteer(files: &[(String, String)]) -> Result<Gazetteer, String> {
+    builder(files).build().map_err(|e| e.to_string())
 }
 
 /// The full pipeline over those gazetteers and the default lexicon.
@@ -97,57 +101,11 @@ pub fn build_pipeline(files: &[(String, String)]) -> Result<Pipeline, String> {
     Ok(Pipeline::new(build_gazetteer(files)?, lexicon))
 }
 
-/// The surface forms the gazetteer's automaton holds, rebuilt from the same
-/// files: every name, alias and demonym once, each with the apostrophe and
-/// hyphen variants gazette adds. Its length should equal
-/// `Gazetteer::pattern_count`; callers check.
+/// The surface forms the gazetteer's automaton holds, from the same
+/// builder: every name, alias and demonym once, with the apostrophe and
+/// hyphen variants gazette adds.
 pub fn patterns(files: &[(String, String)]) -> Vec<String> {
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    for (_, data) in files {
-        let mut lines = data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
-        let Some(header) = lines.next() else { continue };
-        let col = |name: &str| header.split('\t').position(|h| h.trim() == name);
-        let cols = [col("name"), col("aliases"), col("demonyms")];
-        for line in lines {
-            let cells: Vec<&str> = line.split('\t').collect();
-            for (k, c) in cols.iter().enumerate() {
-                let Some(cell) = c.and_then(|c| cells.get(c)) else { continue };
-                let forms: Vec<&str> = if k == 0 {
-                    vec![cell.trim()]
-                } else {
-                    cell.split('|').map(str::trim).filter(|f| !f.is_empty()).collect()
-                };
-                for form in forms {
-                    if !form.is_empty() && seen.insert(form.to_string()) {
-                        out.extend(variants(form));
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
-/// The same variants as `gazetteer::variants` (a private function there).
-fn variants(form: &str) -> Vec<String> {
-    let mut out = vec![form.to_string()];
-    let mut push = |s: String| {
-        if !out.contains(&s) {
-            out.push(s);
-        }
-    };
-    if form.contains('\'') {
-        push(form.replace('\'', "\u{2019}"));
-    }
-    if form.contains('\u{2019}') {
-        push(form.replace('\u{2019}', "'"));
-    }
-    if form.contains('-') {
-        push(form.replace('-', "\u{2010}"));
-        push(form.replace('-', "\u{2011}"));
-    }
-    out
+    builder(files).patterns()
 }
 
 /// The baseline: a plain leftmost-longest aho-corasick automaton over the

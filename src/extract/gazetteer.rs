@@ -205,6 +205,31 @@ impl GazetteerBuilder {
         if !self.errors.is_empty() {
             return Err(LoadErrors(self.errors.clone()));
         }
+        let (patterns, targets, ambiguities) = self.resolve();
+        let common_forms = self.common_forms();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| LoadErrors(vec![LoadError::new("gazetteers", 0, e.to_string())]))?;
+        Ok(Gazetteer {
+            entities: self.drafts.iter().map(|d| d.entity.clone()).collect(),
+            automaton,
+            targets,
+            ambiguities,
+            common_forms,
+        })
+    }
+
+    /// The strings the automaton matches, in pattern order: every name,
+    /// alias and demonym that won its form, with its apostrophe and hyphen
+    /// variants. For benchmarks that compare against a plain scan.
+    pub fn patterns(&self) -> Vec<String> {
+        self.resolve().0
+    }
+
+    /// Gives each form to one entity (a later layer wins, else the first
+    /// entry) and lists the patterns with their targets.
+    fn resolve(&self) -> (Vec<String>, Vec<Target>, Vec<Ambiguity>) {
         // form → (entity index, demonym, layer)
         let mut owner: HashMap<&str, (u32, bool, u32)> = HashMap::new();
         let mut order: Vec<&str> = Vec::new();
@@ -246,18 +271,7 @@ impl GazetteerBuilder {
                 targets.push(Target { entity, demonym, common });
             }
         }
-        let common_forms = self.common_forms();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| LoadErrors(vec![LoadError::new("gazetteers", 0, e.to_string())]))?;
-        Ok(Gazetteer {
-            entities: self.drafts.iter().map(|d| d.entity.clone()).collect(),
-            automaton,
-            targets,
-            ambiguities,
-            common_forms,
-        })
+        (patterns, targets, ambiguities)
     }
 
     /// Every (form, entity id) whose form is in the common-word list.
@@ -538,6 +552,15 @@ mod tests {
         let mut got: Vec<&str> = errors.lines().collect();
         got.sort();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn patterns_are_the_automatons() {
+        let mut b = GazetteerBuilder::new();
+        b.add_file("t.tsv", "id\tname\ttype\taliases\tdemonyms\tattributes\nP1\tCôte d'Ivoire\tPLACE\tIvory Coast\tIvorian\t\n");
+        let patterns = b.patterns();
+        assert_eq!(patterns.len(), b.build().unwrap().pattern_count());
+        assert!(patterns.contains(&"Côte d\u{2019}Ivoire".to_string()), "{patterns:?}");
     }
 
     #[test]
