@@ -11,18 +11,18 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 /// Scans the whole corpus this many times and reports the median.
 const RUNS: usize = 3;
 
 fn main() {
-    let (shared, extra) = args();
-    let docs = common::load_documents(&shared, usize::MAX).unwrap_or_else(|e| fail(&e));
+    let (shared, extra) = common::args();
+    let docs = common::load_documents(&shared, usize::MAX).unwrap_or_else(|e| common::fail(&e));
     let bytes = common::text_bytes(&docs);
-    let files = common::gazetteer_files(extra.as_deref()).unwrap_or_else(|e| fail(&e));
-    let count = common::build_gazetteer(&files).unwrap_or_else(|e| fail(&e)).pattern_count();
+    let files = common::gazetteer_files(extra.as_deref()).unwrap_or_else(|e| common::fail(&e));
+    let count =
+        common::build_gazetteer(&files).unwrap_or_else(|e| common::fail(&e)).pattern_count();
     let patterns = common::patterns(&files);
     if patterns.len() != count {
         eprintln!("bench_scan: warning: {} patterns, the gazetteer has {count}", patterns.len());
@@ -49,24 +49,4 @@ fn main() {
         bytes as f64 / 1e6,
     );
     println!("scan_mb_s={mb_s:.1}");
-}
-
-/// `[SHARED_DIR] [--gazetteers DIR]`.
-fn args() -> (PathBuf, Option<PathBuf>) {
-    let mut shared = PathBuf::from("../shared");
-    let mut extra = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        if a == "--gazetteers" {
-            extra = Some(PathBuf::from(args.next().unwrap_or_else(|| fail("--gazetteers DIR"))));
-        } else {
-            shared = PathBuf::from(a);
-        }
-    }
-    (shared, extra)
-}
-
-fn fail(message: &str) -> ! {
-    eprintln!("bench_scan: {message}");
-    std::process::exit(2)
 }

@@ -11,7 +11,6 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use gazette::extract::StageTimes;
@@ -19,14 +18,15 @@ use gazette::write::CsvOutput;
 use gazette::Record;
 
 fn main() {
-    let (shared, extra) = args();
-    let docs = common::load_documents(&shared, usize::MAX).unwrap_or_else(|e| fail(&e));
+    let (shared, extra) = common::args();
+    let docs = common::load_documents(&shared, usize::MAX).unwrap_or_else(|e| common::fail(&e));
     let bytes = common::text_bytes(&docs);
-    let files = common::gazetteer_files(extra.as_deref()).unwrap_or_else(|e| fail(&e));
-    let pipeline = common::build_pipeline(&files).unwrap_or_else(|e| fail(&e));
+    let files = common::gazetteer_files(extra.as_deref()).unwrap_or_else(|e| common::fail(&e));
+    let pipeline = common::build_pipeline(&files).unwrap_or_else(|e| common::fail(&e));
     let out = std::env::temp_dir().join(format!("gazette-bench-stages-{}", std::process::id()));
-    std::fs::create_dir_all(&out).unwrap_or_else(|e| fail(&e.to_string()));
-    let mut csv = CsvOutput::create(&out, false, false).unwrap_or_else(|e| fail(&e.to_string()));
+    std::fs::create_dir_all(&out).unwrap_or_else(|e| common::fail(&e.to_string()));
+    let mut csv =
+        CsvOutput::create(&out, false, false).unwrap_or_else(|e| common::fail(&e.to_string()));
 
     let mut times = StageTimes::default();
     let (mut record, mut write) = (Duration::ZERO, Duration::ZERO);
@@ -36,12 +36,12 @@ fn main() {
         let title = d.title.as_deref().unwrap_or("");
         let r = Record::new(&d.id, title, &d.text, &d.warnings, &x, &pipeline, false);
         let made = Instant::now();
-        csv.write(&r).unwrap_or_else(|e| fail(&e.to_string()));
+        csv.write(&r).unwrap_or_else(|e| common::fail(&e.to_string()));
         record += made - started;
         write += made.elapsed();
     }
     let started = Instant::now();
-    csv.finish().unwrap_or_else(|e| fail(&e.to_string()));
+    csv.finish().unwrap_or_else(|e| common::fail(&e.to_string()));
     write += started.elapsed();
     let _ = std::fs::remove_dir_all(&out);
 
@@ -65,24 +65,4 @@ fn main() {
         println!("| {name} | {:.2} | {share:.1} % |", d.as_secs_f64());
     }
     println!("| total | {:.2} | 100 % |", total.as_secs_f64());
-}
-
-/// `[SHARED_DIR] [--gazetteers DIR]`.
-fn args() -> (PathBuf, Option<PathBuf>) {
-    let mut shared = PathBuf::from("../shared");
-    let mut extra = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        if a == "--gazetteers" {
-            extra = Some(PathBuf::from(args.next().unwrap_or_else(|| fail("--gazetteers DIR"))));
-        } else {
-            shared = PathBuf::from(a);
-        }
-    }
-    (shared, extra)
-}
-
-fn fail(message: &str) -> ! {
-    eprintln!("bench_stages: {message}");
-    std::process::exit(2)
 }

@@ -122,3 +122,26 @@ pub fn baseline(patterns: &[String]) -> aho_corasick::AhoCorasick {
 pub fn scan(ac: &aho_corasick::AhoCorasick, docs: &[Document]) -> usize {
     docs.iter().map(|d| ac.find_iter(d.text.as_str()).count()).sum()
 }
+
+/// The examples' arguments: `[SHARED_DIR] [--gazetteers DIR]`.
+pub fn args() -> (PathBuf, Option<PathBuf>) {
+    let mut shared = PathBuf::from("../shared");
+    let mut extra = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--gazetteers" {
+            extra = Some(PathBuf::from(args.next().unwrap_or_else(|| fail("--gazetteers DIR"))));
+        } else {
+            shared = PathBuf::from(a);
+        }
+    }
+    (shared, extra)
+}
+
+/// Prints `message` after the program's name and exits with status 2.
+pub fn fail(message: &str) -> ! {
+    let program = std::env::args().next().unwrap_or_default();
+    let name = Path::new(&program).file_name().map(|n| n.to_string_lossy().into_owned());
+    eprintln!("{}: {message}", name.unwrap_or_default());
+    std::process::exit(2)
+}

@@ -424,6 +424,25 @@ impl DateFinder {
         out
     }
 
+    /// Month `m` day `d` at `start..end`: on the `year` given (kind
+    /// `date`), else resolved by the clause's tense (kind `relative`).
+    fn dated_day(
+        &self,
+        ctx: &Ctx,
+        m: u32,
+        d: u32,
+        year: Option<regex::Match>,
+        start: usize,
+        end: usize,
+    ) -> Option<Cand> {
+        if let Some(y) = year {
+            let y: i32 = y.as_str().parse().ok()?;
+            return Some(day_cand(start, end, Val::Day(Date::new(y, m, d)?), "date"));
+        }
+        let val = self.month_day(ctx, m, d, start, end)?;
+        Some(day_cand(start, end, val, "relative"))
+    }
+
     /// Resolves month `m` day `d` without a year by the clause's tense.
     fn month_day(&self, ctx: &Ctx, m: u32, d: u32, start: usize, end: usize) -> Option<Val> {
         match ctx.reference {
@@ -457,11 +476,6 @@ impl DateFinder {
     fn extra_one(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
         let s = ctx.s;
         let all = caps.get(0)?;
-        let day_cand = |start: usize, end: usize, val: Val, kind: &'static str| {
-            let mut c = Cand::new(start, end, val, kind);
-            c.has_day = true;
-            c
-        };
         if let Some(wy) = caps.name("wy") {
             return self.word_year_cand(caps, ctx, wy.as_str());
         }
@@ -472,17 +486,7 @@ impl DateFinder {
                 return None;
             }
             let d = day_value(caps.name("g_day")?.as_str())?;
-            if let Some(y) = caps.name("g_year") {
-                let y: i32 = y.as_str().parse().ok()?;
-                return Some(day_cand(
-                    all.start(),
-                    all.end(),
-                    Val::Day(Date::new(y, m, d)?),
-                    "date",
-                ));
-            }
-            let val = self.month_day(ctx, m, d, all.start(), all.end())?;
-            return Some(day_cand(all.start(), all.end(), val, "relative"));
+            return self.dated_day(ctx, m, d, caps.name("g_year"), all.start(), all.end());
         }
         if let Some(mon) = caps.name("h_mon") {
             let m = month_number(mon.as_str())?;
@@ -618,17 +622,7 @@ impl DateFinder {
             {
                 return None;
             }
-            if let Some(y) = caps.name("v_year") {
-                let y: i32 = y.as_str().parse().ok()?;
-                return Some(day_cand(
-                    all.start(),
-                    all.end(),
-                    Val::Day(Date::new(y, m, d)?),
-                    "date",
-                ));
-            }
-            let val = self.month_day(ctx, m, d, all.start(), all.end())?;
-            return Some(day_cand(all.start(), all.end(), val, "relative"));
+            return self.dated_day(ctx, m, d, caps.name("v_year"), all.start(), all.end());
         }
         if let Some(a) = caps.name("dr_a") {
             return self.day_range(caps, ctx, a.as_str());
@@ -1249,4 +1243,11 @@ impl DateFinder {
         };
         Some(Cand::new(start, name.end(), Val::Day(day), "relative"))
     }
+}
+
+/// A candidate that names a day of a month given in the text.
+fn day_cand(start: usize, end: usize, val: Val, kind: &'static str) -> Cand {
+    let mut c = Cand::new(start, end, val, kind);
+    c.has_day = true;
+    c
 }
