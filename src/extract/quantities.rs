@@ -29,6 +29,7 @@
 
 use std::collections::HashMap;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::Span;
@@ -67,6 +68,9 @@ pub struct QuantityFinder {
     lexicon: HashMap<&'static str, Entry>,
     /// Whether to emit vague counts without a number (`several officers`).
     vague: bool,
+    /// Number words and vulgar fractions, to skip sentences without a
+    /// number before tokenizing them (most news sentences have none).
+    numbers: AhoCorasick,
 }
 
 impl Default for QuantityFinder {
@@ -107,6 +111,12 @@ const DIRECTION: u32 = 1 << 23; // north, south …
 const ORD: u32 = 1 << 24; // a denominator: third(s), eighth(s), hundredth(s), half
 const ZERO: u32 = 1 << 25; // zero, nought: a number alone or in decimals, not a count
 const SIGN_ART: u32 = 1 << 26; // minus, negative, a, an: may start an extended number
+const QUAL_START: u32 = 1 << 27; // first word of a qualifier: about, more, at …
+
+/// Words that can be, or start, a number: a sentence with none of them and
+/// no digit holds no quantity.
+const NUMBER_WORDS: u32 =
+    CARD | TENS | HUNDRED | SCALE | DOZEN | VAGUE_PLURAL | FRACTION | ORD | ZERO;
 
 #[derive(Clone, Copy, Debug, Default)]
 struct Entry {
@@ -677,7 +687,11 @@ impl QuantityFinder {
         valued(SCALES, SCALE);
         valued(VAGUE_PLURALS, VAGUE_PLURAL);
         valued(FRACTIONS, FRACTION);
-        QuantityFinder { token, lexicon, vague: false }
+        for (words, _) in QUALIFIERS {
+            lexicon.entry(words[0]).or_default().flags |= QUAL_START;
+        }
+        let numbers = number_automaton(&lexicon, NUMBER_WORDS);
+        QuantityFinder { token, lexicon, vague: false, numbers }
     }
 
     /// Also emit vague counts without a number (`several officers`,
@@ -685,7 +699,29 @@ impl QuantityFinder {
     /// `approximate` set. Off by default: the gold treats them as optional.
     pub fn with_vague_counts(mut self, yes: bool) -> QuantityFinder {
         self.vague = yes;
+        let flags = if yes { NUMBER_WORDS | VAGUE } else { NUMBER_WORDS };
+        self.numbers = number_automaton(&self.lexicon, flags);
         self
+    }
+
+    /// Whether `sentence` may hold a quantity: it has a digit, a vulgar
+    /// fraction or a number word that starts a token. A token starts only
+    /// after a character that is not a letter or digit, and a number word
+    /// ends where its token ends or at a hyphen (`twenty-five`); patterns
+    /// are letters only, so a match inside a longer word never hides one at
+    /// the start of a word. Non-ASCII neighbours count as boundaries, which
+    /// errs towards tokenizing.
+    fn may_hold(&self, sentence: &str) -> bool {
+        if sentence.bytes().any(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        let bytes = sentence.as_bytes();
+        let alnum =
+            |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_alphanumeric);
+        self.numbers.find_iter(sentence).any(|m| {
+            !bytes[m.start()].is_ascii_alphabetic() // ½
+                || (!alnum(m.start().checked_sub(1)) && !alnum(Some(m.end())))
+        })
     }
 
     /// Every quantity in `text`, in order. Numbers inside `exclude` spans
@@ -709,6 +745,9 @@ impl QuantityFinder {
         let mut toks = Vec::new();
         for sentence in sentences {
             let Some(slice) = text.get(sentence.start..sentence.end) else { continue };
+            if !self.may_hold(slice) {
+                continue;
+            }
             toks.clear();
             for m in self.token.find_iter(slice) {
                 let (s, e) = (sentence.start + m.start(), sentence.start + m.end());
@@ -950,6 +989,21 @@ fn tidy(x: f64) -> f64 {
     }
 }
 
+/// An automaton for the lexicon's words with any of `flags`, and the vulgar
+/// fraction characters, ignoring ASCII case as the lexicon does.
+fn number_automaton(lexicon: &HashMap<&'static str, Entry>, flags: u32) -> AhoCorasick {
+    let mut patterns: Vec<String> =
+        lexicon.iter().filter(|(_, e)| e.flags & flags != 0).map(|(w, _)| w.to_string()).collect();
+    patterns.sort_unstable();
+    patterns.extend("½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒".chars().map(String::from));
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("number words build an automaton")
+}
+
 /// The value of a vulgar fraction character (`½` → 0.5).
 fn vulgar(c: char) -> Option<f64> {
     let (n, d) = match c {
@@ -1186,6 +1240,9 @@ impl Scan<'_> {
 
     /// The longest qualifier at `i`, with the token after it.
     fn qualifier(&self, i: usize) -> Option<(Qual, usize)> {
+        if !self.flag(i, QUAL_START) {
+            return None;
+        }
         let mut best: Option<(Qual, usize)> = None;
         for (words, kind) in QUALIFIERS {
             let longer = match best {
