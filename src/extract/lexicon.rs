@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::extract::tsv::{list, Table};
 use crate::{LoadError, LoadErrors, Span};
@@ -149,8 +149,10 @@ impl Lexicon {
         if !errors.is_empty() {
             return Err(LoadErrors(errors));
         }
+        // A DFA: a few hundred phrases, scanned over every document.
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(&order)
             .map_err(|e| LoadErrors(vec![LoadError::new("relations", 0, e.to_string())]))?;

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder};
 
 use super::gazetteer::Entity;
@@ -37,14 +37,24 @@ static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static NAME_BEFORE_COMMA: LazyLock<Regex> =
     LazyLock::new(|| big(&format!(r"(?:^|[^\p{{L}}.])({WORD}(?:\s+{WORD}){{1,3}})$")).unwrap());
 
+/// Head words that end an organisation's name (`Sudan Liberation Movement`).
+const ORG_HEADS: &str = "Institute|University|Ministry|Agency|Party|Brigade|Battalion|Regiment|\
+    Division|Corps|Corporation|Council|Committee|Commission|Front|Movement|Army|Bank|Foundation|\
+    Association|Organization|Organisation|Union|Group|Court|Parliament|Assembly|Office|Department|\
+    Service|Company|Centre|Center|Academy|Authority|League|Alliance|Coalition|Federation|\
+    Directorate|Administration|Inc\\.|Corp\\.|Ltd\\.";
+
+/// Head words that start one (`Institute for Far Eastern Studies`).
+const ORG_LEADS: &str = "Institute|University|Ministry|Academy|Bank|Council|Committee|Commission|\
+    Department|Office|Court|Agency|Centre|Center|Organization|Organisation|Association|Union|\
+    Federation|League|Directorate";
+
+/// Words every `PLACE` match holds (`Kherson Oblast`, `the town of Pokrovsk`).
+const PLACE_WORDS: &str = "Oblast|Province|Governorate|Prefecture|Krai|Raion|\
+    town|city|village|port|region|province|district";
+
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
-    let heads = "Institute|University|Ministry|Agency|Party|Brigade|Battalion|Regiment|Division|Corps|\
-                 Corporation|Council|Committee|Commission|Front|Movement|Army|Bank|Foundation|\
-                 Association|Organization|Organisation|Union|Group|Court|Parliament|Assembly|Office|\
-                 Department|Service|Company|Centre|Center|Academy|Authority|League|Alliance|Coalition|\
-                 Federation|Directorate|Administration|Inc\\.|Corp\\.|Ltd\\.";
-    let lead = "Institute|University|Ministry|Academy|Bank|Council|Committee|Commission|Department|\
-                Office|Court|Agency|Centre|Center|Organization|Organisation|Association|Union|Federation|League|Directorate";
+    let (heads, lead) = (ORG_HEADS, ORG_LEADS);
     big(&format!(
         r"\b(?:(?:{WORD}\s+){{0,2}}(?:{lead})\s+(?:of|for|on)\s+(?:the\s+)?{WORD}(?:\s+(?:{WORD}|and|of|for|the)\b)*|(?:{WORD}\s+(?:(?:and|of|&)\s+)?){{1,4}}(?:{heads})\b)"
     ))
@@ -57,6 +67,47 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+
+/// Words without which `ORG` or `PLACE` cannot match: their regexes run
+/// only on the sentences that hold one (a fraction of news text).
+static RULE_WORDS: LazyLock<(AhoCorasick, AhoCorasick)> = LazyLock::new(|| {
+    let words = |list: &str| {
+        let list = list.replace("\\.", ".");
+        let patterns: Vec<&str> = list.split('|').map(str::trim).collect();
+        AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns)
+            .expect("rule words are plain strings")
+    };
+    (words(&format!("{ORG_HEADS}|{ORG_LEADS}")), words(PLACE_WORDS))
+});
+
+/// The runs of sentences around those that hold one of `words`: where a
+/// rule that needs one of them can match. A sentence's neighbours are
+/// included because a name may run across a line break the sentence
+/// splitter took for a sentence end (hard-wrapped wire copy), as the rule
+/// could in the whole text.
+fn regions(text: &str, sentences: &[Span], words: &AhoCorasick) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut next = 0;
+    for m in words.find_iter(text) {
+        if m.start() < next {
+            continue;
+        }
+        let i = sentences.partition_point(|s| s.end <= m.start());
+        if i >= sentences.len() {
+            break;
+        }
+        let start = sentences[i.saturating_sub(1)].start;
+        let end = sentences[(i + 1).min(sentences.len() - 1)].end;
+        match out.last_mut() {
+            Some(last) if last.end >= start => last.end = end,
+            _ => out.push(Span::new(start, end)),
+        }
+        next = sentences[i].end;
+    }
+    out
+}
 
 /// Capitalised words that start sentences or name times, never people.
 #[rustfmt::skip]
@@ -139,8 +190,10 @@ impl NameRules {
         let mut patterns: Vec<String> = HONORIFICS.iter().map(|s| s.to_string()).collect();
         let honorific_count = patterns.len();
         patterns.extend(lexicon.phrases(Frame::Title).map(String::from));
+        // A DFA: a few hundred phrases, scanned over every document.
         let titles = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("title patterns are plain strings");
@@ -224,13 +277,21 @@ impl NameRules {
                 }
             }
         }
-        for m in ORG.find_iter(text) {
-            let span = trim_name(text, Span::new(m.start(), m.end()), false);
-            new.push((span, "ORG"));
+        let whole = [Span::new(0, text.len())];
+        let sentences_or_whole = if sentences.is_empty() { &whole[..] } else { sentences };
+        let (org_words, place_words) = &*RULE_WORDS;
+        for r in regions(text, sentences_or_whole, org_words) {
+            for m in ORG.find_iter(&text[r.start..r.end]) {
+                let span = Span::new(r.start + m.start(), r.start + m.end());
+                new.push((trim_name(text, span, false), "ORG"));
+            }
         }
-        for c in PLACE.captures_iter(text) {
-            let g = c.get(1).unwrap_or_else(|| c.get(0).unwrap());
-            new.push((trim_name(text, Span::new(g.start(), g.end()), false), "PLACE"));
+        for r in regions(text, sentences_or_whole, place_words) {
+            for c in PLACE.captures_iter(&text[r.start..r.end]) {
+                let g = c.get(1).unwrap_or_else(|| c.get(0).unwrap());
+                let span = Span::new(r.start + g.start(), r.start + g.end());
+                new.push((trim_name(text, span, false), "PLACE"));
+            }
         }
         new.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
         let mut ids: HashMap<(String, &str), u32> = HashMap::new();
@@ -337,7 +398,7 @@ pub fn guess_kind(name: &str) -> Option<&'static str> {
     {
         return Some("PLACE");
     }
-    if words.iter().any(|w| ORG_WORDS.contains(w) || ORG_HEADS.contains(w)) {
+    if words.iter().any(|w| ORG_WORDS.contains(w) || ORG_HEAD_WORDS.contains(w)) {
         return Some("ORG");
     }
     let plain = words
@@ -347,7 +408,7 @@ pub fn guess_kind(name: &str) -> Option<&'static str> {
 }
 
 /// Head words of organisation names, for [`guess_kind`].
-const ORG_HEADS: &[&str] = &[
+const ORG_HEAD_WORDS: &[&str] = &[
     "Brigade",
     "Battalion",
     "Regiment",
