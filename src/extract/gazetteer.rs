@@ -1,5 +1,5 @@
 //! Gazetteers: TSV dictionaries of people, organisations and places, compiled
-//! into one automaton that finds their names in a document.
+//! into one word trie that finds their names in a document.
 //!
 //! Matching is leftmost-longest with word boundaries, so "Kyiv Independent"
 //! is one organisation and not the place Kyiv. Possessives (`Russia's`) need
@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use super::wordtrie::{FxBuild, WordTrie};
 
 use crate::extract::tsv::{list, Table};
 use crate::{LoadError, LoadErrors, Span};
@@ -76,7 +76,8 @@ pub struct NameMatch {
 struct Draft {
     entity: Entity,
     layer: u32,
-    line: (String, usize),
+    /// Where it is defined: an index into `GazetteerBuilder::files`, a line.
+    line: (u32, usize),
     names: Vec<String>,
     demonyms: Vec<String>,
 }
@@ -97,8 +98,10 @@ struct Draft {
 #[derive(Debug, Default)]
 pub struct GazetteerBuilder {
     drafts: Vec<Draft>,
-    common: HashSet<String>,
-    by_id: HashMap<String, usize>,
+    common: HashSet<String, FxBuild>,
+    by_id: HashMap<String, usize, FxBuild>,
+    /// The files added, for messages.
+    files: Vec<String>,
     layer: u32,
     errors: Vec<LoadError>,
 }
@@ -143,6 +146,8 @@ impl GazetteerBuilder {
     /// Adds the rows of one gazetteer file. `path` is only used in messages.
     pub fn add_file(&mut self, path: &str, data: &str) -> &mut GazetteerBuilder {
         let table = Table::parse(path, data, &["id", "name", "type"], &mut self.errors);
+        let file = self.files.len() as u32;
+        self.files.push(path.to_string());
         for row in table.rows() {
             let line = row.line;
             let err = |msg: String| LoadError::new(path, line, msg);
@@ -180,13 +185,14 @@ impl GazetteerBuilder {
                     attributes,
                 },
                 layer: self.layer,
-                line: (path.to_string(), line),
+                line: (file, line),
                 names,
                 demonyms: list(row.get("demonyms")).map(String::from).collect(),
             };
             match self.by_id.get(id) {
                 Some(&i) if self.drafts[i].layer == self.layer => {
-                    let (p, l) = &self.drafts[i].line;
+                    let (f, l) = self.drafts[i].line;
+                    let p = &self.files[f as usize];
                     self.errors
                         .push(err(format!("duplicate id `{id}` (first defined at {p}:{l})")));
                 }
@@ -207,10 +213,7 @@ impl GazetteerBuilder {
         }
         let (patterns, targets, ambiguities) = self.resolve();
         let common_forms = self.common_forms();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| LoadErrors(vec![LoadError::new("gazetteers", 0, e.to_string())]))?;
+        let automaton = WordTrie::new(&patterns);
         Ok(Gazetteer {
             entities: self.drafts.iter().map(|d| d.entity.clone()).collect(),
             automaton,
@@ -230,41 +233,42 @@ impl GazetteerBuilder {
     /// Gives each form to one entity (a later layer wins, else the first
     /// entry) and lists the patterns with their targets.
     fn resolve(&self) -> (Vec<String>, Vec<Target>, Vec<Ambiguity>) {
-        // form → (entity index, demonym, layer)
-        let mut owner: HashMap<&str, (u32, bool, u32)> = HashMap::new();
+        // form → its index in `order`; `owners` holds (entity index,
+        // demonym, layer) by that index.
+        let mut index: HashMap<&str, usize, FxBuild> = HashMap::default();
         let mut order: Vec<&str> = Vec::new();
+        let mut owners: Vec<(u32, bool, u32)> = Vec::new();
         let mut ambiguities = Vec::new();
         for (i, d) in self.drafts.iter().enumerate() {
             let forms =
                 d.names.iter().map(|n| (n, false)).chain(d.demonyms.iter().map(|n| (n, true)));
             for (form, demonym) in forms {
-                match owner.get(form.as_str()) {
-                    None => {
-                        owner.insert(form, (i as u32, demonym, d.layer));
-                        order.push(form);
-                    }
-                    Some(&(j, _, _)) if j == i as u32 => {}
-                    Some(&(j, _, layer)) => {
-                        let other = &self.drafts[j as usize].entity.id;
-                        let (kept, dropped) = if d.layer > layer {
-                            owner.insert(form, (i as u32, demonym, d.layer));
-                            (&d.entity.id, other)
-                        } else {
-                            (other, &d.entity.id)
-                        };
-                        ambiguities.push(Ambiguity {
-                            form: form.clone(),
-                            kept: kept.clone(),
-                            dropped: dropped.clone(),
-                        });
-                    }
+                let k = *index.entry(form.as_str()).or_insert_with(|| {
+                    order.push(form);
+                    owners.push((i as u32, demonym, d.layer));
+                    order.len() - 1
+                });
+                let (j, _, layer) = owners[k];
+                if j == i as u32 {
+                    continue;
                 }
+                let other = &self.drafts[j as usize].entity.id;
+                let (kept, dropped) = if d.layer > layer {
+                    owners[k] = (i as u32, demonym, d.layer);
+                    (&d.entity.id, other)
+                } else {
+                    (other, &d.entity.id)
+                };
+                ambiguities.push(Ambiguity {
+                    form: form.clone(),
+                    kept: kept.clone(),
+                    dropped: dropped.clone(),
+                });
             }
         }
         let mut patterns = Vec::new();
         let mut targets = Vec::new();
-        for form in order {
-            let (entity, demonym, _) = owner[form];
+        for (form, &(entity, demonym, _)) in order.into_iter().zip(&owners) {
             let common = self.common.contains(form);
             for variant in variants(form) {
                 patterns.push(variant);
@@ -336,7 +340,7 @@ fn variants(form: &str) -> Vec<String> {
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    automaton: AhoCorasick,
+    automaton: WordTrie,
     targets: Vec<Target>,
     ambiguities: Vec<Ambiguity>,
     common_forms: Vec<(String, String)>,
@@ -398,20 +402,15 @@ impl Gazetteer {
 
     /// Every name in `text`, leftmost-longest, on word boundaries, in order.
     pub fn find(&self, text: &str) -> Vec<NameMatch> {
-        let mut candidates: Vec<(NameMatch, bool)> = self
-            .automaton
-            .find_overlapping_iter(text)
-            .filter(|m| is_word_boundary(text, m.start(), m.end()))
-            .map(|m| {
-                let t = self.targets[m.pattern().as_usize()];
-                let found = NameMatch {
-                    span: Span::new(m.start(), m.end()),
-                    entity: t.entity,
-                    demonym: t.demonym,
-                };
-                (found, t.common)
-            })
-            .collect();
+        let mut candidates: Vec<(NameMatch, bool)> = Vec::new();
+        self.automaton.find_overlapping(text, |start, end, pattern| {
+            if is_word_boundary(text, start, end) {
+                let t = self.targets[pattern as usize];
+                let span = Span::new(start, end);
+                let found = NameMatch { span, entity: t.entity, demonym: t.demonym };
+                candidates.push((found, t.common));
+            }
+        });
         candidates.sort_by_key(|(m, _)| (m.span.start, std::cmp::Reverse(m.span.end)));
         let mut out: Vec<(NameMatch, bool)> = Vec::with_capacity(candidates.len());
         for c in candidates {

@@ -17,6 +17,7 @@ pub mod relations;
 pub mod roles;
 pub mod sentences;
 pub(crate) mod tsv;
+pub mod wordtrie;
 
 use std::time::{Duration, Instant};
 

@@ -20,17 +20,23 @@ impl<'a> Row<'a> {
     }
 }
 
-/// A parsed file: its header and the rows that had the right number of cells.
-pub(crate) struct Table {
+/// A parsed file: its header and the rows that had the right number of
+/// cells, borrowed from the file's text.
+pub(crate) struct Table<'a> {
     pub header: Vec<String>,
-    rows: Vec<(usize, String)>,
+    rows: Vec<(usize, &'a str)>,
 }
 
-impl Table {
+impl<'a> Table<'a> {
     /// Parses `data`, checking the header holds `required` columns and every
     /// row has as many cells as the header. Problems go to `errors`; rows
     /// with problems are left out.
-    pub fn parse(path: &str, data: &str, required: &[&str], errors: &mut Vec<LoadError>) -> Table {
+    pub fn parse(
+        path: &str,
+        data: &'a str,
+        required: &[&str],
+        errors: &mut Vec<LoadError>,
+    ) -> Table<'a> {
         let mut header: Option<Vec<String>> = None;
         let mut rows = Vec::new();
         for (i, raw) in data.lines().enumerate() {
@@ -65,7 +71,7 @@ impl Table {
                 ));
                 continue;
             }
-            rows.push((line, text.to_string()));
+            rows.push((line, text));
         }
         if header.is_none() {
             errors.push(LoadError::new(path, 0, "no header row"));
@@ -75,8 +81,8 @@ impl Table {
 
     /// The rows, in file order.
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.rows.iter().map(|(line, text)| Row {
-            line: *line,
+        self.rows.iter().map(|&(line, text)| Row {
+            line,
             cells: text.split('\t').collect(),
             header: &self.header,
         })

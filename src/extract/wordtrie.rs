@@ -1,0 +1,297 @@
+//! A trie of names keyed by whole tokens, the structure FlashText uses: the
+//! gazetteer's matcher.
+//!
+//! A token is a run of word characters (letters, digits, `_`) or any other
+//! single character, spaces included. A gazetteer match must stand alone —
+//! no word character touches it — so it always starts and ends on token
+//! edges, and walking the trie from every token start finds exactly the
+//! matches an Aho-Corasick scan would find and keep. Building it is one hash
+//! insert per token of each name: a million aliases take a second or two
+//! where an Aho-Corasick automaton takes over ten, and memory stays near the
+//! size of the names themselves.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The names, as a trie of token hashes.
+#[derive(Clone, Debug, Default)]
+pub struct WordTrie {
+    /// (node, token hash) → child node. Node 0 is the root.
+    children: HashMap<(u32, u64), u32, FxBuild>,
+    /// Patterns ending at each node: `ends[starts[n]..starts[n + 1]]`, in
+    /// ascending order.
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    /// All pattern texts, concatenated; pattern `p` is
+    /// `text[offsets[p]..offsets[p + 1]]`. A match is checked against its
+    /// text, so a collision of token hashes can never report a wrong name.
+    text: String,
+    offsets: Vec<usize>,
+    /// The most tokens in one pattern: bounds every walk.
+    longest: usize,
+}
+
+/// A token of `s`: where it starts, where it ends and its hash.
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    start: usize,
+    end: usize,
+    hash: u64,
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Calls `f` for every token of `s`, in order.
+fn tokens(s: &str, mut f: impl FnMut(Token)) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let b = bytes[i];
+        let word = if b.is_ascii() {
+            b.is_ascii_alphanumeric() || b == b'_'
+        } else {
+            s[i..].chars().next().is_some_and(is_word)
+        };
+        if word {
+            // A run of word characters; ASCII stays on the fast path.
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b.is_ascii() {
+                    if !(b.is_ascii_alphanumeric() || b == b'_') {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    match s[i..].chars().next() {
+                        Some(c) if is_word(c) => i += c.len_utf8(),
+                        _ => break,
+                    }
+                }
+            }
+        } else {
+            i += s[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        f(Token { start, end: i, hash: hash_bytes(&bytes[start..i]) });
+    }
+}
+
+/// FNV-1a: tokens are short, and its quality is ample for a map key whose
+/// collisions are harmless.
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The hasher rustc uses for its own maps (FxHash): several times faster
+/// than the default SipHash on short keys, which matters with a million
+/// names. Not resistant to chosen collisions; gazetteers are the user's own.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct FxHasher(u64);
+
+/// A `HashMap`/`HashSet` hasher builder for [`FxHasher`].
+pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl WordTrie {
+    /// Builds the trie; pattern `p` is `patterns[p]`.
+    pub fn new<S: AsRef<str>>(patterns: &[S]) -> WordTrie {
+        let mut trie = WordTrie::default();
+        let mut node_count: u32 = 1;
+        let mut ending: Vec<(u32, u32)> = Vec::with_capacity(patterns.len());
+        // Names average two or three words and the spaces between them;
+        // reserving up front saves rehashing a large map several times.
+        trie.children.reserve(patterns.len() * 3);
+        trie.offsets.push(0);
+        for (p, pattern) in patterns.iter().enumerate() {
+            let pattern = pattern.as_ref();
+            trie.text.push_str(pattern);
+            trie.offsets.push(trie.text.len());
+            if pattern.is_empty() {
+                continue;
+            }
+            let (mut node, mut count) = (0u32, 0);
+            tokens(pattern, |t| {
+                count += 1;
+                node = *trie.children.entry((node, t.hash)).or_insert_with(|| {
+                    node_count += 1;
+                    node_count - 1
+                });
+            });
+            trie.longest = trie.longest.max(count);
+            ending.push((node, p as u32));
+        }
+        ending.sort_unstable();
+        trie.starts = vec![0; node_count as usize + 1];
+        for &(node, _) in &ending {
+            trie.starts[node as usize + 1] += 1;
+        }
+        for n in 1..trie.starts.len() {
+            trie.starts[n] += trie.starts[n - 1];
+        }
+        trie.ends = ending.into_iter().map(|(_, p)| p).collect();
+        trie
+    }
+
+    /// Number of patterns.
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// Whether there are no patterns.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn pattern(&self, p: u32) -> &str {
+        &self.text[self.offsets[p as usize]..self.offsets[p as usize + 1]]
+    }
+
+    /// Calls `f(start, end, pattern)` for every occurrence of a pattern in
+    /// `text` that starts and ends on token edges, overlapping ones
+    /// included, by start and then by length; patterns with the same text
+    /// in ascending order.
+    pub fn find_overlapping(&self, text: &str, mut f: impl FnMut(usize, usize, u32)) {
+        if self.children.is_empty() {
+            return;
+        }
+        let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 3);
+        tokens(text, |t| toks.push(t));
+        for i in 0..toks.len() {
+            let mut node = 0u32;
+            for t in toks.iter().skip(i).take(self.longest) {
+                match self.children.get(&(node, t.hash)) {
+                    Some(&child) => node = child,
+                    None => break,
+                }
+                let (a, b) = (self.starts[node as usize], self.starts[node as usize + 1]);
+                for &p in &self.ends[a as usize..b as usize] {
+                    let (start, end) = (toks[i].start, t.end);
+                    if &text[start..end] == self.pattern(p) {
+                        f(start, end, p);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(patterns: &[&str], text: &str) -> Vec<(String, u32)> {
+        let trie = WordTrie::new(patterns);
+        let mut out = Vec::new();
+        trie.find_overlapping(text, |s, e, p| out.push((text[s..e].to_string(), p)));
+        out
+    }
+
+    #[test]
+    fn finds_whole_tokens_overlapping() {
+        let p = ["Kim", "Kim Jong Un", "Jong", "U.S.", "Un"];
+        let got = found(&p, "Kim Jong Un met U.S. envoys; Kimberly and UN");
+        let names: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(names, ["Kim", "Kim Jong Un", "Jong", "Un", "U.S."]);
+    }
+
+    #[test]
+    fn never_inside_a_word() {
+        assert!(found(&["Chad"], "Chadian forces").is_empty());
+        assert!(found(&["ran"], "Iran").is_empty());
+        // Punctuation and spaces are tokens of their own.
+        assert_eq!(found(&[" Kim"], "x   Kim").len(), 1);
+        assert_eq!(found(&["Kim  Jong"], "Kim  Jong").len(), 1);
+        assert!(found(&["Kim Jong"], "Kim  Jong").is_empty());
+    }
+
+    #[test]
+    fn duplicate_patterns_in_order_and_non_ascii() {
+        assert_eq!(found(&["Kyiv", "Kyiv"], "in Kyiv"), [("Kyiv".into(), 0), ("Kyiv".into(), 1)]);
+        assert_eq!(found(&["Zürich", "Łódź"], "Zürich, Łódź!").len(), 2);
+        assert!(found(&["Zür"], "Zürich").is_empty());
+    }
+
+    /// The trie finds what an overlapping Aho-Corasick scan finds once
+    /// both keep only matches that stand alone, on real names and news text.
+    #[test]
+    fn agrees_with_aho_corasick() {
+        use crate::extract::gazetteer::GazetteerBuilder;
+        let patterns = GazetteerBuilder::with_defaults().patterns();
+        let trie = WordTrie::new(&patterns);
+        let ac = aho_corasick::AhoCorasick::new(&patterns).unwrap();
+        let alone = |t: &str, s: usize, e: usize| {
+            crate::extract::stands_alone(t, s, e, |c| c.is_alphanumeric() || c == '_')
+        };
+        let mut texts = vec![
+            include_str!("../../fixtures/seed/seed.txt").to_string(),
+            "U.S.-backed forces near Kyiv's outskirts; Kim Jong Un,North Korea\u{2019}s leader. \
+             Côte d\u{2019}Ivoire  and  Iran-Iraq; Chadian Chad_1 Łódź."
+                .to_string(),
+        ];
+        texts.push(texts[0].replace(' ', "\n"));
+        for text in &texts {
+            let mut want: Vec<(usize, usize, usize)> = ac
+                .find_overlapping_iter(text.as_str())
+                .filter(|m| alone(text, m.start(), m.end()))
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            let mut got = Vec::new();
+            trie.find_overlapping(text, |s, e, p| {
+                if alone(text, s, e) {
+                    got.push((s, e, p as usize));
+                }
+            });
+            want.sort_unstable();
+            got.sort_unstable();
+            assert!(!want.is_empty());
+            assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn empty_patterns_and_texts() {
+        assert!(found(&[], "anything").is_empty());
+        assert!(found(&["", "a"], "").is_empty());
+        assert_eq!(found(&["", "a"], "a").len(), 1);
+    }
+}
