@@ -32,6 +32,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
+use super::wordtrie::FxBuild;
 use crate::Span;
 
 /// A quantity found in a document, before it is linked to an entity and an
@@ -61,11 +62,11 @@ pub struct QuantityMention {
 /// Finds quantities; built once, shared by all threads.
 #[derive(Debug)]
 pub struct QuantityFinder {
-    /// One token per match: a word or number (with internal hyphens,
-    /// apostrophes, dots and commas) or a single other character.
-    token: Regex,
+    /// One character of `\p{L}` or `\p{N}`: the test for letters and
+    /// digits outside ASCII and General Punctuation, which std lacks.
+    letter: Regex,
     /// Lower-cased word → what it can be.
-    lexicon: HashMap<&'static str, Entry>,
+    lexicon: HashMap<&'static str, Entry, FxBuild>,
     /// Whether to emit vague counts without a number (`several officers`).
     vague: bool,
     /// Number words and vulgar fractions, to skip sentences without a
@@ -640,9 +641,8 @@ fn pluralize(word: &str) -> String {
 impl QuantityFinder {
     /// Compiles the quantity rules.
     pub fn new() -> QuantityFinder {
-        let token = Regex::new(r"[\p{L}\p{N}]+(?:['\u{2019}.,\-\u{2013}][\p{L}\p{N}]+)*|\S")
-            .expect("token regex compiles");
-        let mut lexicon: HashMap<&'static str, Entry> = HashMap::new();
+        let letter = Regex::new(r"\A[\p{L}\p{N}]").expect("letter regex compiles");
+        let mut lexicon: HashMap<&'static str, Entry, FxBuild> = HashMap::default();
         let mut add = |words: &[&'static str], flag: u32| {
             for w in words {
                 lexicon.entry(w).or_default().flags |= flag;
@@ -691,7 +691,7 @@ impl QuantityFinder {
             lexicon.entry(words[0]).or_default().flags |= QUAL_START;
         }
         let numbers = number_automaton(&lexicon, NUMBER_WORDS);
-        QuantityFinder { token, lexicon, vague: false, numbers }
+        QuantityFinder { letter, lexicon, vague: false, numbers }
     }
 
     /// Also emit vague counts without a number (`several officers`,
@@ -749,12 +749,14 @@ impl QuantityFinder {
                 continue;
             }
             toks.clear();
-            for m in self.token.find_iter(slice) {
-                let (s, e) = (sentence.start + m.start(), sentence.start + m.end());
-                if is_number_list(m.as_str()) {
+            let mut at = 0;
+            while let Some((start, end)) = self.next_token(slice, &mut at) {
+                let (s, e) = (sentence.start + start, sentence.start + end);
+                let t = &slice[start..end];
+                if is_number_list(t) {
                     // 22,24,26,31: numbers and commas, not one number.
                     let mut at = s;
-                    for part in m.as_str().split(',') {
+                    for part in t.split(',') {
                         if at > s {
                             toks.push(self.classify(text, at - 1, at));
                         }
@@ -778,6 +780,53 @@ impl QuantityFinder {
             }
         }
         out
+    }
+
+    /// Whether `c` is a letter or digit (`\p{L}` or `\p{N}`).
+    fn is_letter(&self, c: char) -> bool {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else if ('\u{2000}'..='\u{206f}').contains(&c) {
+            false // quotes, dashes and spaces: the common non-ASCII case
+        } else {
+            self.letter.is_match(c.encode_utf8(&mut [0; 4]))
+        }
+    }
+
+    /// The next token of `s` from byte `*at`, advancing `*at` past it: a
+    /// run of letters and digits, possibly joined by single apostrophes,
+    /// dots, commas or hyphens (`3,000`, `Eul-chul`, `U.S`), or one other
+    /// character that is not a space.
+    fn next_token(&self, s: &str, at: &mut usize) -> Option<(usize, usize)> {
+        let rest = &s[*at..];
+        let skip = rest.find(|c: char| !c.is_whitespace())?;
+        let start = *at + skip;
+        let mut chars = s[start..].char_indices().peekable();
+        let (_, first) = chars.next()?;
+        let mut end = start + first.len_utf8();
+        if self.is_letter(first) {
+            loop {
+                match chars.peek() {
+                    Some(&(i, c)) if self.is_letter(c) => {
+                        end = start + i + c.len_utf8();
+                        chars.next();
+                    }
+                    Some(&(_, c))
+                        if matches!(c, '\'' | '\u{2019}' | '.' | ',' | '-' | '\u{2013}') =>
+                    {
+                        // A joiner counts only with a letter or digit after it.
+                        let after = s[end + c.len_utf8()..].chars().next();
+                        if !after.is_some_and(|a| self.is_letter(a)) {
+                            break;
+                        }
+                        chars.next();
+                    }
+                    _ => break,
+                }
+            }
+        }
+        *at = end;
+        Some((start, end))
     }
 
     fn entry(&self, lower: &str) -> Entry {
@@ -991,7 +1040,7 @@ fn tidy(x: f64) -> f64 {
 
 /// An automaton for the lexicon's words with any of `flags`, and the vulgar
 /// fraction characters, ignoring ASCII case as the lexicon does.
-fn number_automaton(lexicon: &HashMap<&'static str, Entry>, flags: u32) -> AhoCorasick {
+fn number_automaton(lexicon: &HashMap<&'static str, Entry, FxBuild>, flags: u32) -> AhoCorasick {
     let mut patterns: Vec<String> =
         lexicon.iter().filter(|(_, e)| e.flags & flags != 0).map(|(w, _)| w.to_string()).collect();
     patterns.sort_unstable();
@@ -1609,15 +1658,16 @@ impl Scan<'_> {
         {
             currency = Some(("dollars", t.s, self.toks[j + 1].e));
             n = j + 2;
-        } else if t.kind == Kind::Word {
-            if let Some(lower) = Lower::new(self.str(j)) {
-                if let Some(&(_, name)) = CURRENCY_CODES.iter().find(|(c, _)| *c == lower.as_str())
-                {
-                    if t.cap && self.tok(j + 1).is_some_and(|x| x.kind == Kind::Num) {
-                        currency = Some((name, t.s, t.e));
-                        n = j + 1;
-                    }
-                }
+        } else if t.kind == Kind::Word
+            && t.cap
+            && self.tok(j + 1).is_some_and(|x| x.kind == Kind::Num)
+        {
+            let word = self.str(j);
+            if let Some(&(_, name)) =
+                CURRENCY_CODES.iter().find(|(c, _)| word.eq_ignore_ascii_case(c))
+            {
+                currency = Some((name, t.s, t.e));
+                n = j + 1;
             }
         }
         if currency.is_some() {
