@@ -101,6 +101,24 @@ fn shards_in_any_order_merge_to_one_run() {
         }
     }
 
+    // A file out of order is sorted (standard input too).
+    let records = std::fs::read_to_string(wd.path("records-0/part-00001")).unwrap();
+    let backwards: Vec<&str> = records.lines().rev().collect();
+    std::fs::write(wd.path("backwards"), backwards.join("\n") + "\n").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .current_dir(&wd.dir)
+        .args(["merge", "-", "backwards", "records-0/part-00000"])
+        .args(["--out", "merged-unordered"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let last = std::fs::read(wd.path("records-0/part-00002")).unwrap();
+    child.stdin.take().unwrap().write_all(&last).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert_same_csvs(&wd, "whole", "merged-unordered");
+
     // Records from extract --format jsonl merge too, duplicate note once.
     let out = wd.run(&[
         "extract",

@@ -2,11 +2,13 @@
 //! output of one `extract` run over the whole archive.
 //!
 //! The CSVs, `entities.csv` and `edges.csv` included, are a function of
-//! the records in run order (see `gazette::record`), so merging is: read
-//! every record, sort by `(seq, doc_id)`, and feed them through the same
-//! writer as `extract`. What only the whole run can know — that an id was
+//! the records in run order (see `gazette::record`), so merging is: take
+//! the records of every file in `(seq, doc_id)` order, merge the files,
+//! and feed the records through the same writer as `extract`. What only the whole run can know — that an id was
 //! used before — is worked out here, in that order.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -34,8 +36,9 @@ use super::extract::{Format, Output, SeenIds};
 ///   gazette merge records/ --out out/
 ///   gazette merge part-00000.gz part-00001.gz --out out/ --excel
 ///
-/// Every record is held in memory until the end (about three times the
-/// size of the record files).
+/// Memory holds one record per file: files whose records are in order
+/// (as extract writes them) are merged as they are read; a file out of
+/// order is read whole and sorted first.
 ///
 /// Exit status:
 ///   0  every record was read and every document was processed
@@ -110,39 +113,33 @@ fn merge(args: &Args) -> Result<Totals, String> {
         }
     }
     let mut totals = Totals::default();
-    let mut records = Vec::new();
-    for path in &files {
+    let mut runs = Vec::new();
+    for path in files {
         totals.files += 1;
-        let shown = path.display().to_string();
-        let opened: std::io::Result<Box<dyn Read>> = if path.as_os_str() == "-" {
-            Ok(Box::new(std::io::stdin()))
-        } else {
-            std::fs::File::open(path).map(|f| Box::new(f) as Box<dyn Read>)
-        };
-        let result = opened.and_then(|raw| {
-            read_records(raw, &mut records, |line, e| {
-                totals.bad_lines += 1;
-                error(&format!("{shown}:{line}: not a record: {e}"));
-            })
-        });
-        if let Err(e) = result {
-            // The records before the failure are kept.
-            totals.bad_lines += 1;
-            error(&format!("{shown}: {e}"));
-        }
+        runs.push(Run::open(path));
     }
-    // Stable: records with the same key stay in the order read.
-    records.sort_by(|a: &Record, b: &Record| (a.seq, &a.doc_id).cmp(&(b.seq, &b.doc_id)));
-    if args.sentences && records.iter().all(|r| r.sentences.is_empty()) && !records.is_empty() {
-        error("no record carries its sentences: sentences.csv is empty (extract --stream --sentences writes them)");
-    }
+    // The next record of every run, smallest key first; ties go to the
+    // earlier file, as a stable sort of all records would have it.
+    let mut heads: Vec<Option<Record>> = runs.iter_mut().map(Run::next).collect();
+    let mut heap: BinaryHeap<Reverse<(u64, String, usize)>> = heads
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.as_ref().map(|r| Reverse((r.seq, r.doc_id.clone(), i))))
+        .collect();
     let write_error = |e: std::io::Error| format!("{}: {e}", args.out.display());
     let mut ids = SeenIds::default();
-    for mut record in records {
+    let mut with_sentences = false;
+    while let Some(Reverse((_, _, i))) = heap.pop() {
+        let Some(mut record) = heads[i].take() else { continue };
+        heads[i] = runs[i].next();
+        if let Some(next) = &heads[i] {
+            heap.push(Reverse((next.seq, next.doc_id.clone(), i)));
+        }
         if let Some(w) = ids.check(&mut record) {
             error(&format!("record {}: {w}", record.seq));
         }
         output.write(&record).map_err(write_error)?;
+        with_sentences |= !record.sentences.is_empty();
         totals.read += 1;
         match record.status.as_str() {
             "ok" => totals.ok += 1,
@@ -151,6 +148,10 @@ fn merge(args: &Args) -> Result<Totals, String> {
         }
         totals.mentions += record.mentions.len() as u64;
         totals.relations += record.relations.len() as u64;
+    }
+    totals.bad_lines = runs.iter().map(|r| r.bad).sum();
+    if args.sentences && !with_sentences && totals.read > 0 {
+        error("no record carries its sentences (extract --stream --sentences writes them): sentences.csv has no rows");
     }
     output.finish().map_err(write_error)?;
     let secs = started.elapsed().as_secs_f64();
@@ -196,32 +197,150 @@ fn walk(dir: &Path, skip: Option<&Path>, files: &mut Vec<PathBuf>) -> std::io::R
     Ok(())
 }
 
-/// Reads one record a line from `raw` (gunzipped if it starts like gzip)
-/// into `records`; a line that is not a record goes to `bad` with its
-/// 1-based number, and reading goes on.
-fn read_records(
-    raw: Box<dyn Read>,
-    records: &mut Vec<Record>,
-    mut bad: impl FnMut(u64, String),
-) -> std::io::Result<()> {
-    let mut reader = BufReader::with_capacity(1 << 16, raw);
-    let gz = reader.fill_buf()?.starts_with(&[0x1f, 0x8b]);
-    let mut reader: Box<dyn BufRead> =
-        if gz { Box::new(BufReader::new(MultiGzDecoder::new(reader))) } else { Box::new(reader) };
-    let mut buf = Vec::new();
-    let mut line = 0;
-    loop {
-        buf.clear();
-        if reader.read_until(b'\n', &mut buf)? == 0 {
-            return Ok(());
+/// The records of one file in `(seq, doc_id)` order: read as they come
+/// when the file is in that order already (as `extract --stream` over
+/// consecutive lines and `extract --format jsonl` write them), else all
+/// read and sorted. So memory holds one record per file, and whole files
+/// only where they are out of order.
+struct Run {
+    shown: String,
+    lines: Option<Lines>,
+    sorted: std::vec::IntoIter<Record>,
+    /// Lines that were not records.
+    bad: u64,
+}
+
+impl Run {
+    /// Opens `path` (`-`: standard input, read whole as it cannot be read
+    /// twice); an error is reported and gives an empty run.
+    fn open(path: PathBuf) -> Run {
+        let shown = path.display().to_string();
+        let mut run = Run { shown, lines: None, sorted: Vec::new().into_iter(), bad: 0 };
+        let stdin = path.as_os_str() == "-";
+        // A file that cannot be scanned is read whole, which reports why.
+        let in_order = !stdin && is_in_order(&path).unwrap_or(false);
+        match run.report(Lines::open(&path)) {
+            Some(lines) => run.lines = Some(lines),
+            None => return run,
         }
-        line += 1;
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
+        if !in_order {
+            let mut records = Vec::new();
+            while let Some(record) = run.read() {
+                records.push(record);
+            }
+            // Stable: records with the same key stay in file order.
+            records.sort_by(|a, b| (a.seq, &a.doc_id).cmp(&(b.seq, &b.doc_id)));
+            run.sorted = records.into_iter();
         }
-        match serde_json::from_slice::<Record>(&buf) {
-            Ok(record) => records.push(record),
-            Err(e) => bad(line, e.to_string().replace(" at line 1 column ", " at column ")),
+        run
+    }
+
+    /// The next record in key order.
+    fn next(&mut self) -> Option<Record> {
+        self.sorted.next().or_else(|| self.read())
+    }
+
+    /// The next record of the file; lines that are not records are
+    /// reported (`FILE:LINE`) and skipped.
+    fn read(&mut self) -> Option<Record> {
+        loop {
+            let lines = self.lines.as_mut()?;
+            let result = match lines.next() {
+                Ok(Some(bytes)) => serde_json::from_slice::<Record>(bytes),
+                Ok(None) => {
+                    self.lines = None;
+                    return None;
+                }
+                Err(e) => {
+                    // What was read before the failure is kept.
+                    self.lines = None;
+                    self.bad += 1;
+                    error(&format!("{}: {e}", self.shown));
+                    return None;
+                }
+            };
+            match result {
+                Ok(record) => return Some(record),
+                Err(e) => {
+                    self.bad += 1;
+                    let e = e.to_string().replace(" at line 1 column ", " at column ");
+                    error(&format!("{}:{}: not a record: {e}", self.shown, lines.line));
+                }
+            }
+        }
+    }
+
+    /// Reports an error opening or scanning the file.
+    fn report<T>(&mut self, result: std::io::Result<T>) -> Option<T> {
+        result
+            .map_err(|e| {
+                self.bad += 1;
+                error(&format!("{}: {e}", self.shown));
+            })
+            .ok()
+    }
+}
+
+/// Whether the records of `path` are in `(seq, doc_id)` order; a first
+/// pass that reads only the keys. Lines that are not records are left to
+/// the second pass to report.
+fn is_in_order(path: &Path) -> std::io::Result<bool> {
+    #[derive(serde::Deserialize)]
+    struct Key {
+        #[serde(default)]
+        seq: u64,
+        doc_id: String,
+    }
+    let mut lines = Lines::open(path)?;
+    let mut last: Option<(u64, String)> = None;
+    while let Some(bytes) = lines.next()? {
+        if let Ok(Key { seq, doc_id }) = serde_json::from_slice(bytes) {
+            let key = (seq, doc_id);
+            if last.as_ref().is_some_and(|last| *last > key) {
+                return Ok(false);
+            }
+            last = Some(key);
+        }
+    }
+    Ok(true)
+}
+
+/// The non-blank lines of a file or standard input, gunzipped if it starts
+/// like gzip.
+struct Lines {
+    reader: Box<dyn BufRead>,
+    buf: Vec<u8>,
+    /// 1-based number of the line last read.
+    line: u64,
+}
+
+impl Lines {
+    fn open(path: &Path) -> std::io::Result<Lines> {
+        let raw: Box<dyn Read> = if path.as_os_str() == "-" {
+            Box::new(std::io::stdin())
+        } else {
+            Box::new(std::fs::File::open(path)?)
+        };
+        let mut reader = BufReader::with_capacity(1 << 16, raw);
+        let gz = reader.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+        let reader: Box<dyn BufRead> = if gz {
+            Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(reader)))
+        } else {
+            Box::new(reader)
+        };
+        Ok(Lines { reader, buf: Vec::new(), line: 0 })
+    }
+
+    fn next(&mut self) -> std::io::Result<Option<&[u8]>> {
+        loop {
+            self.buf.clear();
+            if self.reader.read_until(b'\n', &mut self.buf)? == 0 {
+                return Ok(None);
+            }
+            self.line += 1;
+            if !self.buf.iter().all(u8::is_ascii_whitespace) {
+                return Ok(Some(&self.buf));
+            }
         }
     }
 }
