@@ -383,6 +383,18 @@ mod tests {
     }
 
     #[test]
+    fn line_numbers() {
+        assert_eq!(split_number(b"17\t{}"), Some((17, &b"{}"[..])));
+        assert_eq!(split_number(b"3\t"), Some((3, &b""[..])));
+        assert_eq!(split_number(b"3\t\t{}"), Some((3, &b"\t{}"[..])));
+        for bad in
+            [&b"{}"[..], b"\t{}", b"+3\t{}", b" 3\t{}", b"3 \t{}", b"99999999999999999999\t{}"]
+        {
+            assert_eq!(split_number(bad), None, "{:?}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    #[test]
     fn invalid_utf8_in_line() {
         let line = b"{\"id\": \"a\", \"text\": \"caf\xE9 au lait\"}";
         let doc = document(parse_line(line, 7, "p", "n", &ReadOptions::default()));
