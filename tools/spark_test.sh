@@ -74,12 +74,19 @@ check() {
     spark-submit --master 'local[2]' --conf spark.ui.enabled=false \
         examples/spark/gazette_job.py "$archive" --gazette "$gazette" \
         --out "$work/$name-spark" --partitions "$parts" -- --date 2024-10-15 \
-        2>"$work/$name-spark.log" || status=$?
+        >"$work/$name-spark.log" 2>&1 || status=$?
     t1=$(now)
-    grep -E '^gazette' "$work/$name-spark.log" | grep -v ': duplicate doc_id\|invalid JSON\|no "text"' || true
+    grep -E '^gazette' "$work/$name-spark.log" | grep -v ': duplicate doc_id\|invalid JSON\|no "text"' \
+        | sed 's/^/  /' || true
     if [ "$status" != "$want" ]; then
         cat "$work/$name-spark.log" >&2
         echo "spark_test: $name: the Spark job exited $status, not $want" >&2
+        exit 1
+    fi
+    # Executors' messages name the archive's lines, as extract's do.
+    if [ "$want" = 1 ] && ! grep -q "^gazette: $name:[0-9]*: invalid JSON" "$work/$name-spark.log"; then
+        cat "$work/$name-spark.log" >&2
+        echo "spark_test: $name: no message naming the broken line" >&2
         exit 1
     fi
     status=0
@@ -107,10 +114,9 @@ check() {
     # The job's own figure: from reading the archive to the merged CSVs,
     # without the JVM's start and stop.
     local job
-    job=$(sed -n 's/^gazette_job: .* extract \([0-9.]*\)s, merge \([0-9.]*\)s$/\1 + \2/p' "$work/$name-spark.log")
+    job=$(sed -n 's/^gazette_job: .*; \([0-9.]*\)s$/\1/p' "$work/$name-spark.log")
     if [ -n "$job" ]; then
-        job=$(python3 -c "print($job)")
-        echo "    of which the job (extract + merge):      ${job}s, $(mbps "$bytes" 0 "$job") MB/s"
+        echo "    of which the job (number, extract, merge): ${job}s, $(mbps "$bytes" 0 "$job") MB/s"
     fi
     echo "  plain gazette extract -j 2:                  $(secs "$t1" "$t2")s, $(mbps "$bytes" "$t1" "$t2") MB/s"
 }
