@@ -35,9 +35,14 @@ fn archive() -> Vec<String> {
 
 /// Runs `extract --stream --numbered` over `input`.
 fn stream(wd: &Workdir, input: &str) -> String {
+    stream_with(wd, input, &[])
+}
+
+fn stream_with(wd: &Workdir, input: &str, more: &[&str]) -> String {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
         .current_dir(&wd.dir)
         .args(["extract", "--stream", "--numbered", "--name", "all", "--date", "2024-10-15"])
+        .args(more)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -135,6 +140,33 @@ fn shards_in_any_order_merge_to_one_run() {
     let out = wd.run(&["merge", "j/documents.jsonl", "--out", "merged-j"]);
     assert_eq!(code(&out), 1);
     assert_same_csvs(&wd, "whole", "merged-j");
+}
+
+#[test]
+fn sentences_and_excel_as_for_extract() {
+    let wd = Workdir::new("merge-options");
+    let lines = archive();
+    std::fs::write(wd.path("all.jsonl"), lines.join("\n") + "\n").unwrap();
+    let args = ["extract", "all.jsonl", "--date", "2024-10-15", "-q", "--sentences", "--excel"];
+    let out = wd.run(&[&args[..], &["--out", "whole"]].concat());
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let numbered: Vec<String> =
+        lines.iter().enumerate().map(|(i, l)| format!("{}\t{l}\n", i + 1)).collect();
+    let (a, b) = numbered.split_at(6);
+    std::fs::write(wd.path("b.jsonl"), stream_with(&wd, &b.concat(), &["--sentences"])).unwrap();
+    std::fs::write(wd.path("a.jsonl"), stream_with(&wd, &a.concat(), &["--sentences"])).unwrap();
+    let out = wd.run(&["merge", "b.jsonl", "a.jsonl", "--sentences", "--excel", "--out", "m"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert_same_csvs(&wd, "whole", "m");
+    let (want, got) = (wd.read("whole/sentences.csv"), wd.read("m/sentences.csv"));
+    assert!(want.starts_with('\u{FEFF}') && want.contains("\r\n"));
+    eqnice!(want, got, "m/sentences.csv");
+
+    // Records without sentences give a header only, and a warning.
+    std::fs::write(wd.path("c.jsonl"), stream(&wd, &a.concat())).unwrap();
+    let out = wd.run(&["merge", "c.jsonl", "--sentences", "--out", "c"]);
+    assert!(stderr(&out).contains("no record carries its sentences"), "{}", stderr(&out));
+    assert_eq!(wd.read("c/sentences.csv").lines().count(), 1);
 }
 
 #[test]
