@@ -19,6 +19,12 @@ use crate::{Date, Span};
 pub struct Record {
     /// The document id.
     pub doc_id: String,
+    /// Where the document stands in its run: the 1-based input ordinal in
+    /// `extract`, the line number in `extract --stream`. `gazette merge`
+    /// sorts by it, so records from shards come out in input order; 0 in
+    /// records written before it existed.
+    #[serde(default)]
+    pub seq: u64,
     /// The reference date relative dates were resolved against.
     pub date: Option<String>,
     /// Where `date` came from: `field`, `dateline`, `filename` or `argument`.
@@ -283,6 +289,7 @@ impl Record {
         };
         Record {
             doc_id: doc_id.to_string(),
+            seq: 0,
             date: x.reference.map(|d| d.to_string()),
             date_source: x.reference_source.map(|s| s.as_str().to_string()),
             title: title.to_string(),

@@ -9,6 +9,8 @@
 //! - `properties`: invariants on generated text (proptest).
 //! - `regressions`: inputs that once broke gazette.
 //! - `stream`: extract --stream.
+//! - `merge`: shards streamed and merged in any order equal one extract
+//!   run; bad records in the stream and in record files.
 //! - `relations`: relations on wire-style articles about other conflicts,
 //!   scored against what a reader expects.
 
@@ -18,6 +20,7 @@ mod faults;
 mod gazetteers;
 mod golden;
 mod inputs;
+mod merge;
 mod output;
 mod properties;
 mod regressions;

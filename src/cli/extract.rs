@@ -49,6 +49,16 @@ pub struct Args {
     /// RDD.pipe and Hadoop Streaming.
     #[arg(long, conflicts_with_all = ["out", "format", "excel"])]
     stream: bool,
+    /// With --stream: each line is NUMBER<TAB>JSON, NUMBER being the
+    /// line's 1-based number in the archive it was cut from (what a Spark
+    /// job sends; see examples/spark). Records take it as their seq, and a
+    /// line without an id gets NAME:NUMBER, as extract over the whole file
+    /// would give, so `gazette merge` can put shards back in order.
+    #[arg(long, requires = "stream")]
+    numbered: bool,
+    /// With --stream: the input's name in messages and in NAME:LINE ids.
+    #[arg(long, requires = "stream", default_value = "stdin", value_name = "NAME")]
+    name: String,
     /// Reference date (YYYY-MM-DD) for documents that carry none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<Date>,
@@ -87,7 +97,7 @@ pub struct Args {
 
 /// What `extract` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum Format {
+pub(super) enum Format {
     /// The CSV files of the README.
     Csv,
     /// `documents.jsonl`: one record per document.
@@ -95,20 +105,34 @@ enum Format {
 }
 
 /// The output being written.
-enum Output {
+pub(super) enum Output {
     Csv(CsvOutput),
     Jsonl(JsonlOutput),
 }
 
 impl Output {
-    fn write(&mut self, record: &Record) -> std::io::Result<()> {
+    /// Opens the CSV set or `documents.jsonl` in `dir`.
+    pub(super) fn create(
+        dir: &Path,
+        format: Format,
+        sentences: bool,
+        excel: bool,
+    ) -> Result<Output, String> {
+        let output = match format {
+            Format::Csv => CsvOutput::create(dir, sentences, excel).map(Output::Csv),
+            Format::Jsonl => JsonlOutput::create(dir).map(Output::Jsonl),
+        };
+        output.map_err(|e| format!("{}: {e}", dir.display()))
+    }
+
+    pub(super) fn write(&mut self, record: &Record) -> std::io::Result<()> {
         match self {
             Output::Csv(o) => o.write(record),
             Output::Jsonl(o) => o.write(record),
         }
     }
 
-    fn finish(self) -> std::io::Result<()> {
+    pub(super) fn finish(self) -> std::io::Result<()> {
         match self {
             Output::Csv(o) => o.finish(),
             Output::Jsonl(o) => o.finish(),
@@ -142,15 +166,33 @@ struct Totals {
 /// Document ids seen so far, as 64-bit hashes so that memory stays small
 /// on archives of millions of documents.
 #[derive(Default)]
-struct SeenIds(std::collections::HashSet<u64>);
+pub(super) struct SeenIds(std::collections::HashSet<u64>);
 
 impl SeenIds {
     /// Whether `id` is new.
-    fn insert(&mut self, id: &str) -> bool {
+    pub(super) fn insert(&mut self, id: &str) -> bool {
         use std::hash::{Hash, Hasher};
         let mut h = std::hash::DefaultHasher::new();
         id.hash(&mut h);
         self.0.insert(h.finish())
+    }
+
+    /// Takes `record` in run order: a document whose id an earlier one
+    /// had gets a note in its `error` cell, which only the whole run can
+    /// know (so `--stream` leaves it to `merge`). Returns the note.
+    pub(super) fn check(&mut self, record: &mut Record) -> Option<String> {
+        if !self.insert(&record.doc_id) && record.status == "ok" {
+            let w = format!("duplicate doc_id {:?}: an earlier document has it too", record.doc_id);
+            // Records from `extract --format jsonl` have it already.
+            if !record.error.contains(&w) {
+                if !record.error.is_empty() {
+                    record.error.push_str("; ");
+                }
+                record.error.push_str(&w);
+            }
+            return Some(w);
+        }
+        None
     }
 }
 
@@ -291,7 +333,11 @@ fn stream(args: &Args) -> Result<(), String> {
     let pipeline = Pipeline::new(gazetteer, lexicon);
     let pool = args.pool()?;
     let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
-    let mut inputs = read::jsonl(stdin, "stdin", args.read_options());
+    let mut inputs: Box<dyn Iterator<Item = Input>> = if args.numbered {
+        Box::new(read::numbered_jsonl(stdin, &args.name, args.read_options()))
+    } else {
+        Box::new(read::jsonl(stdin, &args.name, args.read_options()))
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let make = |d: &Document, x: Extraction| {
@@ -301,7 +347,7 @@ fn stream(args: &Args) -> Result<(), String> {
     let write_error = |e: std::io::Error| format!("standard output: {e}");
     in_chunks(&mut inputs, &pool, &pipeline, args.date, make, |chunk, made| {
         for (input, record) in chunk.iter().zip(made) {
-            let record = match (input, record) {
+            let mut record = match (input, record) {
                 (_, Some(record)) => record,
                 (Input::Skipped { id, reason, .. }, None) => Record::failed(id, "skipped", reason),
                 (Input::Failed { id, error: reason, .. }, None) => {
@@ -310,6 +356,7 @@ fn stream(args: &Args) -> Result<(), String> {
                 }
                 (input, None) => Record::failed(input.id(), "error", "not extracted"),
             };
+            record.seq = input.origin().line.unwrap_or(0);
             serde_json::to_writer(&mut out, &record).map_err(|e| e.to_string())?;
             out.write_all(b"\n").map_err(write_error)?;
             out.flush().map_err(write_error)?;
@@ -325,11 +372,7 @@ fn extract(args: &Args) -> Result<Totals, String> {
     let options = args.read_options();
     let out = args.out.as_deref().ok_or("--out is required")?;
     let mut inputs = read::open(&args.inputs, options).map_err(|e| e.to_string())?;
-    let output = match args.format {
-        Format::Csv => CsvOutput::create(out, args.sentences, args.excel).map(Output::Csv),
-        Format::Jsonl => JsonlOutput::create(out).map(Output::Jsonl),
-    };
-    let mut output = output.map_err(|e| format!("{}: {e}", out.display()))?;
+    let mut output = Output::create(out, args.format, args.sentences, args.excel)?;
     // `gazette extract . --out out` must not read its own output back.
     inputs.skip_folder(out);
     let pool = args.pool()?;
@@ -349,14 +392,9 @@ fn extract(args: &Args) -> Result<Totals, String> {
                     for w in &d.warnings {
                         error(&format!("{}: {w}", d.origin));
                     }
-                    if !ids.insert(&d.id) {
-                        let w =
-                            format!("duplicate doc_id {:?}: an earlier document has it too", d.id);
+                    record.seq = totals.read;
+                    if let Some(w) = ids.check(&mut record) {
                         error(&format!("{}: {w}", d.origin));
-                        if !record.error.is_empty() {
-                            record.error.push_str("; ");
-                        }
-                        record.error.push_str(&w);
                     }
                     output.write(&record).map_err(write_error)?;
                     totals.ok += 1;
@@ -369,7 +407,9 @@ fn extract(args: &Args) -> Result<Totals, String> {
                         error(&format!("{origin}: skipped: {reason}"));
                     }
                     ids.insert(id);
-                    output.write(&Record::failed(id, "skipped", reason)).map_err(write_error)?;
+                    let mut record = Record::failed(id, "skipped", reason);
+                    record.seq = totals.read;
+                    output.write(&record).map_err(write_error)?;
                     totals.skipped += 1;
                 }
                 (input, _) => {
@@ -379,7 +419,8 @@ fn extract(args: &Args) -> Result<Totals, String> {
                     };
                     error(&located(input, &reason));
                     ids.insert(input.id());
-                    let record = Record::failed(input.id(), "error", &reason);
+                    let mut record = Record::failed(input.id(), "error", &reason);
+                    record.seq = totals.read;
                     output.write(&record).map_err(write_error)?;
                     totals.failed += 1;
                 }

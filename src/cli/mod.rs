@@ -3,6 +3,7 @@
 
 mod check;
 mod extract;
+mod merge;
 mod suggest;
 
 use std::path::{Path, PathBuf};
@@ -32,6 +33,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Extract(extract::Args),
+    Merge(merge::Args),
     Check(check::Args),
     Suggest(suggest::Args),
 }
@@ -124,6 +126,7 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Check(args) => check::run(args),
         Command::Suggest(args) => suggest::run(args),
     }

@@ -23,6 +23,8 @@ pub(super) struct JsonlReader {
     gz: bool,
     /// Number of the last line read (1-based).
     line: u64,
+    /// Each line starts with its number in the original file and a tab.
+    numbered: bool,
     buf: Vec<u8>,
     done: bool,
 }
@@ -34,7 +36,22 @@ impl JsonlReader {
         name: String,
         gz: bool,
     ) -> JsonlReader {
-        JsonlReader { reader, path, name, gz, line: 0, buf: Vec::new(), done: false }
+        JsonlReader {
+            reader,
+            path,
+            name,
+            gz,
+            line: 0,
+            numbered: false,
+            buf: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// Reads lines of the form `NUMBER<TAB>JSON` (see [`super::numbered_jsonl`]).
+    pub(super) fn numbered(mut self) -> JsonlReader {
+        self.numbered = true;
+        self
     }
 
     /// The next document or failed line; `None` at the end of the file or
@@ -59,7 +76,25 @@ impl JsonlReader {
                     if bytes.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    return Some(parse_line(bytes, self.line, &self.path, &self.name, options));
+                    if !self.numbered {
+                        return Some(parse_line(bytes, self.line, &self.path, &self.name, options));
+                    }
+                    let Some((line, mut bytes)) = split_number(bytes) else {
+                        let line = self.line;
+                        return Some(Input::Failed {
+                            id: format!("stdin:{line}"),
+                            origin: Origin { path: "stdin".to_owned(), line: Some(line) },
+                            error: format!("line {line}: no line number and tab before the JSON"),
+                        });
+                    };
+                    if line == 1 {
+                        bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+                    }
+                    // A blank line of the original file, as `extract` skips it.
+                    if bytes.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    return Some(parse_line(bytes, line, &self.path, &self.name, options));
                 }
                 Err(e) => {
                     // What was read of the broken line is dropped.
@@ -75,6 +110,17 @@ impl JsonlReader {
         }
         None
     }
+}
+
+/// `17\t{…}` → (17, `{…}`); None without a decimal number and a tab.
+fn split_number(bytes: &[u8]) -> Option<(u64, &[u8])> {
+    let tab = bytes.iter().position(|&b| b == b'\t')?;
+    let digits = &bytes[..tab];
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = std::str::from_utf8(digits).ok()?.parse().ok()?;
+    Some((n, &bytes[tab + 1..]))
 }
 
 /// Turns one non-blank line (without its line break) into an [`Input`].
@@ -334,6 +380,18 @@ mod tests {
         let options = ReadOptions { id_field: "text".into(), ..ReadOptions::default() };
         let doc = document(parse_line(br#"{"text": "T"}"#, 1, "f", "f", &options));
         assert_eq!((doc.id.as_str(), doc.text.as_str()), ("T", "T"));
+    }
+
+    #[test]
+    fn line_numbers() {
+        assert_eq!(split_number(b"17\t{}"), Some((17, &b"{}"[..])));
+        assert_eq!(split_number(b"3\t"), Some((3, &b""[..])));
+        assert_eq!(split_number(b"3\t\t{}"), Some((3, &b"\t{}"[..])));
+        for bad in
+            [&b"{}"[..], b"\t{}", b"+3\t{}", b" 3\t{}", b"3 \t{}", b"99999999999999999999\t{}"]
+        {
+            assert_eq!(split_number(bad), None, "{:?}", String::from_utf8_lossy(bad));
+        }
     }
 
     #[test]

@@ -182,6 +182,34 @@ pub fn jsonl<R: io::BufRead + Send + 'static>(
     std::iter::from_fn(move || lines.next_input(&options))
 }
 
+/// Reads lines of the form `NUMBER<TAB>JSON` from `reader`, where NUMBER
+/// is the line's 1-based number in the original file `name`: what a
+/// distributed job (Spark's `zipWithIndex`, Hadoop Streaming keys) sends a
+/// shard of one JSONL file as. Documents and failures carry that number in
+/// [`Origin::line`] and in `NAME:NUMBER` ids, so they are the same as
+/// [`open`] gives for the whole file, whichever shard they came in. Blank
+/// JSON parts are skipped like blank lines; a line without the number and
+/// tab fails as `stdin:LINE`.
+///
+/// ```
+/// use gazette::read::{numbered_jsonl, Input, ReadOptions};
+/// let lines = "7\t{\"id\": \"a\", \"text\": \"Kyiv.\"}\n9\t[1]\nx\n";
+/// let inputs: Vec<Input> =
+///     numbered_jsonl(lines.as_bytes(), "archive", ReadOptions::default()).collect();
+/// assert_eq!(inputs[0].origin().line, Some(7));
+/// assert!(matches!(&inputs[1], Input::Failed { id, .. } if id == "archive:9"));
+/// assert!(matches!(&inputs[2], Input::Failed { id, .. } if id == "stdin:3"));
+/// ```
+pub fn numbered_jsonl<R: io::BufRead + Send + 'static>(
+    reader: R,
+    name: &str,
+    options: ReadOptions,
+) -> impl Iterator<Item = Input> {
+    let mut lines =
+        JsonlReader::new(Box::new(reader), name.to_owned(), name.to_owned(), false).numbered();
+    std::iter::from_fn(move || lines.next_input(&options))
+}
+
 /// The inputs, as an iterator of [`Input`]s; it walks the paths in the
 /// order given.
 ///
