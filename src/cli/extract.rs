@@ -247,34 +247,53 @@ pub(super) fn in_chunks<T: Send>(
     pipeline: &Pipeline,
     date: Option<Date>,
     make: impl Fn(&Document, Extraction) -> T + Sync,
-    mut f: impl FnMut(&[Input], Vec<Option<T>>) -> Result<(), String>,
+    f: impl FnMut(&[Input], Vec<Option<T>>) -> Result<(), String> + Send,
 ) -> Result<(), String> {
-    loop {
-        let mut chunk = Vec::new();
-        let mut bytes = 0;
-        for input in inputs.by_ref() {
-            if let Input::Document(d) = &input {
-                bytes += d.text.len();
+    // Writing a chunk overlaps extracting the next one: with the writer on
+    // a thread of its own, no core idles while the CSVs are written. One
+    // chunk waits in the channel at most, so memory stays bounded.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<Input>, Vec<Option<T>>)>(1);
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(move || {
+            let mut f = f;
+            for (chunk, made) in rx {
+                f(&chunk, made)?;
             }
-            chunk.push(input);
-            if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
+            Ok(())
+        });
+        loop {
+            let mut chunk = Vec::new();
+            let mut bytes = 0;
+            for input in inputs.by_ref() {
+                if let Input::Document(d) = &input {
+                    bytes += d.text.len();
+                }
+                chunk.push(input);
+                if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
+                    break;
+                }
+            }
+            if chunk.is_empty() {
+                break;
+            }
+            let extracted: Vec<Option<T>> = pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|input| match input {
+                        Input::Document(d) => Some(make(d, pipeline.extract(d, date))),
+                        _ => None,
+                    })
+                    .collect()
+            });
+            // A closed channel means the writer stopped on an error, which
+            // its join gives.
+            if tx.send((chunk, extracted)).is_err() {
                 break;
             }
         }
-        if chunk.is_empty() {
-            return Ok(());
-        }
-        let extracted: Vec<Option<T>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|input| match input {
-                    Input::Document(d) => Some(make(d, pipeline.extract(d, date))),
-                    _ => None,
-                })
-                .collect()
-        });
-        f(&chunk, extracted)?;
-    }
+        drop(tx);
+        writer.join().unwrap_or_else(|_| Err("the writer thread panicked".to_string()))
+    })
 }
 
 /// Runs `gazette extract`.
@@ -339,7 +358,7 @@ fn stream(args: &Args) -> Result<(), String> {
         Box::new(read::jsonl(stdin, &args.name, args.read_options()))
     };
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::new(stdout);
     let make = |d: &Document, x: Extraction| {
         let title = d.title.as_deref().unwrap_or("");
         Record::new(&d.id, title, &d.text, &d.warnings, &x, &pipeline, args.sentences)
