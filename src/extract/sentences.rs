@@ -578,22 +578,8 @@ fn parse_markers(bytes: &[u8], i: usize, out: &mut Vec<(usize, u32, usize, Optio
     if label.is_empty() || end - start > 6 {
         return;
     }
-    let mut kinds: Vec<(usize, u32)> = Vec::with_capacity(2);
-    if label.len() <= 2 && label.iter().all(u8::is_ascii_digit) {
-        let v = label.iter().fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'));
-        kinds.push((0, v));
-    } else {
-        if label.len() == 1 && label[0].is_ascii_lowercase() {
-            kinds.push((1, u32::from(label[0] - b'a') + 1));
-        }
-        if let Some(v) = roman_value(label) {
-            kinds.push((2, v));
-        }
-    }
-    if kinds.is_empty() {
-        return;
-    }
-    // Form: 0 `x.)`, 1 `x)`, 2 `x.`, 3 `(x)`.
+    // Form: 0 `x.)`, 1 `x)`, 2 `x.`, 3 `(x)`. Checked first: most words
+    // are not followed by `.` or `)`.
     let (form, dot, after) = if wrapped {
         if bytes.get(end) != Some(&b')') {
             return;
@@ -611,7 +597,17 @@ fn parse_markers(bytes: &[u8], i: usize, out: &mut Vec<(usize, u32, usize, Optio
     if !bytes.get(after).is_some_and(|&c| c == b' ' || c == b'\t') {
         return;
     }
-    for (kind, value) in kinds {
+    let mut kinds: [Option<(usize, u32)>; 2] = [None, None];
+    if label.len() <= 2 && label.iter().all(u8::is_ascii_digit) {
+        let v = label.iter().fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'));
+        kinds[0] = Some((0, v));
+    } else {
+        if label.len() == 1 && label[0].is_ascii_lowercase() {
+            kinds[0] = Some((1, u32::from(label[0] - b'a') + 1));
+        }
+        kinds[1] = roman_value(label).map(|v| (2, v));
+    }
+    for (kind, value) in kinds.into_iter().flatten() {
         if value > 0 {
             out.push((kind * 4 + form, value, after, dot));
         }
