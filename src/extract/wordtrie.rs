@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// The names, as a trie of token hashes.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct WordTrie {
     /// (node, token hash) → child node. Node 0 is the root.
     children: HashMap<(u32, u64), u32, FxBuild>,
@@ -29,52 +29,54 @@ pub struct WordTrie {
     offsets: Vec<usize>,
     /// The most tokens in one pattern: bounds every walk.
     longest: usize,
-}
-
-/// A token of `s`: where it starts, where it ends and its hash.
-#[derive(Clone, Copy, Debug)]
-struct Token {
-    start: usize,
-    end: usize,
-    hash: u64,
+    /// The first bytes patterns start with: a token starting with any other
+    /// byte (a space, most lower-case words) needs no lookup.
+    first: [bool; 256],
 }
 
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// Calls `f` for every token of `s`, in order.
-fn tokens(s: &str, mut f: impl FnMut(Token)) {
+/// The end of the token of `s` that starts at byte `i` (a char boundary
+/// before the end of `s`).
+fn token_end(s: &str, i: usize) -> usize {
     let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let start = i;
-        let b = bytes[i];
-        let word = if b.is_ascii() {
-            b.is_ascii_alphanumeric() || b == b'_'
-        } else {
-            s[i..].chars().next().is_some_and(is_word)
-        };
-        if word {
-            // A run of word characters; ASCII stays on the fast path.
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b.is_ascii() {
-                    if !(b.is_ascii_alphanumeric() || b == b'_') {
-                        break;
-                    }
-                    i += 1;
-                } else {
-                    match s[i..].chars().next() {
-                        Some(c) if is_word(c) => i += c.len_utf8(),
-                        _ => break,
-                    }
-                }
+    let b = bytes[i];
+    let word = if b.is_ascii() {
+        b.is_ascii_alphanumeric() || b == b'_'
+    } else {
+        s[i..].chars().next().is_some_and(is_word)
+    };
+    if !word {
+        return i + s[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    // A run of word characters; ASCII stays on the fast path.
+    let mut j = i;
+    while j < bytes.len() {
+        let b = bytes[j];
+        if b.is_ascii() {
+            if !(b.is_ascii_alphanumeric() || b == b'_') {
+                break;
             }
+            j += 1;
         } else {
-            i += s[i..].chars().next().map_or(1, char::len_utf8);
+            match s[j..].chars().next() {
+                Some(c) if is_word(c) => j += c.len_utf8(),
+                _ => break,
+            }
         }
-        f(Token { start, end: i, hash: hash_bytes(&bytes[start..i]) });
+    }
+    j
+}
+
+/// Calls `f` with the hash of every token of `s`, in order.
+fn token_hashes(s: &str, mut f: impl FnMut(u64)) {
+    let mut i = 0;
+    while i < s.len() {
+        let end = token_end(s, i);
+        f(hash_bytes(&s.as_bytes()[i..end]));
+        i = end;
     }
 }
 
@@ -135,7 +137,15 @@ impl Hasher for FxHasher {
 impl WordTrie {
     /// Builds the trie; pattern `p` is `patterns[p]`.
     pub fn new<S: AsRef<str>>(patterns: &[S]) -> WordTrie {
-        let mut trie = WordTrie::default();
+        let mut trie = WordTrie {
+            children: HashMap::default(),
+            starts: Vec::new(),
+            ends: Vec::new(),
+            text: String::new(),
+            offsets: Vec::new(),
+            longest: 0,
+            first: [false; 256],
+        };
         let mut node_count: u32 = 1;
         let mut ending: Vec<(u32, u32)> = Vec::with_capacity(patterns.len());
         // Names average two or three words and the spaces between them;
@@ -149,10 +159,11 @@ impl WordTrie {
             if pattern.is_empty() {
                 continue;
             }
+            trie.first[usize::from(pattern.as_bytes()[0])] = true;
             let (mut node, mut count) = (0u32, 0);
-            tokens(pattern, |t| {
+            token_hashes(pattern, |hash| {
                 count += 1;
-                node = *trie.children.entry((node, t.hash)).or_insert_with(|| {
+                node = *trie.children.entry((node, hash)).or_insert_with(|| {
                     node_count += 1;
                     node_count - 1
                 });
@@ -194,22 +205,36 @@ impl WordTrie {
         if self.children.is_empty() {
             return;
         }
-        let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 3);
-        tokens(text, |t| toks.push(t));
-        for i in 0..toks.len() {
-            let mut node = 0u32;
-            for t in toks.iter().skip(i).take(self.longest) {
-                match self.children.get(&(node, t.hash)) {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < text.len() {
+            let start = at;
+            let end = token_end(text, start);
+            at = end;
+            if !self.first[usize::from(bytes[start])] {
+                continue;
+            }
+            // Walk on from this token, one token at a time.
+            let (mut node, mut token_end_at, mut count) = (0u32, end, 0);
+            let mut token_start = start;
+            loop {
+                let hash = hash_bytes(&bytes[token_start..token_end_at]);
+                match self.children.get(&(node, hash)) {
                     Some(&child) => node = child,
                     None => break,
                 }
                 let (a, b) = (self.starts[node as usize], self.starts[node as usize + 1]);
                 for &p in &self.ends[a as usize..b as usize] {
-                    let (start, end) = (toks[i].start, t.end);
-                    if &text[start..end] == self.pattern(p) {
-                        f(start, end, p);
+                    if &text[start..token_end_at] == self.pattern(p) {
+                        f(start, token_end_at, p);
                     }
                 }
+                count += 1;
+                if count >= self.longest || token_end_at >= text.len() {
+                    break;
+                }
+                token_start = token_end_at;
+                token_end_at = token_end(text, token_start);
             }
         }
     }
