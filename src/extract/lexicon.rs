@@ -219,27 +219,61 @@ impl Lexicon {
     /// The event class of the action word nearest to `span` in its sentence,
     /// for a quantity there (`six officers had been killed` → `killed`).
     pub fn event_near(&self, text: &str, sentences: &[Span], span: Span) -> Option<String> {
-        let sentence = sentences.get(super::sentence_of(sentences, span.start))?;
+        let sentence = *sentences.get(super::sentence_of(sentences, span.start))?;
         let slice = text.get(sentence.start..sentence.end)?;
-        self.triggers(slice)
-            .into_iter()
-            .filter_map(|t| {
-                let after =
-                    slice[t.span.end..].split_whitespace().take(6).collect::<Vec<_>>().join(" ");
-                let e = self.entry_for(&t, &after)?;
+        let found = self.triggers(slice);
+        let shifted = found
+            .iter()
+            .map(|t| (Span::new(t.span.start + sentence.start, t.span.end + sentence.start), t));
+        self.nearest_event(text, sentence, shifted, span)
+    }
+
+    /// [`Lexicon::event_near`] with the document's triggers already found
+    /// (`triggers` of the whole text, in order): no second scan per
+    /// quantity.
+    pub fn event_among(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        triggers: &[Trigger],
+        span: Span,
+    ) -> Option<String> {
+        let sentence = *sentences.get(super::sentence_of(sentences, span.start))?;
+        let first = triggers.partition_point(|t| t.span.start < sentence.start);
+        let inside = triggers[first..]
+            .iter()
+            .take_while(|t| t.span.end <= sentence.end)
+            .map(|t| (t.span, t));
+        self.nearest_event(text, sentence, inside, span)
+    }
+
+    /// The event of the action trigger nearest to `span` among `triggers`
+    /// (with their spans in `text`) of `sentence`.
+    fn nearest_event<'t>(
+        &self,
+        text: &str,
+        sentence: Span,
+        triggers: impl Iterator<Item = (Span, &'t Trigger)>,
+        span: Span,
+    ) -> Option<String> {
+        let slice = text.get(sentence.start..sentence.end)?;
+        triggers
+            .filter_map(|(at, t)| {
+                let rest = slice.get(at.end - sentence.start..)?;
+                let after = rest.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+                let e = self.entry_for(t, &after)?;
                 if !matches!(e.frame, Frame::Act | Frame::Mutual) {
                     return None;
                 }
-                let (start, end) = (t.span.start + sentence.start, t.span.end + sentence.start);
-                let distance = if end <= span.start {
-                    span.start - end
+                let distance = if at.end <= span.start {
+                    span.start - at.end
                 } else {
-                    start.saturating_sub(span.end)
+                    at.start.saturating_sub(span.end)
                 };
-                Some((distance, e.event.clone()))
+                Some((distance, &e.event))
             })
             .min_by_key(|(d, _)| *d)
-            .map(|(_, e)| e)
+            .map(|(_, e)| e.clone())
     }
 }
 

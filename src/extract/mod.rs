@@ -268,7 +268,10 @@ impl Pipeline {
                 let unit = q.unit_span.unwrap_or(q.span);
                 let entity =
                     mentions.iter().position(|m| unit.contains(m.span) || q.span.contains(m.span));
-                let event = self.lexicon.event_near(text, &sentences, q.span).unwrap_or_default();
+                let event = self
+                    .lexicon
+                    .event_among(text, &sentences, &triggers, q.span)
+                    .unwrap_or_default();
                 Quantity { found: q, entity, event }
             })
             .collect();
