@@ -801,6 +801,16 @@ impl Scanner<'_> {
                 }
             }
             prev_space = false;
+            if b.is_ascii_alphanumeric() {
+                // The bulk of the text: letters and digits end nothing, so
+                // skip the run, stopping at the next forced cut.
+                let limit = self.forced.get(forced_idx).copied().unwrap_or(n).min(n);
+                i += 1;
+                while i < limit && self.bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                continue;
+            }
             if matches!(b, b'.' | b'?' | b'!') || is_ellipsis_char(self.bytes, i) {
                 i = self.cluster(i);
             } else if cjk_terminal(self.bytes, i) {
