@@ -249,17 +249,38 @@ pub(super) fn in_chunks<T: Send>(
     make: impl Fn(&Document, Extraction) -> T + Sync,
     f: impl FnMut(&[Input], Vec<Option<T>>) -> Result<(), String> + Send,
 ) -> Result<(), String> {
-    // Writing a chunk overlaps extracting the next one: with the writer on
-    // a thread of its own, no core idles while the CSVs are written. One
-    // chunk waits in the channel at most, so memory stays bounded.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<Input>, Vec<Option<T>>)>(1);
+    // Three stages overlap: this thread reads the next chunk while the pool
+    // extracts the current one on a thread of its own and a third thread
+    // writes the previous one, so no core idles while reading or writing.
+    // One chunk waits in each channel at most, so memory stays bounded.
+    let (to_extract, extract_rx) = std::sync::mpsc::sync_channel::<Vec<Input>>(1);
+    let (to_write, write_rx) = std::sync::mpsc::sync_channel::<(Vec<Input>, Vec<Option<T>>)>(1);
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || {
             let mut f = f;
-            for (chunk, made) in rx {
+            for (chunk, made) in write_rx {
                 f(&chunk, made)?;
             }
             Ok(())
+        });
+        let make = &make;
+        scope.spawn(move || {
+            for chunk in extract_rx {
+                let extracted: Vec<Option<T>> = pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .map(|input| match input {
+                            Input::Document(d) => Some(make(d, pipeline.extract(d, date))),
+                            _ => None,
+                        })
+                        .collect()
+                });
+                // A closed channel means the writer stopped on an error,
+                // which its join gives.
+                if to_write.send((chunk, extracted)).is_err() {
+                    break;
+                }
+            }
         });
         loop {
             let mut chunk = Vec::new();
@@ -273,25 +294,11 @@ pub(super) fn in_chunks<T: Send>(
                     break;
                 }
             }
-            if chunk.is_empty() {
-                break;
-            }
-            let extracted: Vec<Option<T>> = pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|input| match input {
-                        Input::Document(d) => Some(make(d, pipeline.extract(d, date))),
-                        _ => None,
-                    })
-                    .collect()
-            });
-            // A closed channel means the writer stopped on an error, which
-            // its join gives.
-            if tx.send((chunk, extracted)).is_err() {
+            if chunk.is_empty() || to_extract.send(chunk).is_err() {
                 break;
             }
         }
-        drop(tx);
+        drop(to_extract);
         writer.join().unwrap_or_else(|_| Err("the writer thread panicked".to_string()))
     })
 }
