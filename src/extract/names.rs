@@ -76,6 +76,7 @@ static RULE_WORDS: LazyLock<(AhoCorasick, AhoCorasick)> = LazyLock::new(|| {
         let patterns: Vec<&str> = list.split('|').map(str::trim).collect();
         AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::LeftmostLongest)
             .build(patterns)
             .expect("rule words are plain strings")
     };
@@ -90,8 +91,15 @@ static RULE_WORDS: LazyLock<(AhoCorasick, AhoCorasick)> = LazyLock::new(|| {
 fn regions(text: &str, sentences: &[Span], words: &AhoCorasick) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut next = 0;
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     for m in words.find_iter(text) {
-        if m.start() < next {
+        // Both rules need the word to stand alone (`\b` or a space on each
+        // side): not `report` for `port`, not `Banking` for `Bank`.
+        let word = &text[m.start()..m.end()];
+        if m.start() < next
+            || alnum(text[..m.start()].chars().next_back())
+            || (!word.ends_with('.') && alnum(text[m.end()..].chars().next()))
+        {
             continue;
         }
         let i = sentences.partition_point(|s| s.end <= m.start());
