@@ -15,7 +15,8 @@
 //! needs gazette's matching `mod`: `ON_OR_AFTER` is `since`, `BEFORE`
 //! `before`, `ON_OR_BEFORE` the spec's `until` or `before` (it writes `by
 //! tomorrow` as `before`), `AFTER` `after`, whose bound the spec puts at
-//! the period's end or, for a day, at the day itself). Numbers compare the numeric value within 1e-9
+//! the period's end or, for a day, at the day itself; `ON_OR_BEFORE` may
+//! end at its period's end or first day). Numbers compare the numeric value within 1e-9
 //! relative. Gazette's quantity span covers the qualifier and, for plain
 //! numbers, the counted noun (`about six officers`); for the Number files
 //! the qualifier and the counted noun are cut off before comparing, for
@@ -349,7 +350,10 @@ fn date_matches(expected: &[String], value: &str, modifier: &str) -> bool {
             || Some(t) == last.map(|l| l.to_string()).as_deref();
         match bound {
             "" => same_mod && !s.is_empty() && !t.is_empty() && starts && ends,
-            "before" | "until" => same_mod && t == first.to_string(),
+            "before" => same_mod && t == first.to_string(),
+            // On or before X: up to X's end (`by the end of 2016`), or X
+            // itself where the spec writes `by tomorrow` as `before`.
+            "until" => same_mod && (t == first.to_string() || t == end.to_string()),
             // `after 2018` starts at 2019-01-01, but `after 1/1/2016` at 2016-01-01.
             "after" => same_mod && (s == end.to_string() || s == first.to_string()),
             _ => same_mod && s == first.to_string(),

@@ -429,7 +429,7 @@ fn build_main() -> String {
         ),
         // the end of the year, year-end
         format!(
-            r"(?i:{B}(?P<endof>(?:the\s+)?(?P<eo_w>end|close|beginning|start|middle)\s+of\s+(?:the|this)\s+(?P<eo_u>year|month|week)|year[-\s]end|year['’]s\s+end){B})"
+            r"(?i:{B}(?P<endof>(?:the\s+)?(?P<eo_w>end|close|beginning|start|middle)\s+of\s+(?:(?:the|this)\s+)?(?P<eo_u>year|month|week)|year[-\s]end|year['’]s\s+end){B})"
         ),
         // last week, this month, next year, last night
         format!(
@@ -753,7 +753,11 @@ impl DateFinder {
             "beginning" | "start" => "START",
             _ => return,
         };
-        c.start = from + m.start();
+        // "the end of 2000" is written `end of 2000`: the shortest span that
+        // carries the date, as the specs and the gold write it.
+        let text = m.as_str();
+        let article = if text.len() > 4 && text[..4].eq_ignore_ascii_case("the ") { 4 } else { 0 };
+        c.start = from + m.start() + article;
         c.modifier = modifier;
     }
 
@@ -1336,7 +1340,10 @@ impl DateFinder {
             ("month", _) => Val::Month(r.year, r.month),
             _ => week_of(r),
         };
-        let mut c = Cand::new(m.start(), m.end(), val, "relative");
+        // `end of the year`, without the article (see `apply_prefix`).
+        let text = m.as_str();
+        let article = if text.len() > 4 && text[..4].eq_ignore_ascii_case("the ") { 4 } else { 0 };
+        let mut c = Cand::new(m.start() + article, m.end(), val, "relative");
         c.modifier = modifier;
         Some(c)
     }
@@ -1849,31 +1856,17 @@ mod tests {
         ("Growth resumed in mid-2023.", R, "mid-2023", "2023", "date", "MID"),
         ("The deal collapsed in late 2024.", R, "late 2024", "2024", "date", "LATE"),
         ("It fell in early June.", R, "early June", "2024-06", "relative", "EARLY"),
-        (
-            "The troops left at the end of March.",
-            R,
-            "the end of March",
-            "2024-03",
-            "relative",
-            "END",
-        ),
-        (
-            "It starts at the beginning of 2025.",
-            R,
-            "the beginning of 2025",
-            "2025",
-            "date",
-            "START",
-        ),
+        ("The troops left at the end of March.", R, "end of March", "2024-03", "relative", "END"),
+        ("It starts at the beginning of 2025.", R, "beginning of 2025", "2025", "date", "START"),
         ("It collapsed late last year.", R, "late last year", "2023", "relative", "LATE"),
         ("Troops could be deployed by year-end.", R, "year-end", "2024-12", "relative", "END"),
         (
             "It is due by the end of the year.",
             R,
-            "the end of the year",
+            "by the end of the year",
             "2024-12",
             "relative",
-            "END",
+            "ON_OR_BEFORE",
         ),
         ("They were in the region in the early 1990s.", R, "early 1990s", "199X", "date", "EARLY"),
         // months without a year

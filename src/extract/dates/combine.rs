@@ -143,7 +143,11 @@ fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
     for c in cands {
         if let Some(prev) = out.last_mut() {
             let between = s[prev.end..c.start].trim().to_ascii_lowercase();
-            let (before, before_start) = super::prev_word(s, prev.start);
+            let (mut before, mut before_start) = super::prev_word(s, prev.start);
+            // "from the start of 2007": the article left out of the part's span.
+            if !prev.modifier.is_empty() && before.eq_ignore_ascii_case("the") {
+                (before, before_start) = super::prev_word(s, before_start);
+            }
             let from = in_list(before, &["from", "between"]);
             let conn_ok = match between.as_str() {
                 "to" | "till" | "until" | "through" | "thru" | "-" | "–" | "~" => true,
@@ -155,8 +159,10 @@ fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
             if conn_ok
                 && prev.to.is_none()
                 && c.to.is_none()
-                && prev.modifier.is_empty()
-                && c.modifier.is_empty()
+                // "from 2007 to the end of 2008" runs from 2007's start to
+                // 2008's end: a part at that edge is the whole period.
+                && matches!(prev.modifier, "" | "START" | "EARLY")
+                && matches!(c.modifier, "" | "END" | "LATE")
                 && rangeable(prev.val)
                 && rangeable(c.val)
                 && now_end(prev.val)
@@ -212,6 +218,7 @@ fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
                 let relative = prev.kind != "date" || c.kind != "date";
                 prev.val = a;
                 prev.to = Some(b);
+                prev.modifier = "";
                 prev.start = start;
                 prev.end = c.end;
                 prev.kind = if relative { "relative" } else { "date" };
@@ -284,9 +291,20 @@ fn ends_with_words(text: &str, w: &str) -> Option<usize> {
 fn bounds(s: &str, cands: &mut [Cand]) {
     let mut last_end = 0;
     for c in cands.iter_mut() {
-        let fixed = c.to.is_none() && c.modifier.is_empty() && !matches!(c.val, Val::Vague(_));
+        // "since late July": a part of a month or year may take a bound too.
+        let part = matches!(c.val, Val::Month(..) | Val::Year(_))
+            && matches!(c.modifier, "EARLY" | "MID" | "LATE" | "START" | "END");
+        let fixed =
+            c.to.is_none() && (c.modifier.is_empty() || part) && !matches!(c.val, Val::Vague(_));
         if fixed {
-            let before = &s[last_end..c.start];
+            let mut before = &s[last_end..c.start];
+            // "before the end of June": the article left out of the part's span.
+            if part {
+                let t = before.trim_end();
+                if let Some(at) = ends_with_words(t, "the") {
+                    before = &before[..at];
+                }
+            }
             // "after Friday's vote": the day of an event, not a bound.
             let possessive = s[c.end..].starts_with(['\'', '’']);
             let mut done = false;
@@ -307,7 +325,7 @@ fn bounds(s: &str, cands: &mut [Cand]) {
                     };
                     if let Some(at) = ends_with_words(stripped, w) {
                         c.start = last_end + at;
-                        c.modifier = m;
+                        bound_part(c, m);
                         done = true;
                         break;
                     }
@@ -329,13 +347,55 @@ fn bounds(s: &str, cands: &mut [Cand]) {
                             c.start = super::prev_word(s, c.start).1;
                         }
                         c.end += skip + w.len();
-                        c.modifier = m;
+                        bound_part(c, m);
                         break;
                     }
                 }
             }
         }
         last_end = c.end;
+    }
+}
+
+/// Gives candidate `c` the bound `bound`. A date with a part (`late July`,
+/// `the end of 1989`) keeps one `mod`, the bound, and its value narrows to
+/// the part as a range of days or months: the first half of a month is
+/// `early`, the 10th to the 20th `mid`, the 16th on `late`; a year's first
+/// four months are its start, the middle four its middle, the last four
+/// its end. `by`/`before the end of June` is on or before June as a whole.
+fn bound_part(c: &mut Cand, bound: &'static str) {
+    let part = std::mem::replace(&mut c.modifier, bound);
+    if part.is_empty() {
+        return;
+    }
+    if part == "END" && matches!(bound, "ON_OR_BEFORE" | "BEFORE") {
+        c.modifier = "ON_OR_BEFORE";
+        return;
+    }
+    let early = matches!(part, "EARLY" | "START");
+    let mid = part == "MID";
+    match c.val {
+        Val::Month(y, m) => {
+            let (a, b) = match () {
+                _ if early => (1, 15),
+                _ if mid => (10, 20),
+                _ => (16, crate::days_in_month(y, m)),
+            };
+            if let (Some(a), Some(b)) = (Date::new(y, m, a), Date::new(y, m, b)) {
+                c.val = Val::Day(a);
+                c.to = Some(Val::Day(b));
+            }
+        }
+        Val::Year(y) => {
+            let (a, b) = match () {
+                _ if early => (1, 4),
+                _ if mid => (5, 8),
+                _ => (9, 12),
+            };
+            c.val = Val::Month(y, a);
+            c.to = Some(Val::Month(y, b));
+        }
+        _ => {}
     }
 }
 

@@ -178,7 +178,7 @@ pub(super) fn build_extra() -> String {
         ),
         // two weeks from now, 2 days after today, three days before yesterday
         format!(
-            r"{B}(?P<fr>(?P<fr_n>{NUMW})\s+(?P<fr_u>{UNITS})\s+(?P<fr_w>from|after|before)\s+(?P<fr_b>now|today|tomorrow|tmrw|yesterday)){B}"
+            r"{B}(?P<fr>(?:(?P<fr_q>more|less)\s+than\s+)?(?P<fr_n>{NUMW})\s+(?P<fr_u>{UNITS})\s+(?P<fr_w>from|after|before)\s+(?P<fr_b>now|today|tomorrow|tmrw|yesterday)){B}"
         ),
         // the day after tomorrow, the day before yesterday, tmrw
         r"(?-u:\b)(?P<dd>(?:the\s+)?day\s+(?P<dd_w>after|before)\s+(?P<dd_b>tomorrow|tmrw|yesterday)|(?P<tmrw>tmrw))(?-u:\b)".to_string(),
@@ -195,7 +195,11 @@ pub(super) fn build_extra() -> String {
             r"{B}(?P<hol>(?P<hol_n>christmas\s+eve|christmas\s+day|christmas|new\s+year(?u:['’])?s?\s+eve|new\s+year(?u:['’])?s?\s+day|easter\s+sunday|easter\s+monday|easter|good\s+friday|thanks\s*giving(?:\s+day)?|halloween|valentine(?u:['’])?s\s+day|father(?u:['’])?s\s+day|martin\s+luther\s+king\s+(?:jr\.?\s+)?day|mlk\s+day|(?:saint|st\.?)\s+patrick(?u:['’])?s\s+day|earth\s+day|presidents(?u:['’])?\s+day|boxing\s+day|may\s+day)(?:\s+(?:of\s+)?(?:(?P<hol_y>{YEAR})|(?P<hol_rel>this|next|last)\s+year))?){B}"
         ),
         // this quarter, last quarter, 2017-q1, 2019 H2, q3 2019
-        r"(?-u:\b)(?P<qq>(?P<qq_w>this|current|last|next|coming|past)\s+quarter)(?-u:\b)".to_string(),
+        r"(?-u:\b)(?P<qq>(?P<qq_w>this|current|last|next|coming|past|previous|following)\s+quarter)(?-u:\b)".to_string(),
+        // the last 2 quarters, the next seven quarters
+        format!(
+            r"{B}(?P<nq>(?P<nq_w>next|past|last|previous|coming|upcoming|following)\s+(?P<nq_n>{NUMW})\s+quarters){B}"
+        ),
         format!(r"{B}(?P<yq_y>{YEAR})(?:\s+|-)?(?P<yq_k>q|h)(?P<yq_n>[1-4]){B}"),
         format!(r"{B}(?P<qy_k>q|h)(?P<qy_n>[1-4])(?:\s+|-|\s+of\s+)(?P<qy_y>{YEAR}){B}"),
         // the 15th century
@@ -689,7 +693,19 @@ impl DateFinder {
             let sign =
                 if caps.name("fr_w")?.as_str().eq_ignore_ascii_case("before") { -1 } else { 1 };
             let day = add_units(base, sign * n, &unit);
-            return Some(Cand::new(m.start(), m.end(), Val::Day(day), "relative"));
+            let mut c = Cand::new(m.start(), m.end(), Val::Day(day), "relative");
+            // "more than 2 weeks before today" lies before that day; "less
+            // than 3 days after tomorrow" is the span between the two.
+            match caps.name("fr_q").map(|q| q.as_str().to_ascii_lowercase()).as_deref() {
+                Some("more") => c.modifier = if sign < 0 { "BEFORE" } else { "AFTER" },
+                Some(_) if sign < 0 => c.to = Some(Val::Day(base)),
+                Some(_) => {
+                    c.val = Val::Day(base);
+                    c.to = Some(Val::Day(day));
+                }
+                None => {}
+            }
+            return Some(c);
         }
         if let Some(m) = caps.name("dd") {
             let r = ctx.reference?;
@@ -767,6 +783,24 @@ impl DateFinder {
             let y = r.year + q.div_euclid(4) as i32;
             let n = q.rem_euclid(4) as u32 + 1;
             return Some(Cand::new(m.start(), m.end(), Val::Quarter(y, n), "relative"));
+        }
+        if let Some(m) = caps.name("nq") {
+            // Whole quarters before or after the reference's own quarter.
+            let r = ctx.reference?;
+            let n = count(caps.name("nq_n")?.as_str())?;
+            if !(1..=40).contains(&n) {
+                return None;
+            }
+            let w = caps.name("nq_w")?.as_str().to_ascii_lowercase();
+            let now = i64::from(r.year) * 4 + i64::from((r.month - 1) / 3);
+            let (a, b) = match w.as_str() {
+                "past" | "last" | "previous" => (now - n, now - 1),
+                _ => (now + 1, now + n),
+            };
+            let quarter = |q: i64| Val::Quarter(q.div_euclid(4) as i32, q.rem_euclid(4) as u32 + 1);
+            let mut c = Cand::new(m.start(), m.end(), quarter(a), "relative");
+            c.to = Some(quarter(b));
+            return Some(c);
         }
         let yq = caps.name("yq_y").map(|y| (y, caps.name("yq_k"), caps.name("yq_n")));
         let qy = caps.name("qy_y").map(|y| (y, caps.name("qy_k"), caps.name("qy_n")));
