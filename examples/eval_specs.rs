@@ -16,7 +16,9 @@
 //! `before`, `ON_OR_BEFORE` the spec's `until` or `before` (it writes `by
 //! tomorrow` as `before`), `AFTER` `after`, whose bound the spec puts at
 //! the period's end or, for a day, at the day itself; `ON_OR_BEFORE` may
-//! end at its period's end or first day). Numbers compare the numeric value within 1e-9
+//! end at its period's end or first day). A fiscal or school year that
+//! the spec writes `FY2008` or `SY2008` is right as the year `2008`, the
+//! value TimeBank gives `fiscal 1989`. Numbers compare the numeric value within 1e-9
 //! relative. Gazette's quantity span covers the qualifier and, for plain
 //! numbers, the counted noun (`about six officers`); for the Number files
 //! the qualifier and the counted noun are cut off before comparing, for
@@ -327,6 +329,15 @@ fn spec_mod(modifier: &str) -> &'static str {
 /// range of days (`November 19-20`) at its last day, so both ends count.
 fn date_matches(expected: &[String], value: &str, modifier: &str) -> bool {
     let bound = spec_mod(modifier);
+    // A fiscal or school year (`FY2008`, `SY2019`) is its year, as TimeBank
+    // writes `fiscal 1989`.
+    let fiscal = |e: &String| {
+        let year = e.get(2..).filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+        (e.starts_with("FY") || e.starts_with("SY")) && year == Some(value)
+    };
+    if bound.is_empty() && expected.iter().any(fiscal) {
+        return true;
+    }
     if bound.is_empty() && expected.iter().any(|e| e == value || e.strip_prefix('=') == Some(value))
     {
         return true;

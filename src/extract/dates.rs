@@ -260,6 +260,10 @@ const OTHER_CALENDARS: &[&str] = &[
     "Ethiopian",
     "Coptic",
     "Sikh",
+    "Hijri",
+    "Hebrew",
+    "Arabic",
+    "Muslim",
 ];
 
 /// Season codes and the month each one starts in.
@@ -433,7 +437,7 @@ fn build_main() -> String {
         ),
         // last week, this month, next year, last night
         format!(
-            r"(?i:{B}(?P<lnt_w>this\s+past|last|this|next)\s+(?:fiscal\s+)?(?P<lnt_u>week|month|year|weekend|night|morning|afternoon|evening){B})"
+            r"(?i:{B}(?P<lnt_w>this\s+past|last|this|next)\s+(?:(?:fiscal|financial|school|academic|calendar)\s+)?(?P<lnt_u>week|month|year|weekend|night|morning|afternoon|evening){B})"
         ),
         // the following month, the previous day
         format!(

@@ -504,9 +504,14 @@ pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec
         if c.to.is_some() && in_list(before, &["from", "between"]) {
             c.start = at;
         }
-        // "the year 2008": the noun belongs to the year.
+        // "the year 2008": the noun belongs to the year; so does the kind
+        // of year ("fiscal year 2008", written as the year, as TimeBank does).
         if matches!(c.val, Val::Year(_)) && c.to.is_none() && before.eq_ignore_ascii_case("year") {
             c.start = at;
+            let (kind, kind_at) = super::prev_word(s, at);
+            if in_list(kind, &["fiscal", "financial", "school", "academic", "calendar"]) {
+                c.start = kind_at;
+            }
         }
     }
     bounds(s, &mut cands);

@@ -192,7 +192,7 @@ pub(super) fn build_extra() -> String {
         r"(?-u:\b)(?P<ytd>year\s+to\s+date)(?-u:\b)".to_string(),
         // holidays
         format!(
-            r"{B}(?P<hol>(?P<hol_n>christmas\s+eve|christmas\s+day|christmas|new\s+year(?u:['’])?s?\s+eve|new\s+year(?u:['’])?s?\s+day|easter\s+sunday|easter\s+monday|easter|good\s+friday|thanks\s*giving(?:\s+day)?|halloween|valentine(?u:['’])?s\s+day|father(?u:['’])?s\s+day|martin\s+luther\s+king\s+(?:jr\.?\s+)?day|mlk\s+day|(?:saint|st\.?)\s+patrick(?u:['’])?s\s+day|earth\s+day|presidents(?u:['’])?\s+day|boxing\s+day|may\s+day)(?:\s+(?:of\s+)?(?:(?P<hol_y>{YEAR})|(?P<hol_rel>this|next|last)\s+year))?){B}"
+            r"{B}(?P<hol>(?P<hol_wkb>(?:the\s+)?weekend\s+of\s+)?(?:(?P<hol_pre>last|next|previous|following)\s+)?(?P<hol_n>christmas\s+eve|christmas\s+day|christmas|new\s+year(?u:['’])?s?\s+eve|new\s+year(?u:['’])?s?\s+day|easter\s+sunday|easter\s+monday|easter|good\s+friday|thanks\s*giving(?:\s+day)?|halloween|valentine(?u:['’])?s\s+day|father(?u:['’])?s\s+day|martin\s+luther\s+king\s+(?:jr\.?\s+)?day|mlk\s+day|(?:saint|st\.?)\s+patrick(?:(?u:['’])?s\s+day|(?u:['’])s)?|earth\s+day|presidents(?u:['’])?\s+day|boxing\s+day|may\s+day|independence\s+day|labor\s+day|black\s+friday|cyber\s+monday|memorial\s+day|veterans(?u:['’])?\s+day|columbus\s+day|mother(?u:['’])?s\s+day|(?:international\s+)?workers(?u:['’])?\s+day|juneteenth)(?P<hol_wk>\s+weekend)?(?:\s+(?:of\s+)?(?:(?P<hol_y>{YEAR})|(?P<hol_rel>this|next|last)\s+year))?(?P<hol_wk2>\s+weekend)?){B}"
         ),
         // this quarter, last quarter, 2017-q1, 2019 H2, q3 2019
         r"(?-u:\b)(?P<qq>(?P<qq_w>this|current|last|next|coming|past|previous|following)\s+quarter)(?-u:\b)".to_string(),
@@ -202,6 +202,14 @@ pub(super) fn build_extra() -> String {
         ),
         format!(r"{B}(?P<yq_y>{YEAR})(?:\s+|-)?(?P<yq_k>q|h)(?P<yq_n>[1-4]){B}"),
         format!(r"{B}(?P<qy_k>q|h)(?P<qy_n>[1-4])(?:\s+|-|\s+of\s+)(?P<qy_y>{YEAR}){B}"),
+        // week 31, week 3 of 2027, week 27 of last year
+        format!(
+            r"{B}(?P<wn>(?P<wn_w>week)\s+(?P<wn_n>[0-9]{{1,2}})(?:\s+of\s+(?:(?P<wn_y>{YEAR})|(?P<wn_rel>this|next|last)\s+year))?){B}"
+        ),
+        // 20161016
+        r"(?-u:\b)(?P<cd>(?P<cd_y>(?:19|20)[0-9]{2})(?P<cd_m>0[1-9]|1[0-2])(?P<cd_d>0[1-9]|[12][0-9]|3[01]))(?-u:\b)".to_string(),
+        // FY2008, cy 2008, sy18: a fiscal, calendar or school year
+        format!(r"{B}(?P<fy>(?:fy|cy|sy)\s?(?P<fy_y>{YEAR}|[0-9]{{2}})){B}"),
         // the 15th century
         r"(?-u:\b)(?P<cent>(?P<cent_n>[0-9]{1,2})(?:st|nd|rd|th)\s+century)(?-u:\b)".to_string(),
     ];
@@ -352,6 +360,16 @@ fn holiday_date(name: &str, y: i32) -> Option<Date> {
         "thanksgiving" | "thanksgiving day" | "thanks giving" | "thanks giving day" => {
             nth_weekday(y, 11, 3, 4)
         }
+        "black friday" => nth_weekday(y, 11, 3, 4).map(|d| d.add_days(1)),
+        "cyber monday" => nth_weekday(y, 11, 3, 4).map(|d| d.add_days(4)),
+        "independence day" => fixed(7, 4),
+        "labor day" => nth_weekday(y, 9, 0, 1),
+        "memorial day" => nth_weekday(y, 5, 0, 0),
+        "veterans day" => fixed(11, 11),
+        "columbus day" => nth_weekday(y, 10, 0, 2),
+        "mothers day" => nth_weekday(y, 5, 6, 2),
+        "workers day" | "international workers day" => fixed(5, 1),
+        "juneteenth" => fixed(6, 19),
         _ if n.starts_with("new year") && n.ends_with("eve") => fixed(12, 31),
         _ if n.starts_with("new year") => fixed(1, 1),
         _ if n.starts_with("martin luther king") => nth_weekday(y, 1, 0, 3),
@@ -817,6 +835,32 @@ impl DateFinder {
             };
             return Some(Cand::new(all.start(), all.end(), val, "date"));
         }
+        if let Some(m) = caps.name("wn") {
+            return self.week_number(caps, ctx, m.start(), m.end());
+        }
+        if let Some(m) = caps.name("cd") {
+            // An eight-digit date: not inside a longer number or amount.
+            let before = s[..m.start()].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || "$€£#.,+".contains(c))
+                || continues_numeric(s, m.end())
+            {
+                return None;
+            }
+            let y = caps.name("cd_y")?.as_str().parse().ok()?;
+            let mo = caps.name("cd_m")?.as_str().parse().ok()?;
+            let d = caps.name("cd_d")?.as_str().parse().ok()?;
+            return Some(day_cand(m.start(), m.end(), Val::Day(Date::new(y, mo, d)?), "date"));
+        }
+        if let Some(m) = caps.name("fy") {
+            // "FY2008", "cy18": the year itself, as TimeBank writes `fiscal 1989`.
+            if glued_before(s, m.start()) || continues_numeric(s, m.end()) {
+                return None;
+            }
+            let yt = caps.name("fy_y")?.as_str();
+            let y: i32 = yt.parse().ok()?;
+            let y = if yt.len() == 2 { two_digit_year(y, ctx.reference) } else { y };
+            return Some(Cand::new(m.start(), m.end(), Val::Year(y), "date"));
+        }
         if let Some(m) = caps.name("cent") {
             let n: i32 = caps.name("cent_n")?.as_str().parse().ok()?;
             if !(1..=21).contains(&n) {
@@ -1238,6 +1282,33 @@ impl DateFinder {
         Some(Cand::new(start, end, val, "relative"))
     }
 
+    /// `week 31` (of the reference year), `week 3 of 2027`, `week 27 of last
+    /// year`: an ISO week by its number. A capitalised `Week 3` with no year
+    /// is a fixture of a sports season, not a date.
+    fn week_number(&self, caps: &Captures, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
+        let n: u32 = caps.name("wn_n")?.as_str().parse().ok()?;
+        let year = caps.name("wn_y").and_then(|y| y.as_str().parse::<i32>().ok());
+        let rel = caps.name("wn_rel").map(|r| r.as_str().to_ascii_lowercase());
+        if year.is_none() && rel.is_none() && caps.name("wn_w")?.as_str() != "week" {
+            return None;
+        }
+        let y = match (year, rel.as_deref(), ctx.reference) {
+            (Some(y), _, _) => y,
+            (None, Some("last"), Some(r)) => r.year - 1,
+            (None, Some("next"), Some(r)) => r.year + 1,
+            (None, _, Some(r)) => r.year,
+            (None, _, None) => return None,
+        };
+        // Week 53 only in the years that have one.
+        let jan4 = Date::new(y, 1, 4)?;
+        let monday = jan4.add_days(-i64::from(jan4.weekday()) + 7 * (i64::from(n) - 1));
+        if n == 0 || monday.iso_week() != (y, n) {
+            return None;
+        }
+        let kind = if year.is_some() { "date" } else { "relative" };
+        Some(Cand::new(start, end, Val::Week(y, n), kind))
+    }
+
     /// Holidays in any case, with an optional year.
     fn extra_holiday(&self, caps: &Captures, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
         let name = caps.name("hol_n")?;
@@ -1250,30 +1321,77 @@ impl DateFinder {
         if lower.starts_with("may") && !is_capitalized(name.as_str()) {
             return None;
         }
+        // "St. Patrick" alone is the saint (or a cathedral); "Independence
+        // Day" after a country's name is that country's.
+        if lower.ends_with("patrick") && caps.name("hol_y").is_none() {
+            return None;
+        }
+        let (before, before_at) = prev_word(ctx.s, name.start());
+        let country = before.ends_with(['\'', '’'])
+            || before.ends_with("'s")
+            || before.ends_with("’s")
+            || is_capitalized(before) && !super::at_sentence_start(ctx.s, before_at);
+        if lower.starts_with("independence") && country {
+            return None;
+        }
+        let mut c = self.holiday_day(caps, ctx, &lower, start, end)?;
+        // "the weekend of Halloween", "Labor Day weekend": the weekend
+        // before a Monday holiday, else the one of its week.
+        let weekend = ["hol_wkb", "hol_wk", "hol_wk2"].iter().any(|g| caps.name(g).is_some());
+        if let (true, Val::Day(d)) = (weekend, c.val) {
+            let (y, w) = if d.weekday() == 0 { d.add_days(-1) } else { d }.iso_week();
+            c.val = Val::Weekend(y, w);
+            c.end = end;
+        }
+        Some(c)
+    }
+
+    /// The day of holiday `lower` at `start..end`: of the year written, of
+    /// `this`/`next`/`last year`, the one before (`last Easter`) or after
+    /// (`next Easter`) the reference date, else by the clause's tense.
+    fn holiday_day(
+        &self,
+        caps: &Captures,
+        ctx: &Ctx,
+        lower: &str,
+        start: usize,
+        end: usize,
+    ) -> Option<Cand> {
+        let name = caps.name("hol_n")?;
         if let Some(y) = caps.name("hol_y") {
             let y: i32 = y.as_str().parse().ok()?;
-            return Some(Cand::new(start, end, Val::Day(holiday_date(&lower, y)?), "date"));
+            return Some(Cand::new(start, end, Val::Day(holiday_date(lower, y)?), "date"));
         }
         let r = ctx.reference?;
+        if let Some(pre) = caps.name("hol_pre") {
+            let back = matches!(pre.as_str().to_ascii_lowercase().as_str(), "last" | "previous");
+            let this = holiday_date(lower, r.year)?;
+            let day = match (back, this < r, this > r) {
+                (true, true, _) | (false, _, true) => this,
+                (true, false, _) => holiday_date(lower, r.year - 1)?,
+                (false, _, false) => holiday_date(lower, r.year + 1)?,
+            };
+            return Some(Cand::new(start, end, Val::Day(day), "relative"));
+        }
         if let Some(rel) = caps.name("hol_rel") {
             let y = match rel.as_str().to_ascii_lowercase().as_str() {
                 "next" => r.year + 1,
                 "last" => r.year - 1,
                 _ => r.year,
             };
-            return Some(Cand::new(start, end, Val::Day(holiday_date(&lower, y)?), "relative"));
+            return Some(Cand::new(start, end, Val::Day(holiday_date(lower, y)?), "relative"));
         }
-        let this = holiday_date(&lower, r.year)?;
+        let this = holiday_date(lower, r.year)?;
         let day = if self.is_future(ctx.s, start, end) {
             if this >= r {
                 this
             } else {
-                holiday_date(&lower, r.year + 1)?
+                holiday_date(lower, r.year + 1)?
             }
         } else if this <= r {
             this
         } else {
-            holiday_date(&lower, r.year - 1)?
+            holiday_date(lower, r.year - 1)?
         };
         Some(Cand::new(start, name.end(), Val::Day(day), "relative"))
     }
