@@ -137,6 +137,17 @@ fn rangeable(v: Val) -> bool {
     ) || v == Val::Vague("PRESENT_REF")
 }
 
+/// The span of months `ma` to `mb` (running into the next year when `mb`
+/// comes first) that holds the month of `r`, if one does: `from May to
+/// September` said in July is this year's.
+pub(super) fn current_months(ma: u32, mb: u32, r: Date) -> Option<(Val, Val)> {
+    [r.year, r.year - 1].into_iter().find_map(|y| {
+        let yb = if mb >= ma { y } else { y + 1 };
+        let now = (r.year, r.month);
+        ((y, ma) <= now && now <= (yb, mb)).then_some((Val::Month(y, ma), Val::Month(yb, mb)))
+    })
+}
+
 /// Joins `A to B`, `from A until B`, `between A and B`, `A - B`.
 fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
@@ -149,6 +160,11 @@ fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
                 (before, before_start) = super::prev_word(s, before_start);
             }
             let from = in_list(before, &["from", "between"]);
+            // "to the end of 2008": the article left out of the part's span.
+            let between = match between.strip_suffix(" the") {
+                Some(b) if !c.modifier.is_empty() => b.trim_end().to_string(),
+                _ => between,
+            };
             let conn_ok = match between.as_str() {
                 "to" | "till" | "until" | "through" | "thru" | "-" | "–" | "~" => true,
                 "and" => before.eq_ignore_ascii_case("between"),
@@ -190,10 +206,14 @@ fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
                         }
                     }
                 }
-                // Two months without years: one span, the second after the first.
+                // Two months without years: one span, the second after the
+                // first; the span that holds the reference month if one does.
                 if let (Val::Month(ya, ma), Val::Month(_, mb)) = (a, b) {
                     if prev.kind != "date" && c.kind != "date" {
                         b = Val::Month(if mb >= ma { ya } else { ya + 1 }, mb);
+                        if let Some((x, y)) = reference.and_then(|r| current_months(ma, mb, r)) {
+                            (a, b) = (x, y);
+                        }
                     }
                 }
                 // Two ends without years: the first one before the second.

@@ -119,6 +119,10 @@ pub(super) fn build_extra() -> String {
         format!(r"{B}(?P<ym_y>{YEAR})\s*[-/]\s*(?P<ym_m>[0-9]{{1,2}}){B}"),
         // 2016 November, 2017 april, 2016 , nov
         format!(r"{B}(?P<yn_y>{YEAR})\s*,?\s*(?P<yn_m>{m}){B}"),
+        // from May to September, between august and october, Nov to March
+        format!(
+            r"{B}(?:(?P<mr_from>from|between)\s+)?(?P<mr_a>{m})\.?\s+(?P<mr_c>to|and|until|till|through|thru)\s+(?P<mr_b>{m}){B}\.?"
+        ),
         // Jan-Feb 2017, Nov-Feb 2017
         format!(r"{B}(?P<mm_a>{m})\.?\s*(?:-|(?u:–))\s*(?P<mm_b>{m})\.?,?\s+(?P<mm_y>{YEAR}){B}"),
         // 10/1-11/7, from 10/1 to 11/7, 5/1-5/7/2020, 5/1-5/7, 2020
@@ -597,6 +601,9 @@ impl DateFinder {
                 return None;
             }
             return Some(Cand::new(all.start(), all.end(), Val::Month(y, m), "date"));
+        }
+        if let Some(a) = caps.name("mr_a") {
+            return self.month_range(caps, ctx, a);
         }
         if let Some(a) = caps.name("mm_a") {
             let ma = month_number(a.as_str())?;
@@ -1280,6 +1287,52 @@ impl DateFinder {
             _ => Val::Decade(r.year / 10 + delta as i32),
         };
         Some(Cand::new(start, end, val, "relative"))
+    }
+
+    /// `from May to September`, `between august and october`: two month
+    /// names joined into a span. Without `from`/`between` both names must
+    /// be months beyond doubt (`May to March`, not `may to march`); a day or
+    /// year after the second leaves the range to the other rules.
+    fn month_range(&self, caps: &Captures, ctx: &Ctx, a: regex::Match) -> Option<Cand> {
+        let s = ctx.s;
+        let all = caps.get(0)?;
+        let b = caps.name("mr_b")?;
+        let from = caps.name("mr_from").map(|f| f.as_str().to_ascii_lowercase());
+        let conn = caps.name("mr_c")?.as_str().to_ascii_lowercase();
+        if (conn == "and") != (from.as_deref() == Some("between")) {
+            return None;
+        }
+        let rest = s[b.end()..].trim_start_matches('.').trim_start();
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let sure = |w: &str| {
+            let lower = w.to_ascii_lowercase();
+            is_capitalized(w) || !matches!(lower.as_str(), "may" | "march" | "mar" | "august")
+        };
+        if from.is_none() && !(sure(a.as_str()) && sure(b.as_str())) {
+            return None;
+        }
+        let (ma, mb) = (month_number(a.as_str())?, month_number(b.as_str())?);
+        let r = ctx.reference?;
+        let (va, vb) = super::combine::current_months(ma, mb, r).or_else(|| {
+            let future = self.is_future(s, all.start(), all.end());
+            let y = match (future, ma > r.month) {
+                (true, true) | (false, false) => r.year,
+                (true, false) => r.year + 1,
+                (false, true) => r.year - 1,
+            };
+            let yb = if mb >= ma { y } else { y + 1 };
+            Some((Val::Month(y, ma), Val::Month(yb, mb)))
+        })?;
+        let end = if s[..all.end()].ends_with('.') && b.as_str().len() > 4 {
+            all.end() - 1
+        } else {
+            all.end()
+        };
+        let mut c = Cand::new(all.start(), end, va, "relative");
+        c.to = Some(vb);
+        Some(c)
     }
 
     /// `week 31` (of the reference year), `week 3 of 2027`, `week 27 of last
