@@ -137,13 +137,17 @@ pub(super) fn build_extra() -> String {
         format!(
             r"{B}(?:the\s+)?(?P<w_day>{ORD_WORDS})\s+(?:day\s+)?of\s+(?P<w_mon>{m}){B}(?:\.?,?\s+(?P<w_year>{YEAR}){B})?"
         ),
+        // april ninth through seventeenth, April the 9th till the 17th
+        format!(
+            r"{B}(?P<vr_mon>{m}){B}\.?\s+(?:the\s+)?(?P<vr_a>[0-9]{{1,2}}(?:st|nd|rd|th)?|{ORD_WORDS})\s*(?:-|(?u:–)|to|till|until|through|thru)\s*(?:the\s+)?(?P<vr_b>[0-9]{{1,2}}(?:st|nd|rd|th)?|{ORD_WORDS}){B}(?:,?\s+(?P<vr_y>{YEAR}){B})?"
+        ),
         // May twenty nine, jan first, may the eleventh
         format!(
             r"{B}(?P<v_mon>{m}){B}\.?\s+(?:the\s+)?(?P<v_day>{ORD_WORDS}|{CARD_WORDS}){B}(?:,?\s+(?P<v_year>{YEAR}){B})?"
         ),
         // from 4 to 22 this month, between 3 and 12 of Sept, 4-22 January, 2017
         format!(
-            r"{B}(?:(?P<dr_from>from|between)\s+)?(?P<dr_a>[0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?P<dr_c>-|(?u:–)|to|till|until|through|thru|and)\s*(?:the\s+)?(?P<dr_b>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+|in\s+)?(?:(?P<dr_rel>this|next|last)\s+month|(?P<dr_mon>{m}){B}(?:\.?\s*,?\s*(?P<dr_y>{YEAR}){B})?)"
+            r"{B}(?:(?P<dr_from>from|between)\s+)?(?P<dr_the>the\s+)?(?P<dr_a>[0-9]{{1,2}}(?:st|nd|rd|th)?|{ORD_WORDS})\s*(?P<dr_c>-|(?u:–)|to|till|until|through|thru|and)\s*(?:the\s+)?(?P<dr_b>[0-9]{{1,2}}(?:st|nd|rd|th)?|{ORD_WORDS})\s+(?:of\s+|in\s+)?(?:(?P<dr_rel>this|next|last)\s+month|(?P<dr_mon>{m}){B}(?:\.?\s*,?\s*(?P<dr_y>{YEAR}){B})?)"
         ),
         // November between 19 and 20
         format!(
@@ -636,6 +640,26 @@ impl DateFinder {
             let val = self.month_day(ctx, m, d, all.start(), end)?;
             return Some(day_cand(all.start(), end, val, "relative"));
         }
+        if let Some(mon) = caps.name("vr_mon") {
+            // A month with a range of days, one of them in words.
+            let m = month_number(mon.as_str())?;
+            let a = day_value(caps.name("vr_a")?.as_str())?;
+            let b = day_value(caps.name("vr_b")?.as_str())?;
+            let digits = |g: &str| {
+                caps.name(g).is_some_and(|x| x.as_str().ends_with(|c: char| c.is_ascii_digit()))
+            };
+            // "May 5 to 10" is the first expression's; "may 5 to 10 people" no date.
+            if digits("vr_a") && digits("vr_b") || a >= b || b > 31 || a == 0 {
+                return None;
+            }
+            let mut c = self.dated_day(ctx, m, a, caps.name("vr_y"), all.start(), all.end())?;
+            c.to = match c.val {
+                Val::Day(x) => Some(Val::Day(Date::new(x.year, m, b)?)),
+                _ => Some(Val::NoYearDay(m, b)),
+            };
+            c.has_day = false;
+            return Some(c);
+        }
         if let Some(mon) = caps.name("v_mon") {
             let m = month_number(mon.as_str())?;
             let dw = caps.name("v_day")?;
@@ -1041,8 +1065,14 @@ impl DateFinder {
     /// `from 4 to 22 this month`, `between 3 and 12 of Sept`.
     fn day_range(&self, caps: &Captures, ctx: &Ctx, a: &str) -> Option<Cand> {
         let all = caps.get(0)?;
-        let a: u32 = a.parse().ok()?;
-        let b: u32 = caps.name("dr_b")?.as_str().parse().ok()?;
+        let a = day_value(a)?;
+        let b = day_value(caps.name("dr_b")?.as_str())?;
+        // A day in words needs a cue ("from ninth till seventeenth of
+        // April"): "second to fourth of the ..." in a list is no date.
+        let words = !caps.name("dr_a")?.as_str().starts_with(|c: char| c.is_ascii_digit());
+        if words && caps.name("dr_from").is_none() && caps.name("dr_the").is_none() {
+            return None;
+        }
         let conn = caps.name("dr_c")?.as_str().to_ascii_lowercase();
         let from = caps.name("dr_from").map(|f| f.as_str().to_ascii_lowercase());
         if conn == "and" && from.as_deref() != Some("between") || a >= b || b > 31 || a == 0 {
