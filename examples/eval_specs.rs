@@ -16,7 +16,9 @@
 //! `before`, `ON_OR_BEFORE` the spec's `until` or `before` (it writes `by
 //! tomorrow` as `before`), `AFTER` `after`, whose bound the spec puts at
 //! the period's end or, for a day, at the day itself; `ON_OR_BEFORE` may
-//! end at its period's end or first day). A fiscal or school year that
+//! end at its period's end or first day; a bound on a part, `since late
+//! July` = `ON_OR_AFTER+LATE`, compares the part of the period the spec
+//! means, see `narrow`). A fiscal or school year that
 //! the spec writes `FY2008` or `SY2008` is right as the year `2008`, the
 //! value TimeBank gives `fiscal 1989`. Numbers compare the numeric value within 1e-9
 //! relative. Gazette's quantity span covers the qualifier and, for plain
@@ -312,6 +314,26 @@ fn iso_monday(year: i32, week: u32) -> Option<Date> {
     (1..=53).contains(&week).then(|| monday1.add_days(7 * (i64::from(week) - 1)))
 }
 
+/// The part `part` (`EARLY`, `MID`, `LATE`, `START`, `END`) of the period
+/// `[first, end)` of `value`, as Recognizers-Text reads it: of a month the
+/// 1st–15th, the 10th–20th, the 16th to its end; of a year January–April,
+/// May–August, September–December. Other periods stay whole.
+fn narrow(value: &str, first: Date, end: Date, part: &str) -> (Date, Date) {
+    let month = value.len() == 7 && value.as_bytes()[4] == b'-';
+    let year = value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit());
+    let may = Date::new(first.year, 5, 1);
+    let sep = Date::new(first.year, 9, 1);
+    match (part, month, year, may, sep) {
+        ("EARLY" | "START", true, _, _, _) => (first, first.add_days(15)),
+        ("MID", true, _, _, _) => (first.add_days(9), first.add_days(20)),
+        ("LATE" | "END", true, _, _, _) => (first.add_days(15), end),
+        ("EARLY" | "START", _, true, Some(may), _) => (first, may),
+        ("MID", _, true, Some(may), Some(sep)) => (may, sep),
+        ("LATE" | "END", _, true, _, Some(sep)) => (sep, end),
+        _ => (first, end),
+    }
+}
+
 /// Recognizers-Text's name of a gazette `mod` that bounds a period.
 fn spec_mod(modifier: &str) -> &'static str {
     match modifier {
@@ -328,6 +350,8 @@ fn spec_mod(modifier: &str) -> &'static str {
 /// Text ends a period of whole months at the next month's first day but a
 /// range of days (`November 19-20`) at its last day, so both ends count.
 fn date_matches(expected: &[String], value: &str, modifier: &str) -> bool {
+    // `ON_OR_AFTER+LATE`: a bound on a part of the period.
+    let (modifier, part) = modifier.split_once('+').unwrap_or((modifier, ""));
     let bound = spec_mod(modifier);
     // A fiscal or school year (`FY2008`, `SY2019`) is its year, as TimeBank
     // writes `fiscal 1989`.
@@ -343,6 +367,7 @@ fn date_matches(expected: &[String], value: &str, modifier: &str) -> bool {
         return true;
     }
     let Some((first, end)) = period(value) else { return false };
+    let (first, end) = narrow(value, first, end, part);
     let last = if value.contains('/') {
         value.split_once('/').and_then(|(_, b)| period(b)).map(|(b, _)| b)
     } else {

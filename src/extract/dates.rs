@@ -868,11 +868,7 @@ impl DateFinder {
             return self.last_next_this(caps, ctx);
         }
         if let Some(m) = caps.name("wkend") {
-            let r = ctx.reference?;
-            let days =
-                if self.is_future(ctx.s, m.start(), m.end()) || r.weekday() >= 5 { 0 } else { -7 };
-            let (y, w) = r.add_days(days).iso_week();
-            return Some(Cand::new(m.start(), m.end(), Val::Weekend(y, w), "relative"));
+            return self.weekend(ctx, m.start(), m.end());
         }
         if caps.name("foll").is_some() {
             return self.following(caps, ctx);
@@ -898,6 +894,15 @@ impl DateFinder {
             }
         }
         None
+    }
+
+    /// `the weekend`: the one just past in past-tense reporting (or the
+    /// reference's own, on a Saturday or Sunday), else the coming one.
+    fn weekend(&self, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
+        let r = ctx.reference?;
+        let days = if self.is_future(ctx.s, start, end) || r.weekday() >= 5 { 0 } else { -7 };
+        let (y, w) = r.add_days(days).iso_week();
+        Some(Cand::new(start, end, Val::Weekend(y, w), "relative"))
     }
 
     fn iso(&self, caps: &Captures) -> Option<Cand> {

@@ -378,45 +378,34 @@ fn bounds(s: &str, cands: &mut [Cand]) {
 }
 
 /// Gives candidate `c` the bound `bound`. A date with a part (`late July`,
-/// `the end of 1989`) keeps one `mod`, the bound, and its value narrows to
-/// the part as a range of days or months: the first half of a month is
-/// `early`, the 10th to the 20th `mid`, the 16th on `late`; a year's first
-/// four months are its start, the middle four its middle, the last four
-/// its end. `by`/`before the end of June` is on or before June as a whole.
+/// `the end of 1989`) keeps its value and both modifiers, the bound first:
+/// `since late July` is `2024-07` with `ON_OR_AFTER+LATE`. `by`/`before
+/// the end of June` is on or before June as a whole: `ON_OR_BEFORE`.
 fn bound_part(c: &mut Cand, bound: &'static str) {
     let part = std::mem::replace(&mut c.modifier, bound);
-    if part.is_empty() {
-        return;
-    }
-    if part == "END" && matches!(bound, "ON_OR_BEFORE" | "BEFORE") {
-        c.modifier = "ON_OR_BEFORE";
-        return;
-    }
-    let early = matches!(part, "EARLY" | "START");
-    let mid = part == "MID";
-    match c.val {
-        Val::Month(y, m) => {
-            let (a, b) = match () {
-                _ if early => (1, 15),
-                _ if mid => (10, 20),
-                _ => (16, crate::days_in_month(y, m)),
-            };
-            if let (Some(a), Some(b)) = (Date::new(y, m, a), Date::new(y, m, b)) {
-                c.val = Val::Day(a);
-                c.to = Some(Val::Day(b));
-            }
-        }
-        Val::Year(y) => {
-            let (a, b) = match () {
-                _ if early => (1, 4),
-                _ if mid => (5, 8),
-                _ => (9, 12),
-            };
-            c.val = Val::Month(y, a);
-            c.to = Some(Val::Month(y, b));
-        }
-        _ => {}
-    }
+    c.modifier = match (bound, part) {
+        (_, "") => bound,
+        ("ON_OR_BEFORE" | "BEFORE", "END") => "ON_OR_BEFORE",
+        ("ON_OR_AFTER", "EARLY") => "ON_OR_AFTER+EARLY",
+        ("ON_OR_AFTER", "MID") => "ON_OR_AFTER+MID",
+        ("ON_OR_AFTER", "LATE") => "ON_OR_AFTER+LATE",
+        ("ON_OR_AFTER", "START") => "ON_OR_AFTER+START",
+        ("ON_OR_AFTER", "END") => "ON_OR_AFTER+END",
+        ("ON_OR_BEFORE", "EARLY") => "ON_OR_BEFORE+EARLY",
+        ("ON_OR_BEFORE", "MID") => "ON_OR_BEFORE+MID",
+        ("ON_OR_BEFORE", "LATE") => "ON_OR_BEFORE+LATE",
+        ("ON_OR_BEFORE", "START") => "ON_OR_BEFORE+START",
+        ("BEFORE", "EARLY") => "BEFORE+EARLY",
+        ("BEFORE", "MID") => "BEFORE+MID",
+        ("BEFORE", "LATE") => "BEFORE+LATE",
+        ("BEFORE", "START") => "BEFORE+START",
+        ("AFTER", "EARLY") => "AFTER+EARLY",
+        ("AFTER", "MID") => "AFTER+MID",
+        ("AFTER", "LATE") => "AFTER+LATE",
+        ("AFTER", "START") => "AFTER+START",
+        ("AFTER", "END") => "AFTER+END",
+        _ => bound,
+    };
 }
 
 /// Gives a year written after a yearless date or range to it: `28 June in

@@ -210,6 +210,16 @@ pub(super) fn build_extra() -> String {
         ),
         format!(r"{B}(?P<yq_y>{YEAR})(?:\s+|-)?(?P<yq_k>q|h)(?P<yq_n>[1-4]){B}"),
         format!(r"{B}(?P<qy_k>q|h)(?P<qy_n>[1-4])(?:\s+|-|\s+of\s+)(?P<qy_y>{YEAR}){B}"),
+        // the first 2 weeks of 2021, the last four months of this year
+        format!(
+            r"{B}(?P<pu>(?:the\s+)?(?P<pu_w>first|last)\s+(?P<pu_n>{NUMW})\s+(?P<pu_u>days|weeks|months)\s+of\s+(?:the\s+)?(?:(?P<pu_y>{YEAR})|(?P<pu_rel>this|next|last)\s+year)){B}"
+        ),
+        // the third month of 2021, the 9th month of next year
+        format!(
+            r"{B}(?P<om>(?:the\s+)?(?P<om_n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[0-9]{{1,2}}(?:st|nd|rd|th))\s+month\s+of\s+(?:the\s+)?(?:(?P<om_y>{YEAR})|(?P<om_rel>this|next|last)\s+year)){B}"
+        ),
+        // the year, the month, the week, the weekend (the reference's own)
+        r"(?-u:\b)(?P<tu>the\s+(?P<tu_u>year|month|week|weekend))(?-u:\b)".to_string(),
         // week 31, week 3 of 2027, week 27 of last year
         format!(
             r"{B}(?P<wn>(?P<wn_w>week)\s+(?P<wn_n>[0-9]{{1,2}})(?:\s+of\s+(?:(?P<wn_y>{YEAR})|(?P<wn_rel>this|next|last)\s+year))?){B}"
@@ -222,6 +232,25 @@ pub(super) fn build_extra() -> String {
         r"(?-u:\b)(?P<cent>(?P<cent_n>[0-9]{1,2})(?:st|nd|rd|th)\s+century)(?-u:\b)".to_string(),
     ];
     format!("(?i-u:{})", parts.join("|"))
+}
+
+/// The year a phrase names, with its kind: written (`of 2021`, `date`) or
+/// counted from the reference (`of next year`, `relative`).
+fn year_of_caps(
+    year: Option<regex::Match>,
+    rel: Option<regex::Match>,
+    reference: Option<Date>,
+) -> Option<(i32, &'static str)> {
+    if let Some(y) = year {
+        return Some((y.as_str().parse().ok()?, "date"));
+    }
+    let r = reference?;
+    let delta = match rel?.as_str().to_ascii_lowercase().as_str() {
+        "next" => 1,
+        "last" => -1,
+        _ => 0,
+    };
+    Some((r.year + delta, "relative"))
 }
 
 /// Value of a day word or number: `21`, `21st`, `twenty first`, `second`.
@@ -836,7 +865,9 @@ impl DateFinder {
         if let Some(m) = caps.name("nq") {
             // Whole quarters before or after the reference's own quarter.
             let r = ctx.reference?;
-            let n = count(caps.name("nq_n")?.as_str())?;
+            // "the past several quarters" stays vague: only a number counts.
+            let nt = caps.name("nq_n")?.as_str();
+            let n = number_word(nt).or_else(|| nt.parse().ok())?;
             if !(1..=40).contains(&n) {
                 return None;
             }
@@ -865,6 +896,20 @@ impl DateFinder {
                 Val::Quarter(y, n)
             };
             return Some(Cand::new(all.start(), all.end(), val, "date"));
+        }
+        if let Some(m) = caps.name("tu") {
+            return self.the_unit(caps, ctx, m.start(), m.end());
+        }
+        if let Some(m) = caps.name("pu") {
+            return self.part_of_year(caps, ctx, m.start(), m.end());
+        }
+        if let Some(m) = caps.name("om") {
+            let (y, kind) = year_of_caps(caps.name("om_y"), caps.name("om_rel"), ctx.reference)?;
+            let n = day_value(caps.name("om_n")?.as_str())?;
+            if !(1..=12).contains(&n) {
+                return None;
+            }
+            return Some(Cand::new(m.start(), m.end(), Val::Month(y, n), kind));
         }
         if let Some(m) = caps.name("wn") {
             return self.week_number(caps, ctx, m.start(), m.end());
@@ -1362,6 +1407,105 @@ impl DateFinder {
         };
         let mut c = Cand::new(all.start(), end, va, "relative");
         c.to = Some(vb);
+        Some(c)
+    }
+
+    /// `the year`, `the month`, `the week` on their own are the reference's
+    /// (TimeBank: `the year` = the article's year), `the weekend` the one
+    /// the clause's tense points to. Followed by a word that makes them
+    /// another period (`the year to March`, `the week of the 18th`, `the
+    /// day after`), a number (`the year 2008`) or a hyphen (`the
+    /// month-long siege`), they are left alone.
+    fn the_unit(&self, caps: &Captures, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
+        let s = ctx.s;
+        let r = ctx.reference?;
+        let unit = caps.name("tu_u")?.as_str().to_ascii_lowercase();
+        let rest = &s[end..];
+        if rest.starts_with(['-', '–'])
+            || rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let next = next_word(s, end);
+        let taken = [
+            "to",
+            "ended",
+            "ending",
+            "through",
+            "of",
+            "before",
+            "after",
+            "earlier",
+            "later",
+            "ago",
+            "beginning",
+            "starting",
+            "commencing",
+            "long",
+            "old",
+            "in",
+            "since",
+            "when",
+            "that",
+        ];
+        // "the year two thousand": a year in words follows.
+        if in_list(next, &taken) || number_word(next).is_some() {
+            return None;
+        }
+        let val = match unit.as_str() {
+            "year" => Val::Year(r.year),
+            "month" => Val::Month(r.year, r.month),
+            "week" => week_of(r),
+            _ => return self.weekend(ctx, start, end),
+        };
+        Some(Cand::new(start, end, val, "relative"))
+    }
+
+    /// `the first 2 weeks of 2021`, `the last four months of this year`,
+    /// `first ten days of last year`: whole days, ISO weeks or months at
+    /// one end of a year.
+    fn part_of_year(&self, caps: &Captures, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
+        let (y, kind) = year_of_caps(caps.name("pu_y"), caps.name("pu_rel"), ctx.reference)?;
+        let n = count(caps.name("pu_n")?.as_str())?;
+        let first = caps.name("pu_w")?.as_str().eq_ignore_ascii_case("first");
+        let unit = caps.name("pu_u")?.as_str().to_ascii_lowercase();
+        let (a, b) = match unit.as_str() {
+            "days" if (1..=366).contains(&n) => {
+                let jan1 = Date::new(y, 1, 1)?;
+                let dec31 = Date::new(y, 12, 31)?;
+                let n = n - 1;
+                if first {
+                    (Val::Day(jan1), Val::Day(jan1.add_days(n)))
+                } else {
+                    (Val::Day(dec31.add_days(-n)), Val::Day(dec31))
+                }
+            }
+            "weeks" => {
+                // ISO weeks: the year's last is the one of 28 December.
+                let weeks = i64::from(Date::new(y, 12, 28)?.iso_week().1);
+                if !(1..=weeks).contains(&n) {
+                    return None;
+                }
+                let n = u32::try_from(n).ok()?;
+                let last = u32::try_from(weeks).ok()?;
+                if first {
+                    (Val::Week(y, 1), Val::Week(y, n))
+                } else {
+                    (Val::Week(y, last + 1 - n), Val::Week(y, last))
+                }
+            }
+            "months" if (1..=12).contains(&n) => {
+                let n = u32::try_from(n).ok()?;
+                if first {
+                    (Val::Month(y, 1), Val::Month(y, n))
+                } else {
+                    (Val::Month(y, 13 - n), Val::Month(y, 12))
+                }
+            }
+            _ => return None,
+        };
+        let mut c = Cand::new(start, end, a, kind);
+        c.to = Some(b);
         Some(c)
     }
 
