@@ -1554,9 +1554,10 @@ impl DateFinder {
             return None;
         }
         let (before, before_at) = prev_word(ctx.s, name.start());
-        let country = before.ends_with(['\'', '’'])
-            || before.ends_with("'s")
-            || before.ends_with("’s")
+        let lead = ctx.s[..name.start()].trim_end();
+        let country = lead.ends_with(['\'', '’'])
+            || lead.ends_with("'s")
+            || lead.ends_with("’s")
             || is_capitalized(before) && !super::at_sentence_start(ctx.s, before_at);
         if lower.starts_with("independence") && country {
             return None;
