@@ -1391,7 +1391,10 @@ impl DateFinder {
         let (ma, mb) = (month_number(a.as_str())?, month_number(b.as_str())?);
         let r = ctx.reference?;
         let (va, vb) = super::combine::current_months(ma, mb, r).or_else(|| {
-            let future = self.is_future(s, all.start(), all.end());
+            // As a month alone: the tense says, else a month just ahead of
+            // the reference is the coming one.
+            let ahead = (ma + 12 - r.month) % 12;
+            let future = self.tense(s, all.start(), all.end()).unwrap_or((1..=2).contains(&ahead));
             let y = match (future, ma > r.month) {
                 (true, true) | (false, false) => r.year,
                 (true, false) => r.year + 1,
@@ -1427,26 +1430,18 @@ impl DateFinder {
             return None;
         }
         let next = next_word(s, end);
+        let (prev, _) = prev_word(s, start);
+        // "Player of the Year" is a title; "for the year" in a results
+        // report is the financial year just ended, not the article's.
+        let title = caps.name("tu_u")?.as_str().starts_with(char::is_uppercase);
+        if unit == "year" && (title || in_list(prev, &["for"])) {
+            return None;
+        }
+        #[rustfmt::skip]
         let taken = [
-            "to",
-            "ended",
-            "ending",
-            "through",
-            "of",
-            "before",
-            "after",
-            "earlier",
-            "later",
-            "ago",
-            "beginning",
-            "starting",
-            "commencing",
-            "long",
-            "old",
-            "in",
-            "since",
-            "when",
-            "that",
+            "to", "ended", "ending", "through", "of", "before", "after", "earlier", "later", "ago",
+            "beginning", "starting", "commencing", "long", "old", "in", "since", "when", "that",
+            "just", "bill",
         ];
         // "the year two thousand": a year in words follows.
         if in_list(next, &taken) || number_word(next).is_some() {
