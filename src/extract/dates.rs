@@ -405,7 +405,7 @@ fn build_main() -> String {
         // the 70s, the '40s
         format!(r"(?i:{B}(?P<dec2>the\s+['’]?(?P<dec2_n>[1-9])0['’]?s){B})"),
         // 2024, 2019-2021, 2024's
-        format!(r"{B}(?P<y>{year})(?:[-–](?P<y2>{year}|[0-9]{{2}}))?{B}(?P<y_poss>['’]s)?"),
+        format!(r"{B}(?P<y>{year})(?:[-–~](?P<y2>{year}|[0-9]{{2}}))?{B}(?P<y_poss>['’]s)?"),
         // Q1 2024
         format!(r"{B}Q(?P<q_n>[1-4])\s+(?P<q_y>{year}){B}"),
         // the first half of 2024, the third quarter
@@ -1262,7 +1262,7 @@ impl DateFinder {
         let mut c = Cand::new(ym.start(), end, Val::Year(y), "date").modifiable();
         if range_end.is_some() {
             let t = &s[ym.end()..end];
-            let t = t.trim_start_matches(['-', '–']);
+            let t = t.trim_start_matches(['-', '–', '~']);
             let n: i32 = t.parse().ok()?;
             c.to = Some(Val::Year(if t.len() == 2 { y / 100 * 100 + n } else { n }));
         }

@@ -165,6 +165,9 @@ fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
                 Some(b) if !c.modifier.is_empty() => b.trim_end().to_string(),
                 _ => between,
             };
+            // "from March to date": the end holds its own connector.
+            let own = c.val == Val::Vague("PRESENT_REF") && between.is_empty() && from;
+            let between = if own { "to".to_string() } else { between };
             let conn_ok = match between.as_str() {
                 "to" | "till" | "until" | "through" | "thru" | "-" | "–" | "~" => true,
                 "and" => before.eq_ignore_ascii_case("between"),
@@ -453,6 +456,8 @@ fn shifted(s: &str, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
         if let (Val::Day(d), None, "") = (c.val, c.to, c.modifier) {
             let (w, w_at) = super::prev_word(s, c.start);
+            // "for 3 days, from today": the comma does not part them.
+            let w_at = s[..w_at].trim_end().strip_suffix(',').map_or(w_at, str::len);
             let (unit, u_at) = super::prev_word(s, w_at);
             let (n, n_at) = super::prev_word(s, u_at);
             let sign = match w.to_ascii_lowercase().as_str() {
@@ -501,12 +506,107 @@ fn shifted(s: &str, cands: &mut [Cand]) {
     }
 }
 
+/// Whether candidate `c` counts its day from another (`two weeks from
+/// now`, `in 3 days`, `3 weeks after Christmas`).
+fn is_offset(s: &str, c: &Cand) -> bool {
+    let t = main_text(s, c).to_ascii_lowercase();
+    let counted = t.split_whitespace().any(|w| {
+        let w = w.trim_end_matches('s');
+        matches!(w, "day" | "week" | "month" | "year" | "fortnight")
+    });
+    counted && (t.contains(" from ") || t.contains(" after ") || t.starts_with("in "))
+}
+
+/// Joins a weekday and a day counted from another: `Monday two weeks from
+/// now`, `3 weeks after Christmas on Friday`: that weekday in the week
+/// (Sunday to Saturday, as Recognizers-Text and US calendars count) of the
+/// counted day.
+fn weekday_offset(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if let Some(prev) = out.last_mut() {
+            let between = s[prev.end..c.start].trim().to_ascii_lowercase();
+            if ["", ",", "on"].contains(&between.as_str()) {
+                let pair = match (prev.val, c.val) {
+                    (_, Val::Day(d)) if is_offset(s, &c) => weekday_of(s, prev).map(|w| (d, w)),
+                    (Val::Day(d), _) if is_offset(s, prev) => weekday_of(s, &c).map(|w| (d, w)),
+                    _ => None,
+                };
+                if let Some((d, wd)) = pair {
+                    let sunday = d.add_days(-i64::from((d.weekday() + 1) % 7));
+                    prev.val = Val::Day(sunday.add_days(i64::from((wd + 1) % 7)));
+                    prev.end = c.end;
+                    prev.kind = "relative";
+                    prev.weekday = false;
+                    prev.has_day = true;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A period of a count of units that starts on a day: `2 weeks starting
+/// May 20th`, `for 1 week, from 20th dec`, `a week starting tomorrow`;
+/// written `START/END`, its last day included.
+fn period_from(s: &str, cands: &mut [Cand]) {
+    let mut last_end = 0;
+    for c in cands.iter_mut() {
+        if let (Val::Day(d), None, "") = (c.val, c.to, c.modifier) {
+            let (mut w, mut w_at) = super::prev_word(s, c.start);
+            // "starting from", "starting on": one connector.
+            if in_list(w, &["from", "on"]) {
+                let (w2, w2_at) = super::prev_word(s, w_at);
+                if in_list(w2, &["starting", "beginning"]) {
+                    (w, w_at) = (w2, w2_at);
+                }
+            }
+            let from = w.eq_ignore_ascii_case("from");
+            if !(from || in_list(w, &["starting", "beginning"])) {
+                last_end = c.end;
+                continue;
+            }
+            // "for 3 days, from today": the comma does not part them.
+            let w_at = s[..w_at].trim_end().strip_suffix(',').map_or(w_at, str::len);
+            let (unit, u_at) = super::prev_word(s, w_at);
+            let (n, n_at) = super::prev_word(s, u_at);
+            let (before, before_at) = super::prev_word(s, n_at);
+            let unit = unit.to_ascii_lowercase();
+            let is_unit = matches!(
+                unit.trim_end_matches('s'),
+                "day" | "week" | "fortnight" | "month" | "year"
+            );
+            let n = match n.to_ascii_lowercase().as_str() {
+                "a" | "an" => Some(1),
+                w => super::number_word(w),
+            };
+            // "from" needs the `for` that makes a period of it ("for 12
+            // months from April 1"); "10 flights a week from May 31" is a rate.
+            let duration = before.eq_ignore_ascii_case("for");
+            if let (true, Some(n), true) = (is_unit, n, !from || duration) {
+                if (1..=1000).contains(&n) && n_at >= last_end {
+                    let end = super::extra::add_units(d, n, &unit).add_days(-1);
+                    c.to = Some(Val::Day(end));
+                    c.start = if from { before_at } else { n_at };
+                    c.has_day = false;
+                    c.weekday = false;
+                }
+            }
+        }
+        last_end = c.end;
+    }
+}
+
 /// Everything this module does to one sentence's candidates.
 pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
     let cands = week_weekday(s, cands);
     let cands = ranges(s, cands, reference);
     let mut cands = in_year(s, cands);
+    period_from(s, &mut cands);
     shifted(s, &mut cands);
+    let mut cands = weekday_offset(s, cands);
     for c in cands.iter_mut() {
         // "from 2014-2018", "between 2014-2018": the range's own opening word.
         let (before, at) = super::prev_word(s, c.start);

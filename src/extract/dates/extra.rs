@@ -198,6 +198,10 @@ pub(super) fn build_extra() -> String {
         r"(?-u:\b)(?P<that>that\s+(?P<that_u>weekend|week|month|year))(?-u:\b)".to_string(),
         // year to date
         r"(?-u:\b)(?P<ytd>year\s+to\s+date)(?-u:\b)".to_string(),
+        // to date, till date: up to now
+        r"(?-u:\b)(?P<tdate>(?:to|till|until)\s+date)(?-u:\b)".to_string(),
+        // the nineties, the eighties
+        r"(?-u:\b)(?P<dw>(?:nineteen[\s-]+)?(?P<dw_n>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?-u:\b)".to_string(),
         // holidays
         format!(
             r"{B}(?P<hol>(?P<hol_wkb>(?:the\s+)?weekend\s+of\s+)?(?:(?P<hol_pre>last|next|previous|following)\s+)?(?P<hol_n>christmas\s+eve|christmas\s+day|christmas|new\s+year(?u:['’])?s?\s+eve|new\s+year(?u:['’])?s?\s+day|easter\s+sunday|easter\s+monday|easter|good\s+friday|thanks\s*giving(?:\s+day)?|halloween|valentine(?u:['’])?s\s+day|father(?u:['’])?s\s+day|martin\s+luther\s+king\s+(?:jr\.?\s+)?day|mlk\s+day|(?:saint|st\.?)\s+patrick(?:(?u:['’])?s\s+day|(?u:['’])s)?|earth\s+day|presidents(?u:['’])?\s+day|boxing\s+day|may\s+day|independence\s+day|labor\s+day|black\s+friday|cyber\s+monday|memorial\s+day|veterans(?u:['’])?\s+day|columbus\s+day|mother(?u:['’])?s\s+day|(?:international\s+)?workers(?u:['’])?\s+day|juneteenth)(?P<hol_wk>\s+weekend)?(?:\s+(?:of\s+)?(?:(?P<hol_y>{YEAR})|(?P<hol_rel>this|next|last)\s+year))?(?P<hol_wk2>\s+weekend)?){B}"
@@ -771,6 +775,13 @@ impl DateFinder {
             let sign =
                 if caps.name("fr_w")?.as_str().eq_ignore_ascii_case("before") { -1 } else { 1 };
             let day = add_units(base, sign * n, &unit);
+            // "for 3 days from today": the three days that start today.
+            let (prev, prev_at) = prev_word(s, m.start());
+            if prev.eq_ignore_ascii_case("for") && sign > 0 && caps.name("fr_q").is_none() {
+                let mut c = Cand::new(prev_at, m.end(), Val::Day(base), "relative");
+                c.to = Some(Val::Day(day.add_days(-1)));
+                return Some(c);
+            }
             let mut c = Cand::new(m.start(), m.end(), Val::Day(day), "relative");
             // "more than 2 weeks before today" lies before that day; "less
             // than 3 days after tomorrow" is the span between the two.
@@ -839,6 +850,41 @@ impl DateFinder {
                 _ => "XXXX",
             };
             return Some(Cand::new(m.start(), m.end(), Val::Vague(v), "relative"));
+        }
+        if let Some(m) = caps.name("tdate") {
+            // "the best to date": up to now; "up to date", "out of date" are not dates.
+            let (prev, _) = prev_word(s, m.start());
+            let number = s[m.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+            if number
+                || in_list(prev, &["up", "out", "of", "a", "the"])
+                || word_follows(s, m.end()) && {
+                    let w = next_word(s, m.end());
+                    !in_list(w, &["and", "but", "or", "in", "for", "on", "the", "this"])
+                }
+            {
+                return None;
+            }
+            return Some(Cand::new(m.start(), m.end(), Val::Vague("PRESENT_REF"), "vague"));
+        }
+        if let Some(m) = caps.name("dw") {
+            // "a man in his forties" is an age, not a decade.
+            let (p1, p1_at) = prev_word(s, m.start());
+            let (p2, _) = prev_word(s, p1_at);
+            let owners = ["his", "her", "their", "my", "your", "our", "its", "whose"];
+            if in_list(p1, &owners) || in_list(p2, &owners) {
+                return None;
+            }
+            let n = match caps.name("dw_n")?.as_str().to_ascii_lowercase().as_str() {
+                "twenties" => 2,
+                "thirties" => 3,
+                "forties" => 4,
+                "fifties" => 5,
+                "sixties" => 6,
+                "seventies" => 7,
+                "eighties" => 8,
+                _ => 9,
+            };
+            return Some(Cand::new(m.start(), m.end(), Val::Decade(190 + n), "date").modifiable());
         }
         if let Some(m) = caps.name("ytd") {
             let r = ctx.reference?;
