@@ -2521,7 +2521,26 @@ mod tests {
             "",
         ),
         // the year, the weekend
-        ("Profits for the year rose.", R, "the year", "2024", "relative", ""),
+        ("Sales fell during the year.", R, "the year", "2024", "relative", ""),
+        // a count of units from a day: the period it starts
+        (
+            "Quotas hold for 12 months from April 1.",
+            R,
+            "for 12 months from April 1",
+            "2024-04-01/2025-03-31",
+            "relative",
+            "",
+        ),
+        (
+            "The curfew runs two weeks starting May 20.",
+            R,
+            "two weeks starting May 20",
+            "2024-05-20/2024-06-02",
+            "relative",
+            "",
+        ),
+        ("He said it was their best result to date.", R, "to date", "PRESENT_REF", "vague", ""),
+        ("Music changed in the seventies.", R, "seventies", "197X", "date", ""),
         ("Two people died during the weekend.", R, "the weekend", "2024-W41-WE", "relative", ""),
     ];
 
@@ -2545,6 +2564,10 @@ mod tests {
         ("The fund holds $20170302 in cash.", R, "20170302"),
         ("Margins fell over the past several quarters.", R, "quarters"),
         ("The month-long siege ended.", R, "month"),
+        ("Profits for the year rose.", R, "the year"),
+        ("She was named Player of the Year.", R, "Year"),
+        ("A man in his forties was hurt.", R, "forties"),
+        ("Keep your records up to date.", R, "to date"),
         ("Pilgrims prayed at St. Patrick's Cathedral.", R, "Patrick"),
         ("The Sunday Times reported the claim.", R, "Sunday"),
         ("USA Today reported the claim.", R, "Today"),
@@ -2583,7 +2606,6 @@ mod tests {
         ("Turnout was more than 2018 levels.", R, "2018"),
         ("Shares rose 3/4-1/2 points.", R, "3/4-1/2"),
         ("Bids rose from 1/8 to 3/4, dealers said.", R, "1/8 to 3/4"),
-        ("Quotas hold for 12 months from April 1.", R, "12 months"),
         ("It runs ten flights a week from May 31.", R, "a week"),
     ];
 
