@@ -165,6 +165,11 @@ fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
                 Some(b) if !c.modifier.is_empty() => b.trim_end().to_string(),
                 _ => between,
             };
+            // "from the 26th of June to the 28th of June".
+            let between = match between.strip_suffix(" the") {
+                Some(b) if c.has_day => b.trim_end().to_string(),
+                _ => between,
+            };
             // "from March to date": the end holds its own connector.
             let own = c.val == Val::Vague("PRESENT_REF") && between.is_empty() && from;
             let between = if own { "to".to_string() } else { between };
@@ -195,8 +200,13 @@ fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
                 if b == Val::Vague("PRESENT_REF") {
                     b = reference.map_or(b, Val::Day);
                 }
-                // "from May to Oct 2020": the first end takes the year of the second.
-                if prev.kind != "date" && c.kind == "date" {
+                // "from May to Oct 2020": the first end takes the year of the
+                // second, unless a word fixed it ("from this May", "next Friday").
+                let fixed = main_text(s, prev)
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| in_list(w, &["this", "next", "last", "coming"]));
+                if prev.kind != "date" && c.kind == "date" && !fixed {
                     let fa = match a {
                         Val::NoYearDay(m, d) => Some((m, d)),
                         Val::NoYearMonth(m) => Some((m, 1)),
@@ -217,6 +227,13 @@ fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
                         if let Some((x, y)) = reference.and_then(|r| current_months(ma, mb, r)) {
                             (a, b) = (x, y);
                         }
+                    }
+                }
+                // "from next Monday to Friday": a bare weekday ends the range
+                // on its first day after the start.
+                if let (Val::Day(da), Some(wd)) = (a, weekday_of(s, &c)) {
+                    if c.start > prev.end && !c.has_day && weekday_of(s, prev).is_some() {
+                        b = Val::Day(da.add_days(i64::from((wd + 7 - da.weekday()) % 7)));
                     }
                 }
                 // Two ends without years: the first one before the second.
@@ -602,6 +619,8 @@ fn period_from(s: &str, cands: &mut [Cand]) {
 /// Everything this module does to one sentence's candidates.
 pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
     let cands = week_weekday(s, cands);
+    // "from April in 2016 to June in 2017": each end takes its year first.
+    let cands = in_year(s, cands);
     let cands = ranges(s, cands, reference);
     let mut cands = in_year(s, cands);
     period_from(s, &mut cands);

@@ -109,6 +109,10 @@ pub(super) fn build_extra() -> String {
         format!(
             r"{B}(?P<n_y>{YEAR})(?P<n_s1>[-/.])(?P<n_m>[0-9]{{1,2}}|{m})(?P<n_s2>[-/.])(?P<n_d>[0-9]{{1,2}}){B}"
         ),
+        // 10/1-11/7, from 10/1 to 11/7, 5/1-5/7/2020, 5/1-5/7, 2020
+        format!(
+            r"{B}(?:(?:on|from|between|by|until|till|since)\s+)?(?P<ndr_a>[0-9]{{1,2}})/(?P<ndr_b>[0-9]{{1,2}})\s*(?:-|(?u:–)|to|till|until|through|thru|and)\s*(?P<ndr_c>[0-9]{{1,2}})/(?P<ndr_d>[0-9]{{1,2}})(?:(?:/|,\s*)(?P<ndr_y>{YEAR}))?{B}"
+        ),
         // 21/04/16, 9-18-15, 13.5.2015, 11/12,2016, 05-Aug-2016
         format!(
             r"{B}(?P<u_a>[0-9]{{1,2}})(?P<u_s1>[-/.])(?P<u_b>[0-9]{{1,2}}|{m})(?P<u_s2>[-/.,]\s*)(?P<u_y>{YEAR}|[0-9]{{2}}){B}"
@@ -125,10 +129,6 @@ pub(super) fn build_extra() -> String {
         ),
         // Jan-Feb 2017, Nov-Feb 2017
         format!(r"{B}(?P<mm_a>{m})\.?\s*(?:-|(?u:–))\s*(?P<mm_b>{m})\.?,?\s+(?P<mm_y>{YEAR}){B}"),
-        // 10/1-11/7, from 10/1 to 11/7, 5/1-5/7/2020, 5/1-5/7, 2020
-        format!(
-            r"{B}(?:(?:on|from|between|by|until|till|since)\s+)?(?P<ndr_a>[0-9]{{1,2}})/(?P<ndr_b>[0-9]{{1,2}})\s*(?:-|(?u:–)|to|till|until|through|thru|and)\s*(?P<ndr_c>[0-9]{{1,2}})/(?P<ndr_d>[0-9]{{1,2}})(?:(?:/|,\s*)(?P<ndr_y>{YEAR}))?{B}"
-        ),
         // on 4/22, on 22/04, on 4-22
         format!(
             r"{B}(?:on|by|until|till|since|from|between|before|after|in|back|{WEEKDAYS})\.?,?\s+(?P<nd_a>[0-9]{{1,2}})(?P<nd_s>[-/.])(?P<nd_b>[0-9]{{1,2}}){B}"
