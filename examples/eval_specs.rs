@@ -350,8 +350,18 @@ fn spec_mod(modifier: &str) -> &'static str {
 /// Text ends a period of whole months at the next month's first day but a
 /// range of days (`November 19-20`) at its last day, so both ends count.
 fn date_matches(expected: &[String], value: &str, modifier: &str) -> bool {
-    // `ON_OR_AFTER+LATE`: a bound on a part of the period.
-    let (modifier, part) = modifier.split_once('+').unwrap_or((modifier, ""));
+    // `ON_OR_AFTER+LATE`: a bound on a part of the period; `MID` alone is
+    // the part itself, as the spec's `mid` period.
+    let (modifier, part) = match modifier {
+        "EARLY" | "MID" | "LATE" | "START" | "END" => ("", modifier),
+        _ => modifier.split_once('+').unwrap_or((modifier, "")),
+    };
+    let part_name = match part {
+        "EARLY" | "START" => "start",
+        "MID" => "mid",
+        "LATE" | "END" => "end",
+        _ => "",
+    };
     let bound = spec_mod(modifier);
     // A fiscal or school year (`FY2008`, `SY2019`) is its year, as TimeBank
     // writes `fiscal 1989`.
@@ -377,7 +387,8 @@ fn date_matches(expected: &[String], value: &str, modifier: &str) -> bool {
         let Some((range, m)) = e.split_once(')') else { return false };
         let Some((s, t)) = range.split_once(',') else { return false };
         // The spec writes `by X` as `until` or as `before`.
-        let same_mod = m == bound
+        let same_mod = (m == bound && (bound.is_empty() || part.is_empty()))
+            || (bound.is_empty() && !part.is_empty() && m == part_name)
             || (m.starts_with(bound) && !bound.is_empty())
             || (bound == "until" && m.starts_with("before"));
         let starts = s.is_empty() || s == first.to_string();

@@ -1212,7 +1212,9 @@ impl DateFinder {
             let t = y2.as_str();
             let n: i32 = t.parse().ok()?;
             let full = if t.len() == 2 { y / 100 * 100 + n } else { n };
-            (full > y && full - y < 100).then_some(y2.end())
+            // "2015-16", "1914-18"; "2015-32" is no span of years.
+            let most = if t.len() == 2 { 20 } else { 100 };
+            (full > y && full - y < most).then_some(y2.end())
         });
         let end = match range_end {
             Some(e) => e,
@@ -1247,7 +1249,13 @@ impl DateFinder {
             && after_next.len() == 4
             && after_next.starts_with(['1', '2'])
             && after_next.bytes().all(|b| b.is_ascii_digit());
+        // "2018 or later", "2010 and earlier": a bound follows.
+        let rest = s[end..].trim_start().to_ascii_lowercase();
+        let bound_after = ["or later", "and later", "or earlier", "and earlier", "onward"]
+            .iter()
+            .any(|b| rest.starts_with(b));
         let accept = possessive
+            || bound_after
             || range_end.is_some()
             || opens_range
             || in_list(prev, YEAR_CUES)

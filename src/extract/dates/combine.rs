@@ -339,7 +339,7 @@ fn bounds(s: &str, cands: &mut [Cand]) {
         if fixed {
             let mut before = &s[last_end..c.start];
             // "before the end of June": the article left out of the part's span.
-            if part {
+            if part || c.has_day {
                 let t = before.trim_end();
                 if let Some(at) = ends_with_words(t, "the") {
                     before = &before[..at];

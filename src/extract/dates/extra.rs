@@ -135,7 +135,7 @@ pub(super) fn build_extra() -> String {
         ),
         // second of Aug, the tenth of september, 2000
         format!(
-            r"{B}(?:the\s+)?(?P<w_day>{ORD_WORDS})\s+(?:day\s+)?of\s+(?P<w_mon>{m}){B}(?:\.?,?\s+(?P<w_year>{YEAR}){B})?"
+            r"{B}(?:the\s+)?(?P<w_day>{ORD_WORDS}|[0-9]{{1,2}}(?:st|nd|rd|th))\s+(?P<w_dw>day\s+)?of\s+(?:(?P<w_mon>{m}){B}(?:\.?,?\s+(?:of\s+)?(?P<w_year>{YEAR}){B})?|(?P<w_rel>the|this|next|last)\s+month{B})"
         ),
         // april ninth through seventeenth, April the 9th till the 17th
         format!(
@@ -659,19 +659,32 @@ impl DateFinder {
         }
         if let Some(w) = caps.name("w_day") {
             let d = day_value(w.as_str())?;
+            // "the 15th day of June" is written `15th day of June`.
+            let start = if caps.name("w_dw").is_some() { w.start() } else { all.start() };
+            if let Some(rel) = caps.name("w_rel") {
+                // "the 26th day of the month": of the reference month.
+                let r = ctx.reference?;
+                let delta = match rel.as_str().to_ascii_lowercase().as_str() {
+                    "next" => 1,
+                    "last" => -1,
+                    _ => 0,
+                };
+                let (y, m) = shift_month(r.year, r.month, delta);
+                let day = Date::new(y, m, d)?;
+                return Some(day_cand(start, all.end(), Val::Day(day), "relative"));
+            }
+            // "15th of June" alone is the first expression's.
+            if caps.name("w_dw").is_none() && w.as_str().starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
             let m = month_number(caps.name("w_mon")?.as_str())?;
             if let Some(y) = caps.name("w_year") {
                 let y: i32 = y.as_str().parse().ok()?;
-                return Some(day_cand(
-                    all.start(),
-                    all.end(),
-                    Val::Day(Date::new(y, m, d)?),
-                    "date",
-                ));
+                return Some(day_cand(start, all.end(), Val::Day(Date::new(y, m, d)?), "date"));
             }
             let end = caps.name("w_mon")?.end();
-            let val = self.month_day(ctx, m, d, all.start(), end)?;
-            return Some(day_cand(all.start(), end, val, "relative"));
+            let val = self.month_day(ctx, m, d, start, end)?;
+            return Some(day_cand(start, end, val, "relative"));
         }
         if let Some(mon) = caps.name("vr_mon") {
             // A month with a range of days, one of them in words.
@@ -1397,6 +1410,11 @@ impl DateFinder {
             "previous" | "past" | "last" => -1,
             "this" => 0,
             _ => 1,
+        };
+        // "the next decade": the article belongs to a decade named this way.
+        let start = match prev_word(ctx.s, start) {
+            (the, at) if unit == "decade" && the.eq_ignore_ascii_case("the") => at,
+            _ => start,
         };
         let val = match unit.as_str() {
             "week" => week_of(r.add_days(7 * delta)),
