@@ -437,7 +437,7 @@ fn build_main() -> String {
         ),
         // last week, this month, next year, last night
         format!(
-            r"(?i:{B}(?P<lnt_w>this\s+past|last|this|next)\s+(?:(?:fiscal|financial|school|academic|calendar)\s+)?(?P<lnt_u>week|month|year|weekend|night|morning|afternoon|evening){B})"
+            r"(?i:{B}(?P<lnt_w>this\s+past|last|this|next)\s+(?:(?:fiscal|financial|school|academic|calendar)\s+)?(?P<lnt_u>(?:working\s+|work\s*)?week|month|year|weekend|night|morning|afternoon|evening){B})"
         ),
         // the following month, the previous day
         format!(
@@ -1376,6 +1376,8 @@ impl DateFinder {
             _ => -1, // this past
         };
         let unit = caps.name("lnt_u")?.as_str().to_ascii_lowercase();
+        // "this working week", "next workweek": the week.
+        let unit = if unit.ends_with("week") { "week".to_string() } else { unit };
         let c = |val| Some(Cand::new(all.start(), all.end(), val, "relative"));
         match unit.as_str() {
             "week" => c(week_of(r.add_days(7 * delta))).map(Cand::modifiable),
@@ -2526,6 +2528,34 @@ mod tests {
             "the third month of 2021",
             "2021-03",
             "date",
+            "",
+        ),
+        // this/next with a day, weeks of work, the rest of a week
+        ("The vote is due next 5/12.", R, "next 5/12", "2025-05-12", "relative", ""),
+        ("It will end this 6th of April.", R, "this 6th of April", "2024-04-06", "relative", ""),
+        ("Talks will resume next workweek.", R, "next workweek", "2024-W43", "relative", ""),
+        (
+            "It was filed on the 15th day of June.",
+            R,
+            "15th day of June",
+            "2024-06-15",
+            "relative",
+            "",
+        ),
+        (
+            "The fair will open in the week beginning February 4.",
+            R,
+            "the week beginning February 4",
+            "2025-W06",
+            "relative",
+            "",
+        ),
+        (
+            "Prices will stay high for the remainder of the year.",
+            R,
+            "remainder of the year",
+            "2024-10-15/2024-12-31",
+            "relative",
             "",
         ),
         // the year, the weekend

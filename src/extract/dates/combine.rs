@@ -616,6 +616,33 @@ fn period_from(s: &str, cands: &mut [Cand]) {
     }
 }
 
+/// `this 5/12`, `next 6th of April`: a month and day in this year or the
+/// next (`last`: the one before), whatever the tense says.
+fn this_next_day(s: &str, cands: &mut [Cand], reference: Option<Date>) {
+    let Some(r) = reference else { return };
+    let mut last_end = 0;
+    for c in cands.iter_mut() {
+        let (w, at) = super::prev_word(s, c.start);
+        let delta = match w.to_ascii_lowercase().as_str() {
+            "this" => Some(0),
+            "next" => Some(1),
+            "last" => Some(-1),
+            _ => None,
+        };
+        let written = main_text(s, c).bytes().filter(u8::is_ascii_digit).count() >= 4;
+        if let (Some(delta), true, None, true) = (delta, c.has_day, c.to, at >= last_end) {
+            if !written && !c.weekday && matches!(c.val, Val::Day(_) | Val::NoYearDay(..)) {
+                if let Some(v) = with_year(c.val, r.year + delta) {
+                    c.val = v;
+                    c.start = at;
+                    c.kind = "relative";
+                }
+            }
+        }
+        last_end = c.end;
+    }
+}
+
 /// Everything this module does to one sentence's candidates.
 pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
     let cands = week_weekday(s, cands);
@@ -642,7 +669,6 @@ pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec
             }
         }
     }
-    bounds(s, &mut cands);
     // "the week of April 10th", "the week starting February 4".
     for c in cands.iter_mut() {
         if let (Val::Day(d), None) = (c.val, c.to) {
@@ -672,5 +698,7 @@ pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec
             }
         }
     }
+    this_next_day(s, &mut cands, reference);
+    bounds(s, &mut cands);
     cands
 }

@@ -131,7 +131,7 @@ pub(super) fn build_extra() -> String {
         format!(r"{B}(?P<mm_a>{m})\.?\s*(?:-|(?u:–))\s*(?P<mm_b>{m})\.?,?\s+(?P<mm_y>{YEAR}){B}"),
         // on 4/22, on 22/04, on 4-22
         format!(
-            r"{B}(?:on|by|until|till|since|from|between|before|after|in|back|{WEEKDAYS})\.?,?\s+(?P<nd_a>[0-9]{{1,2}})(?P<nd_s>[-/.])(?P<nd_b>[0-9]{{1,2}}){B}"
+            r"{B}(?:on|by|until|till|since|from|between|before|after|in|back|this|next|{WEEKDAYS})\.?,?\s+(?P<nd_a>[0-9]{{1,2}})(?P<nd_s>[-/.])(?P<nd_b>[0-9]{{1,2}}){B}"
         ),
         // second of Aug, the tenth of september, 2000
         format!(
@@ -193,7 +193,7 @@ pub(super) fn build_extra() -> String {
         // the week after next
         r"(?-u:\b)(?P<wan>(?:the\s+)?week\s+after\s+next)(?-u:\b)".to_string(),
         // rest of the week
-        r"(?-u:\b)(?P<rest>rest\s+(?:of\s+)?(?:the\s+|this\s+|my\s+|current\s+)?(?P<rest_u>week|month|year))(?-u:\b)".to_string(),
+        r"(?-u:\b)(?P<rest>(?:rest|remainder|remaining)\s+(?:of\s+)?(?:the\s+|this\s+|my\s+|current\s+)?(?P<rest_u>week|month|year))(?-u:\b)".to_string(),
         // that weekend, that year
         r"(?-u:\b)(?P<that>that\s+(?P<that_u>weekend|week|month|year))(?-u:\b)".to_string(),
         // year to date
@@ -761,6 +761,10 @@ impl DateFinder {
         }
         if let Some(m) = caps.name("in") {
             let r = ctx.reference?;
+            // "in two days from today": the count belongs to what follows.
+            if in_list(next_word(s, m.end()), &["from", "after", "before"]) {
+                return None;
+            }
             let n = count(caps.name("in_n").or_else(|| caps.name("in_n2"))?.as_str())?;
             let unit =
                 caps.name("in_u").or_else(|| caps.name("in_u2"))?.as_str().to_ascii_lowercase();
@@ -1146,7 +1150,10 @@ impl DateFinder {
         let weekday_before = weekday_number(prev).is_some() && prev.len() >= 3;
         let cue = in_list(
             prev,
-            &["on", "by", "until", "till", "since", "from", "between", "before", "after"],
+            &[
+                "on", "by", "until", "till", "since", "from", "between", "before", "after", "this",
+                "next",
+            ],
         );
         let ends = word_follows(s, end);
         let ok = match sep {
