@@ -1212,9 +1212,7 @@ impl DateFinder {
             let t = y2.as_str();
             let n: i32 = t.parse().ok()?;
             let full = if t.len() == 2 { y / 100 * 100 + n } else { n };
-            // "2015-16", "1914-18"; "2015-32" is no span of years.
-            let most = if t.len() == 2 { 20 } else { 100 };
-            (full > y && full - y < most).then_some(y2.end())
+            (full > y && full - y < 100).then_some(y2.end())
         });
         let end = match range_end {
             Some(e) => e,
@@ -2532,6 +2530,8 @@ mod tests {
         ),
         // this/next with a day, weeks of work, the rest of a week
         ("The vote is due next 5/12.", R, "next 5/12", "2025-05-12", "relative", ""),
+        ("The vote is due next 12/5.", R, "next 12/5", "2024-12-05", "relative", ""),
+        ("It was signed last Sept. 30.", R, "last Sept. 30", "2024-09-30", "relative", ""),
         ("It will end this 6th of April.", R, "this 6th of April", "2024-04-06", "relative", ""),
         ("Talks will resume next workweek.", R, "next workweek", "2024-W43", "relative", ""),
         (
@@ -2603,6 +2603,7 @@ mod tests {
         ("Margins fell over the past several quarters.", R, "quarters"),
         ("The month-long siege ended.", R, "month"),
         ("Profits for the year rose.", R, "the year"),
+        ("Crop estimates for the 1987/88 year starting April 1 rose.", R, "88 year"),
         ("She was named Player of the Year.", R, "Year"),
         ("A man in his forties was hurt.", R, "forties"),
         ("Keep your records up to date.", R, "to date"),

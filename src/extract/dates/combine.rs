@@ -339,7 +339,12 @@ fn bounds(s: &str, cands: &mut [Cand]) {
         if fixed {
             let mut before = &s[last_end..c.start];
             // "before the end of June": the article left out of the part's span.
-            if part || c.has_day {
+            // "before the 26th day of the month" too, but not "after the
+            // July 1 deadline", where the date names an event.
+            let day_first = main_text(s, c).starts_with(|ch: char| ch.is_ascii_digit())
+                || super::extra::day_value(main_text(s, c).split([' ', '-']).next().unwrap_or(""))
+                    .is_some();
+            if part || c.has_day && day_first {
                 let t = before.trim_end();
                 if let Some(at) = ends_with_words(t, "the") {
                     before = &before[..at];
@@ -602,8 +607,10 @@ fn period_from(s: &str, cands: &mut [Cand]) {
             // "from" needs the `for` that makes a period of it ("for 12
             // months from April 1"); "10 flights a week from May 31" is a rate.
             let duration = before.eq_ignore_ascii_case("for");
+            // "the 1987/88 year starting April 1": a year's name, no count.
+            let glued = s[..n_at].ends_with(|ch: char| !ch.is_whitespace()) && n_at > 0;
             if let (true, Some(n), true) = (is_unit, n, !from || duration) {
-                if (1..=1000).contains(&n) && n_at >= last_end {
+                if (1..=1000).contains(&n) && n_at >= last_end && !glued {
                     let end = super::extra::add_units(d, n, &unit).add_days(-1);
                     c.to = Some(Val::Day(end));
                     c.start = if from { before_at } else { n_at };
@@ -616,23 +623,28 @@ fn period_from(s: &str, cands: &mut [Cand]) {
     }
 }
 
-/// `this 5/12`, `next 6th of April`: a month and day in this year or the
-/// next (`last`: the one before), whatever the tense says.
+/// `this 5/12`, `next 6th of April`, `last Sept. 30`: a month and day in
+/// this year, or the first after (`next`) or before (`last`) the
+/// reference, whatever the tense says.
 fn this_next_day(s: &str, cands: &mut [Cand], reference: Option<Date>) {
     let Some(r) = reference else { return };
     let mut last_end = 0;
     for c in cands.iter_mut() {
         let (w, at) = super::prev_word(s, c.start);
-        let delta = match w.to_ascii_lowercase().as_str() {
-            "this" => Some(0),
-            "next" => Some(1),
-            "last" => Some(-1),
-            _ => None,
-        };
+        let word = w.to_ascii_lowercase();
+        let known = matches!(word.as_str(), "this" | "next" | "last");
         let written = main_text(s, c).bytes().filter(u8::is_ascii_digit).count() >= 4;
-        if let (Some(delta), true, None, true) = (delta, c.has_day, c.to, at >= last_end) {
+        if let (true, true, None, true) = (known, c.has_day, c.to, at >= last_end) {
             if !written && !c.weekday && matches!(c.val, Val::Day(_) | Val::NoYearDay(..)) {
-                if let Some(v) = with_year(c.val, r.year + delta) {
+                let this = with_year(c.val, r.year);
+                // `next`: the first such day after the reference, `last` the
+                // one before it (as `next Wednesday` is the nearest).
+                let v = match (word.as_str(), this) {
+                    ("next", Some(Val::Day(d))) if d <= r => with_year(c.val, r.year + 1),
+                    ("last", Some(Val::Day(d))) if d >= r => with_year(c.val, r.year - 1),
+                    _ => this,
+                };
+                if let Some(v) = v {
                     c.val = v;
                     c.start = at;
                     c.kind = "relative";

@@ -258,7 +258,7 @@ fn year_of_caps(
 }
 
 /// Value of a day word or number: `21`, `21st`, `twenty first`, `second`.
-fn day_value(w: &str) -> Option<u32> {
+pub(super) fn day_value(w: &str) -> Option<u32> {
     let w = w.to_ascii_lowercase();
     let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
     if !digits.is_empty() {
@@ -762,7 +762,14 @@ impl DateFinder {
         if let Some(m) = caps.name("in") {
             let r = ctx.reference?;
             // "in two days from today": the count belongs to what follows.
-            if in_list(next_word(s, m.end()), &["from", "after", "before"]) {
+            let rest = s[m.end()..].trim_start().to_ascii_lowercase();
+            let counted = ["from", "after", "before"].iter().any(|w| {
+                rest.strip_prefix(w).is_some_and(|r| {
+                    let r = r.trim_start();
+                    ["now", "today", "tomorrow", "yesterday"].iter().any(|b| r.starts_with(b))
+                })
+            });
+            if counted {
                 return None;
             }
             let n = count(caps.name("in_n").or_else(|| caps.name("in_n2"))?.as_str())?;
@@ -1474,11 +1481,9 @@ impl DateFinder {
             let yb = if mb >= ma { y } else { y + 1 };
             Some((Val::Month(y, ma), Val::Month(yb, mb)))
         })?;
-        let end = if s[..all.end()].ends_with('.') && b.as_str().len() > 4 {
-            all.end() - 1
-        } else {
-            all.end()
-        };
+        // "Sept." keeps its stop; "to July." ends the sentence.
+        let full = b.as_str().len() > 3 && !b.as_str().eq_ignore_ascii_case("sept");
+        let end = if s[..all.end()].ends_with('.') && full { all.end() - 1 } else { all.end() };
         let mut c = Cand::new(all.start(), end, va, "relative");
         c.to = Some(vb);
         Some(c)
