@@ -992,8 +992,11 @@ impl DateFinder {
             let y = (1..8).map(|k| r.year + step * k).find(|&y| Date::new(y, 2, 29).is_some())?;
             return Some(Val::Day(Date::new(y, 2, 29)?));
         }
-        let pick =
-            |y: i32| Date::new(y, m, d).or_else(|| Date::new(y, m, d.min(days_in_month(y, m))));
+        // "Feb 30", "November 31" are no days: no date rather than a wrong one.
+        if d > days_in_month(2024, m) {
+            return None;
+        }
+        let pick = |y: i32| Date::new(y, m, d);
         let cand = pick(r.year)?;
         let diff = cand.to_days() - r.to_days();
         let date = if !future && diff > 60 {
@@ -2602,6 +2605,7 @@ mod tests {
         ("The fund holds $20170302 in cash.", R, "20170302"),
         ("Margins fell over the past several quarters.", R, "quarters"),
         ("The month-long siege ended.", R, "month"),
+        ("The form was dated Feb 30.", R, "Feb 30"),
         ("Profits for the year rose.", R, "the year"),
         ("Crop estimates for the 1987/88 year starting April 1 rose.", R, "88 year"),
         ("She was named Player of the Year.", R, "Year"),
