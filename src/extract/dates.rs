@@ -775,7 +775,20 @@ impl DateFinder {
     /// nearest tense cue before the expression in its clause decides;
     /// failing that, the first one after it.
     fn tense(&self, s: &str, start: usize, end: usize) -> Option<bool> {
-        let lb = self.left_stop.find_iter(&s[..start]).last().map_or(0, |m| m.end());
+        // "3 days after January 12": `after` is a preposition there, not
+        // the start of a clause.
+        let lb = self
+            .left_stop
+            .find_iter(&s[..start])
+            .filter(|m| {
+                let w = m.as_str().to_ascii_lowercase();
+                let unit = prev_word(s, m.start()).0.to_ascii_lowercase();
+                let unit = unit.trim_end_matches('s');
+                !(matches!(w.as_str(), "after" | "before")
+                    && matches!(unit, "day" | "week" | "month" | "year" | "fortnight"))
+            })
+            .last()
+            .map_or(0, |m| m.end());
         let left = &s[lb..start];
         let future = self.future.find_iter(left).last().map(|m| m.end());
         let past =
@@ -896,11 +909,14 @@ impl DateFinder {
         None
     }
 
-    /// `the weekend`: the one just past in past-tense reporting (or the
-    /// reference's own, on a Saturday or Sunday), else the coming one.
+    /// `the weekend`: the reference's own on a Saturday or Sunday; else the
+    /// one just past in past-tense reporting, the coming one in the future
+    /// tense, and with no tense word the nearer one.
     fn weekend(&self, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
         let r = ctx.reference?;
-        let days = if self.is_future(ctx.s, start, end) || r.weekday() >= 5 { 0 } else { -7 };
+        // With no tense word, the nearer one: a Thursday or Friday looks ahead.
+        let future = self.tense(ctx.s, start, end).unwrap_or(r.weekday() >= 3);
+        let days = if future || r.weekday() >= 5 { 0 } else { -7 };
         let (y, w) = r.add_days(days).iso_week();
         Some(Cand::new(start, end, Val::Weekend(y, w), "relative"))
     }
@@ -2560,6 +2576,38 @@ mod tests {
             "2024-10-15/2024-12-31",
             "relative",
             "",
+        ),
+        (
+            "It will open 3 days after January 12.",
+            R,
+            "3 days after January 12",
+            "2025-01-15",
+            "relative",
+            "",
+        ),
+        (
+            "Offices close for the next two business days.",
+            R,
+            "next two business days",
+            "2024-10-16/2024-10-17",
+            "relative",
+            "",
+        ),
+        (
+            "Sales were flat from 2010 till current date.",
+            R,
+            "from 2010 till current date",
+            "2010/2024-10-15",
+            "relative",
+            "",
+        ),
+        (
+            "It expects a profit by next year's first quarter.",
+            R,
+            "by next year's first quarter",
+            "2025-Q1",
+            "relative",
+            "ON_OR_BEFORE",
         ),
         // the year, the weekend
         ("Sales fell during the year.", R, "the year", "2024", "relative", ""),

@@ -174,7 +174,7 @@ pub(super) fn build_extra() -> String {
         ),
         // next 3 days, past few weeks, last 3year, the 5 upcoming years
         format!(
-            r"{B}(?:(?P<nx>(?P<nx_w>next|past|last|previous|coming|upcoming|following)\s+(?P<nx_n>{NUMW}|couple(?:\s+of)?)\s*(?P<nx_u>{UNITS}))|the\s+(?P<nx2>(?P<nx_n2>{NUMW})\s+(?P<nx_w2>next|past|previous|coming|upcoming)\s+(?P<nx_u2>days|weeks|months|years))){B}"
+            r"{B}(?:(?P<nx>(?P<nx_w>next|past|last|previous|coming|upcoming|following)\s+(?P<nx_n>{NUMW}|couple(?:\s+of)?)\s*(?P<nx_u>{UNITS}|(?:business|working)\s+days))|the\s+(?P<nx2>(?P<nx_n2>{NUMW})\s+(?P<nx_w2>next|past|previous|coming|upcoming)\s+(?P<nx_u2>days|weeks|months|years))){B}"
         ),
         // past month, coming week, upcoming month, this decade
         format!(
@@ -199,7 +199,9 @@ pub(super) fn build_extra() -> String {
         // year to date
         r"(?-u:\b)(?P<ytd>year\s+to\s+date)(?-u:\b)".to_string(),
         // to date, till date: up to now
-        r"(?-u:\b)(?P<tdate>(?:to|till|until)\s+date)(?-u:\b)".to_string(),
+        r"(?-u:\b)(?P<tdate>(?:to|till|until)\s+(?:the\s+)?(?:current\s+)?date)(?-u:\b)".to_string(),
+        // next year's first quarter, this year's second half
+        r"(?-u:\b)(?P<yq2>(?P<yq2_rel>this|last|next)\s+year(?u:['’])s\s+(?P<yq2_n>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<yq2_u>quarter|half))(?-u:\b)".to_string(),
         // the nineties, the eighties
         r"(?-u:\b)(?P<dw>(?:nineteen[\s-]+)?(?P<dw_n>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?-u:\b)".to_string(),
         // holidays
@@ -890,6 +892,24 @@ impl DateFinder {
             }
             return Some(Cand::new(m.start(), m.end(), Val::Vague("PRESENT_REF"), "vague"));
         }
+        if let Some(m) = caps.name("yq2") {
+            let r = ctx.reference?;
+            let y = match caps.name("yq2_rel")?.as_str().to_ascii_lowercase().as_str() {
+                "next" => r.year + 1,
+                "last" => r.year - 1,
+                _ => r.year,
+            };
+            let n = position(caps.name("yq2_n")?.as_str())?;
+            let val = if caps.name("yq2_u")?.as_str().eq_ignore_ascii_case("half") {
+                if n > 2 {
+                    return None;
+                }
+                Val::Half(y, n)
+            } else {
+                Val::Quarter(y, n)
+            };
+            return Some(Cand::new(m.start(), m.end(), val, "relative"));
+        }
         if let Some(m) = caps.name("dw") {
             // "a man in his forties" is an age, not a decade.
             let (p1, p1_at) = prev_word(s, m.start());
@@ -1395,6 +1415,23 @@ impl DateFinder {
             return None;
         }
         let forward = matches!(w.as_str(), "next" | "coming" | "upcoming" | "following");
+        // "the next 4 business days": Monday to Friday only.
+        if unit.ends_with(" days") {
+            let step = if forward { 1 } else { -1 };
+            let mut days = Vec::new();
+            let mut d = r;
+            while days.len() < usize::try_from(n).ok()? {
+                d = d.add_days(step);
+                if d.weekday() < 5 {
+                    days.push(d);
+                }
+            }
+            let (first, last) = (*days.first()?, *days.last()?);
+            let (a, b) = if forward { (first, last) } else { (last, first) };
+            let mut c = Cand::new(m.start(), m.end(), Val::Day(a), "relative");
+            c.to = Some(Val::Day(b));
+            return Some(c);
+        }
         let (a, b) = if forward {
             let start = r.add_days(1);
             (start, add_units(start, n, &unit).add_days(-1))
