@@ -2234,6 +2234,14 @@ mod tests {
             "",
         ),
         ("Prices fell in the past few weeks.", R, "the past few weeks", "PAST_REF", "vague", ""),
+        (
+            "Prices fell in the past three days.",
+            R,
+            "past three days",
+            "2024-10-12/2024-10-14",
+            "relative",
+            "",
+        ),
         ("They will meet in 2 weeks.", R, "in 2 weeks", "2024-10-29", "relative", ""),
         ("Come back two weeks from now.", R, "two weeks from now", "2024-10-29", "relative", ""),
         (

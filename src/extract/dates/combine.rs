@@ -10,10 +10,17 @@ use crate::Date;
 /// nothing was found, or where it covers what was found (`the week of
 /// April 10th` over `April 10`), or where the first found only a vague
 /// value (`next 3 days` inside nothing, `within 9 months` over
-/// `FUTURE_REF`).
+/// `FUTURE_REF`, `last 3 months` inside `the last 3 months`).
 pub(super) fn merge(s: &str, main: Vec<Cand>, extra: Vec<Cand>) -> Vec<Cand> {
     let mut out = main;
     for e in extra {
+        let exact = e.to.is_some()
+            && main_text(s, &e).split_whitespace().any(|w| {
+                let w = w.to_ascii_lowercase();
+                w.bytes().all(|b| b.is_ascii_digit())
+                    || !["a", "an", "few", "several", "some", "many"].contains(&w.as_str())
+                        && super::number_word(&w).is_some()
+            });
         let overlapping: Vec<usize> =
             (0..out.len()).filter(|&i| out[i].start < e.end && e.start < out[i].end).collect();
         let wins = overlapping.iter().all(|&i| {
@@ -21,9 +28,10 @@ pub(super) fn merge(s: &str, main: Vec<Cand>, extra: Vec<Cand>) -> Vec<Cand> {
             // A trailing stop of the first's find ("12 of Sept.") does not count.
             let covers =
                 e.start <= m.start && m.end <= e.end + 1 && e.end - e.start > m.end - m.start;
-            // "the past few months" stays a vague past as news writes it.
+            // "the past few months" stays a vague past as news writes it;
+            // "the past 3 months" counts them.
             let article = main_text(s, m).to_ascii_lowercase().contains("the ");
-            covers || matches!(m.val, Val::Vague(v) if v.ends_with("_REF")) && !article
+            covers || matches!(m.val, Val::Vague(v) if v.ends_with("_REF")) && (!article || exact)
         });
         if wins {
             for &i in overlapping.iter().rev() {
