@@ -777,18 +777,19 @@ impl DateFinder {
     fn tense(&self, s: &str, start: usize, end: usize) -> Option<bool> {
         // "3 days after January 12": `after` is a preposition there, not
         // the start of a clause.
-        let lb = self
-            .left_stop
-            .find_iter(&s[..start])
-            .filter(|m| {
-                let w = m.as_str().to_ascii_lowercase();
-                let unit = prev_word(s, m.start()).0.to_ascii_lowercase();
-                let unit = unit.trim_end_matches('s');
-                !(matches!(w.as_str(), "after" | "before")
-                    && matches!(unit, "day" | "week" | "month" | "year" | "fortnight"))
-            })
-            .last()
-            .map_or(0, |m| m.end());
+        let preposition = |m: &regex::Match| {
+            let w = m.as_str();
+            let unit = prev_word(s, m.start()).0;
+            let unit = unit.strip_suffix(['s', 'S']).unwrap_or(unit);
+            (w.eq_ignore_ascii_case("after") || w.eq_ignore_ascii_case("before"))
+                && in_list(unit, &["day", "week", "month", "year", "fortnight"])
+        };
+        let mut lb = 0;
+        for m in self.left_stop.find_iter(&s[..start]) {
+            if !preposition(&m) {
+                lb = m.end();
+            }
+        }
         let left = &s[lb..start];
         let future = self.future.find_iter(left).last().map(|m| m.end());
         let past =
