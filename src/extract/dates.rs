@@ -717,7 +717,7 @@ impl DateFinder {
         let mut merged: Vec<Cand> = Vec::with_capacity(out.len());
         for c in out {
             if let Some(prev) = merged.last_mut() {
-                let between = &s[prev.end..c.start];
+                let between = s.get(prev.end..c.start).unwrap_or("");
                 let bracket = between.trim() == "(";
                 if prev.weekday
                     && c.has_day
@@ -2771,6 +2771,9 @@ mod tests {
                 reference,
             );
             let _ = finder.find("", &[], reference);
+            // A pass once moved a start back over the candidate before it.
+            let odd = "sent troops to 's 18726 Gip 2526 705 ” on Monday last week of on Monday    “ \t Vladimir Putin 1371 ,";
+            let _ = finder.find(odd, &[], reference);
         }
     }
 

@@ -44,6 +44,12 @@ pub(super) fn merge(s: &str, main: Vec<Cand>, extra: Vec<Cand>) -> Vec<Cand> {
     out
 }
 
+/// The text from `a` to `b`, or nothing if they are out of order (a pass
+/// moved a start back over the candidate before it) or not on characters.
+fn gap(s: &str, a: usize, b: usize) -> &str {
+    s.get(a..b).unwrap_or("")
+}
+
 /// The text of candidate `c`.
 fn main_text<'a>(s: &'a str, c: &Cand) -> &'a str {
     s.get(c.start..c.end).unwrap_or("")
@@ -61,7 +67,7 @@ fn weekday_of(s: &str, c: &Cand) -> Option<u32> {
     if !matches!(c.val, Val::Day(_)) || c.has_day || c.to.is_some() {
         return None;
     }
-    let last = s[c.start..c.end].split_whitespace().last()?;
+    let last = gap(s, c.start, c.end).split_whitespace().last()?;
     let n = super::weekday_number(last)?;
     (last.len() >= 3).then_some(n)
 }
@@ -72,7 +78,7 @@ fn week_weekday(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
         if let Some(prev) = out.last_mut() {
-            let between = s[prev.end..c.start].trim().to_ascii_lowercase();
+            let between = gap(s, prev.end, c.start).trim().to_ascii_lowercase();
             let joins = ["", "on", "of", "-", "–", ","].contains(&between.as_str());
             let pair = match (prev.val, c.val) {
                 (Val::Week(y, w), _) if joins && between != "of" => {
@@ -161,7 +167,7 @@ fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
         if let Some(prev) = out.last_mut() {
-            let between = s[prev.end..c.start].trim().to_ascii_lowercase();
+            let between = gap(s, prev.end, c.start).trim().to_ascii_lowercase();
             let (mut before, mut before_start) = super::prev_word(s, prev.start);
             // "from the start of 2007": the article left out of the part's span.
             if !prev.modifier.is_empty() && before.eq_ignore_ascii_case("the") {
@@ -345,7 +351,7 @@ fn bounds(s: &str, cands: &mut [Cand]) {
         let fixed =
             c.to.is_none() && (c.modifier.is_empty() || part) && !matches!(c.val, Val::Vague(_));
         if fixed {
-            let mut before = &s[last_end..c.start];
+            let mut before = gap(s, last_end, c.start);
             // "before the end of June": the article left out of the part's span.
             // "before the 26th day of the month" too, but not "after the
             // July 1 deadline", where the date names an event.
@@ -447,7 +453,7 @@ fn in_year(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
         if let (Some(prev), Val::Year(y), None, "") = (out.last_mut(), c.val, c.to, c.modifier) {
-            let between = s[prev.end..c.start].trim();
+            let between = gap(s, prev.end, c.start).trim();
             let yearless = prev.kind != "date" && prev.modifier.is_empty();
             if yearless
                 && (between.eq_ignore_ascii_case("in") || between.eq_ignore_ascii_case("of"))
@@ -555,7 +561,7 @@ fn weekday_offset(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
         if let Some(prev) = out.last_mut() {
-            let between = s[prev.end..c.start].trim().to_ascii_lowercase();
+            let between = gap(s, prev.end, c.start).trim().to_ascii_lowercase();
             if ["", ",", "on"].contains(&between.as_str()) {
                 let pair = match (prev.val, c.val) {
                     (_, Val::Day(d)) if is_offset(s, &c) => weekday_of(s, prev).map(|w| (d, w)),
@@ -618,7 +624,7 @@ fn period_from(s: &str, cands: &mut [Cand]) {
             // "the 1987/88 year starting April 1": a year's name, no count.
             let glued = s[..n_at].ends_with(|ch: char| !ch.is_whitespace()) && n_at > 0;
             if let (true, Some(n), true) = (is_unit, n, !from || duration) {
-                if (1..=1000).contains(&n) && n_at >= last_end && !glued {
+                if (1..=1000).contains(&n) && n_at >= last_end && before_at >= last_end && !glued {
                     let end = super::extra::add_units(d, n, &unit).add_days(-1);
                     c.to = Some(Val::Day(end));
                     c.start = if from { before_at } else { n_at };
@@ -690,7 +696,9 @@ pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec
         }
     }
     // "the week of April 10th", "the week starting February 4".
+    let mut last_end = 0;
     for c in cands.iter_mut() {
+        let floor = std::mem::replace(&mut last_end, c.end);
         if let (Val::Day(d), None) = (c.val, c.to) {
             let before = s[..c.start].trim_end().to_ascii_lowercase();
             let before = before
@@ -708,6 +716,9 @@ pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec
                         if t.is_empty() || t.ends_with(' ') {
                             start = t.len();
                         }
+                    }
+                    if start < floor {
+                        break;
                     }
                     let (y, wk) = d.iso_week();
                     c.val = Val::Week(y, wk);
