@@ -6,9 +6,12 @@
 //!   `Friday the 15th`, holidays (`christmas`, `easter sunday 2018`);
 //! - relative periods: `next 3 days`, `past few weeks`, `in 2 weeks`,
 //!   `two weeks from now`, `the day after tomorrow`, `the last week of July`,
-//!   `rest of the month`, `that weekend`;
+//!   `rest of the month`, `that weekend`, `the next 4 business days`, `the
+//!   last 2 quarters`, `the year`, `to date`;
+//! - parts and numbers of periods: `the first 2 weeks of 2021`, `the third
+//!   month of 2021`, `week 31`, `FY2008`, `20161016`, `the nineties`;
 //! - ranges (`from June to August`, `November 19 to 20`, `between 3 and 12
-//!   of Sept`), written `START/END`;
+//!   of Sept`, `april ninth through seventeenth`), written `START/END`;
 //! - bounds (`since August`, `by 2030`, `before 2010`, `2012 or later`),
 //!   written with the TIMEX3 mod `ON_OR_AFTER`, `ON_OR_BEFORE`, `BEFORE`,
 //!   `AFTER`.
