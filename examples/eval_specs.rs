@@ -505,7 +505,7 @@ fn skip_reason(case: &Value, task: Task) -> Option<String> {
 /// `XXXX-11-31`, `2019-02-29`, inside a range too), which gazette does not
 /// output as a date.
 fn names_no_day(t: &str) -> bool {
-    t.split(|c: char| c == ',' || c == '(' || c == ')' || c == '[').any(|part| {
+    t.split([',', '(', ')', '[']).any(|part| {
         let p: Vec<&str> = part.trim_start_matches('=').split('-').collect();
         let [y, m, d] = p.as_slice() else { return false };
         let (Ok(m), Ok(d)) = (m.parse::<u32>(), d.parse::<u32>()) else { return false };
