@@ -626,7 +626,14 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
 impl DateFinder {
     /// Compiles the date rules.
     pub fn new() -> DateFinder {
-        let compile = |p: &str| Regex::new(p).expect("date pattern compiles");
+        // The two big expressions need a lazy DFA cache larger than the
+        // default, or they rebuild their states over and over on an archive.
+        let compile = |p: &str| {
+            regex::RegexBuilder::new(p)
+                .dfa_size_limit(8 << 20)
+                .build()
+                .expect("date pattern compiles")
+        };
         let stop_words = "said|says|say|told|tells|added|adding|that|which|who|while|whereas|although|though|because|but|after|before|when|where";
         DateFinder {
             main: compile(&build_main()),
