@@ -2625,6 +2625,7 @@ mod tests {
             "relative",
             "ON_OR_BEFORE",
         ),
+        ("We meet in the week of the 18th.", R, "the week of the 18th", "2024-W38", "relative", ""),
         // the year, the weekend
         ("Sales fell during the year.", R, "the year", "2024", "relative", ""),
         // a count of units from a day: the period it starts

@@ -166,7 +166,7 @@ pub(super) fn build_extra() -> String {
         ),
         // on the 18th, for the 27, 20th of next month, the 20th next month
         format!(
-            r"{B}(?P<th_cue>on|for|by|until|till|since)\s+(?P<th>(?P<th_the>the\s+)?(?P<th_day>[0-9]{{1,2}}(?:st|nd|rd|th)|{ORD_WORDS}|[0-9]{{1,2}})(?:\s+(?:day\s+)?(?:of\s+)?(?P<th_rel>this|next|last)\s+month)?){B}"
+            r"{B}(?P<th_cue>on|for|by|until|till|since|week\s+of)\s+(?P<th>(?P<th_the>the\s+)?(?P<th_day>[0-9]{{1,2}}(?:st|nd|rd|th)|{ORD_WORDS}|[0-9]{{1,2}})(?:\s+(?:day\s+)?(?:of\s+)?(?P<th_rel>this|next|last)\s+month)?){B}"
         ),
         format!(
             r"{B}(?P<th2>(?:the\s+)?(?P<th2_day>[0-9]{{1,2}}(?:st|nd|rd|th)|{ORD_WORDS})\s+(?:day\s+)?(?:of\s+)?(?P<th2_rel>this|next|last)\s+month){B}"
@@ -1345,7 +1345,10 @@ impl DateFinder {
         // and not "for the second time".
         let rest = s[th.end()..].trim_start();
         let stop = rest.is_empty() || rest.starts_with(['.', '!', '?', ',', ';', ')']);
-        let cued = matches!(cue.as_deref(), Some("on" | "for" | "by" | "until" | "till" | "since"));
+        // "the week of the 18th": the day names its week.
+        let week_of = cue.as_deref().is_some_and(|c| c.starts_with("week")) && has_the && ordinal;
+        let cued = week_of
+            || matches!(cue.as_deref(), Some("on" | "for" | "by" | "until" | "till" | "since"));
         let ok = stop && cued && (has_the || dw.as_str().len() > 2 && !bare_digits);
         // "for the 27" needs `the`; "on 15" is too often a score or a count.
         let ok = ok && (has_the || cue.as_deref() != Some("for"));
