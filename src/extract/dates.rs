@@ -1156,7 +1156,11 @@ impl DateFinder {
         // A month on its own.
         let (prev, prev_start) = prev_word(s, mon.start());
         let next = next_word(s, mon.end());
-        let determined = in_list(prev, &["this", "last", "next"]) || month_of.is_some();
+        // "after Feb", "since Oct": a bound word makes an abbreviation that
+        // is no name or verb a month.
+        let bounded = in_list(prev, &["since", "after", "before", "until", "till", "by", "from"])
+            && in_list(&canon, &["feb", "apr", "jul", "sep", "sept", "oct", "nov", "dec"]);
+        let determined = in_list(prev, &["this", "last", "next"]) || month_of.is_some() || bounded;
         if abbreviated && !determined {
             return None;
         }
@@ -2626,6 +2630,14 @@ mod tests {
             "ON_OR_BEFORE",
         ),
         ("We meet in the week of the 18th.", R, "the week of the 18th", "2024-W38", "relative", ""),
+        (
+            "Prices have risen since Feb, analysts said.",
+            R,
+            "since Feb",
+            "2024-02",
+            "relative",
+            "ON_OR_AFTER",
+        ),
         // the year, the weekend
         ("Sales fell during the year.", R, "the year", "2024", "relative", ""),
         // a count of units from a day: the period it starts
