@@ -2630,6 +2630,7 @@ mod tests {
             "ON_OR_BEFORE",
         ),
         ("We meet in the week of the 18th.", R, "the week of the 18th", "2024-W38", "relative", ""),
+        ("She was born in April of '87.", R, "April of '87", "1987-04", "date", ""),
         (
             "Prices have risen since Feb, analysts said.",
             R,
@@ -2683,6 +2684,7 @@ mod tests {
         ("Margins fell over the past several quarters.", R, "quarters"),
         ("The month-long siege ended.", R, "month"),
         ("The form was dated Feb 30.", R, "Feb 30"),
+        ("In April of 87 people polled, most agreed.", R, "87"),
         ("Profits for the year rose.", R, "the year"),
         ("Crop estimates for the 1987/88 year starting April 1 rose.", R, "88 year"),
         ("She was named Player of the Year.", R, "Year"),

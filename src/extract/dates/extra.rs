@@ -130,6 +130,10 @@ pub(super) fn build_extra() -> String {
         format!(
             r"{B}(?:(?P<mr_from>from|between)\s+)?(?P<mr_a>{m})\.?\s+(?P<mr_c>to|and|until|till|through|thru)\s+(?P<mr_b>{m}){B}\.?"
         ),
+        // April of 87, 15 April of '87
+        format!(
+            r"{B}(?:(?P<oy_day>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<oy_mon>{m})\s+of\s+(?u:['’])?(?P<oy_y>[0-9]{{2}}){B}"
+        ),
         // Jan-Feb 2017, Nov-Feb 2017
         format!(r"{B}(?P<mm_a>{m})\.?\s*(?:-|(?u:–))\s*(?P<mm_b>{m})\.?,?\s+(?P<mm_y>{YEAR}){B}"),
         // on 4/22, on 22/04, on 4-22
@@ -643,6 +647,22 @@ impl DateFinder {
                 return None;
             }
             return Some(Cand::new(all.start(), all.end(), Val::Month(y, m), "date"));
+        }
+        if let Some(mon) = caps.name("oy_mon") {
+            // "born in April of 87": a year of two digits after `of`; not
+            // "April of 87 people".
+            if word_follows(s, all.end()) || continues_numeric(s, all.end()) {
+                return None;
+            }
+            let m = month_number(mon.as_str())?;
+            let y = two_digit_year(caps.name("oy_y")?.as_str().parse().ok()?, ctx.reference);
+            return match caps.name("oy_day") {
+                Some(d) => {
+                    let d = day_value(d.as_str())?;
+                    Some(day_cand(all.start(), all.end(), Val::Day(Date::new(y, m, d)?), "date"))
+                }
+                None => Some(Cand::new(all.start(), all.end(), Val::Month(y, m), "date")),
+            };
         }
         if let Some(a) = caps.name("mr_a") {
             return self.month_range(caps, ctx, a);
