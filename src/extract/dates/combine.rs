@@ -10,10 +10,17 @@ use crate::Date;
 /// nothing was found, or where it covers what was found (`the week of
 /// April 10th` over `April 10`), or where the first found only a vague
 /// value (`next 3 days` inside nothing, `within 9 months` over
-/// `FUTURE_REF`).
+/// `FUTURE_REF`, `last 3 months` inside `the last 3 months`).
 pub(super) fn merge(s: &str, main: Vec<Cand>, extra: Vec<Cand>) -> Vec<Cand> {
     let mut out = main;
     for e in extra {
+        let exact = e.to.is_some()
+            && main_text(s, &e).split_whitespace().any(|w| {
+                let w = w.to_ascii_lowercase();
+                w.bytes().all(|b| b.is_ascii_digit())
+                    || !["a", "an", "few", "several", "some", "many"].contains(&w.as_str())
+                        && super::number_word(&w).is_some()
+            });
         let overlapping: Vec<usize> =
             (0..out.len()).filter(|&i| out[i].start < e.end && e.start < out[i].end).collect();
         let wins = overlapping.iter().all(|&i| {
@@ -21,9 +28,10 @@ pub(super) fn merge(s: &str, main: Vec<Cand>, extra: Vec<Cand>) -> Vec<Cand> {
             // A trailing stop of the first's find ("12 of Sept.") does not count.
             let covers =
                 e.start <= m.start && m.end <= e.end + 1 && e.end - e.start > m.end - m.start;
-            // "the past few months" stays a vague past as news writes it.
+            // "the past few months" stays a vague past as news writes it;
+            // "the past 3 months" counts them.
             let article = main_text(s, m).to_ascii_lowercase().contains("the ");
-            covers || matches!(m.val, Val::Vague(v) if v.ends_with("_REF")) && !article
+            covers || matches!(m.val, Val::Vague(v) if v.ends_with("_REF")) && (!article || exact)
         });
         if wins {
             for &i in overlapping.iter().rev() {
@@ -34,6 +42,12 @@ pub(super) fn merge(s: &str, main: Vec<Cand>, extra: Vec<Cand>) -> Vec<Cand> {
         }
     }
     out
+}
+
+/// The text from `a` to `b`, or nothing if they are out of order (a pass
+/// moved a start back over the candidate before it) or not on characters.
+fn gap(s: &str, a: usize, b: usize) -> &str {
+    s.get(a..b).unwrap_or("")
 }
 
 /// The text of candidate `c`.
@@ -53,7 +67,7 @@ fn weekday_of(s: &str, c: &Cand) -> Option<u32> {
     if !matches!(c.val, Val::Day(_)) || c.has_day || c.to.is_some() {
         return None;
     }
-    let last = s[c.start..c.end].split_whitespace().last()?;
+    let last = gap(s, c.start, c.end).split_whitespace().last()?;
     let n = super::weekday_number(last)?;
     (last.len() >= 3).then_some(n)
 }
@@ -64,7 +78,7 @@ fn week_weekday(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
         if let Some(prev) = out.last_mut() {
-            let between = s[prev.end..c.start].trim().to_ascii_lowercase();
+            let between = gap(s, prev.end, c.start).trim().to_ascii_lowercase();
             let joins = ["", "on", "of", "-", "–", ","].contains(&between.as_str());
             let pair = match (prev.val, c.val) {
                 (Val::Week(y, w), _) if joins && between != "of" => {
@@ -137,14 +151,42 @@ fn rangeable(v: Val) -> bool {
     ) || v == Val::Vague("PRESENT_REF")
 }
 
+/// The span of months `ma` to `mb` (running into the next year when `mb`
+/// comes first) that holds the month of `r`, if one does: `from May to
+/// September` said in July is this year's.
+pub(super) fn current_months(ma: u32, mb: u32, r: Date) -> Option<(Val, Val)> {
+    [r.year, r.year - 1].into_iter().find_map(|y| {
+        let yb = if mb >= ma { y } else { y + 1 };
+        let now = (r.year, r.month);
+        ((y, ma) <= now && now <= (yb, mb)).then_some((Val::Month(y, ma), Val::Month(yb, mb)))
+    })
+}
+
 /// Joins `A to B`, `from A until B`, `between A and B`, `A - B`.
 fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
         if let Some(prev) = out.last_mut() {
-            let between = s[prev.end..c.start].trim().to_ascii_lowercase();
-            let (before, before_start) = super::prev_word(s, prev.start);
+            let between = gap(s, prev.end, c.start).trim().to_ascii_lowercase();
+            let (mut before, mut before_start) = super::prev_word(s, prev.start);
+            // "from the start of 2007": the article left out of the part's span.
+            if !prev.modifier.is_empty() && before.eq_ignore_ascii_case("the") {
+                (before, before_start) = super::prev_word(s, before_start);
+            }
             let from = in_list(before, &["from", "between"]);
+            // "to the end of 2008": the article left out of the part's span.
+            let between = match between.strip_suffix(" the") {
+                Some(b) if !c.modifier.is_empty() => b.trim_end().to_string(),
+                _ => between,
+            };
+            // "from the 26th of June to the 28th of June".
+            let between = match between.strip_suffix(" the") {
+                Some(b) if c.has_day => b.trim_end().to_string(),
+                _ => between,
+            };
+            // "from March to date": the end holds its own connector.
+            let own = c.val == Val::Vague("PRESENT_REF") && between.is_empty() && from;
+            let between = if own { "to".to_string() } else { between };
             let conn_ok = match between.as_str() {
                 "to" | "till" | "until" | "through" | "thru" | "-" | "–" | "~" => true,
                 "and" => before.eq_ignore_ascii_case("between"),
@@ -155,8 +197,10 @@ fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
             if conn_ok
                 && prev.to.is_none()
                 && c.to.is_none()
-                && prev.modifier.is_empty()
-                && c.modifier.is_empty()
+                // "from 2007 to the end of 2008" runs from 2007's start to
+                // 2008's end: a part at that edge is the whole period.
+                && matches!(prev.modifier, "" | "START" | "EARLY")
+                && matches!(c.modifier, "" | "END" | "LATE")
                 && rangeable(prev.val)
                 && rangeable(c.val)
                 && now_end(prev.val)
@@ -170,8 +214,13 @@ fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
                 if b == Val::Vague("PRESENT_REF") {
                     b = reference.map_or(b, Val::Day);
                 }
-                // "from May to Oct 2020": the first end takes the year of the second.
-                if prev.kind != "date" && c.kind == "date" {
+                // "from May to Oct 2020": the first end takes the year of the
+                // second, unless a word fixed it ("from this May", "next Friday").
+                let fixed = main_text(s, prev)
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| in_list(w, &["this", "next", "last", "coming"]));
+                if prev.kind != "date" && c.kind == "date" && !fixed {
                     let fa = match a {
                         Val::NoYearDay(m, d) => Some((m, d)),
                         Val::NoYearMonth(m) => Some((m, 1)),
@@ -184,10 +233,21 @@ fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
                         }
                     }
                 }
-                // Two months without years: one span, the second after the first.
+                // Two months without years: one span, the second after the
+                // first; the span that holds the reference month if one does.
                 if let (Val::Month(ya, ma), Val::Month(_, mb)) = (a, b) {
                     if prev.kind != "date" && c.kind != "date" {
                         b = Val::Month(if mb >= ma { ya } else { ya + 1 }, mb);
+                        if let Some((x, y)) = reference.and_then(|r| current_months(ma, mb, r)) {
+                            (a, b) = (x, y);
+                        }
+                    }
+                }
+                // "from next Monday to Friday": a bare weekday ends the range
+                // on its first day after the start.
+                if let (Val::Day(da), Some(wd)) = (a, weekday_of(s, &c)) {
+                    if c.start > prev.end && !c.has_day && weekday_of(s, prev).is_some() {
+                        b = Val::Day(da.add_days(i64::from((wd + 7 - da.weekday()) % 7)));
                     }
                 }
                 // Two ends without years: the first one before the second.
@@ -212,6 +272,7 @@ fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
                 let relative = prev.kind != "date" || c.kind != "date";
                 prev.val = a;
                 prev.to = Some(b);
+                prev.modifier = "";
                 prev.start = start;
                 prev.end = c.end;
                 prev.kind = if relative { "relative" } else { "date" };
@@ -284,9 +345,25 @@ fn ends_with_words(text: &str, w: &str) -> Option<usize> {
 fn bounds(s: &str, cands: &mut [Cand]) {
     let mut last_end = 0;
     for c in cands.iter_mut() {
-        let fixed = c.to.is_none() && c.modifier.is_empty() && !matches!(c.val, Val::Vague(_));
+        // "since late July": a part of a month or year may take a bound too.
+        let part = matches!(c.val, Val::Month(..) | Val::Year(_))
+            && matches!(c.modifier, "EARLY" | "MID" | "LATE" | "START" | "END");
+        let fixed =
+            c.to.is_none() && (c.modifier.is_empty() || part) && !matches!(c.val, Val::Vague(_));
         if fixed {
-            let before = &s[last_end..c.start];
+            let mut before = gap(s, last_end, c.start);
+            // "before the end of June": the article left out of the part's span.
+            // "before the 26th day of the month" too, but not "after the
+            // July 1 deadline", where the date names an event.
+            let day_first = main_text(s, c).starts_with(|ch: char| ch.is_ascii_digit())
+                || super::extra::day_value(main_text(s, c).split([' ', '-']).next().unwrap_or(""))
+                    .is_some();
+            if part || c.has_day && day_first {
+                let t = before.trim_end();
+                if let Some(at) = ends_with_words(t, "the") {
+                    before = &before[..at];
+                }
+            }
             // "after Friday's vote": the day of an event, not a bound.
             let possessive = s[c.end..].starts_with(['\'', '’']);
             let mut done = false;
@@ -307,7 +384,7 @@ fn bounds(s: &str, cands: &mut [Cand]) {
                     };
                     if let Some(at) = ends_with_words(stripped, w) {
                         c.start = last_end + at;
-                        c.modifier = m;
+                        bound_part(c, m);
                         done = true;
                         break;
                     }
@@ -329,7 +406,7 @@ fn bounds(s: &str, cands: &mut [Cand]) {
                             c.start = super::prev_word(s, c.start).1;
                         }
                         c.end += skip + w.len();
-                        c.modifier = m;
+                        bound_part(c, m);
                         break;
                     }
                 }
@@ -339,13 +416,44 @@ fn bounds(s: &str, cands: &mut [Cand]) {
     }
 }
 
+/// Gives candidate `c` the bound `bound`. A date with a part (`late July`,
+/// `the end of 1989`) keeps its value and both modifiers, the bound first:
+/// `since late July` is `2024-07` with `ON_OR_AFTER+LATE`. `by`/`before
+/// the end of June` is on or before June as a whole: `ON_OR_BEFORE`.
+fn bound_part(c: &mut Cand, bound: &'static str) {
+    let part = std::mem::replace(&mut c.modifier, bound);
+    c.modifier = match (bound, part) {
+        (_, "") => bound,
+        ("ON_OR_BEFORE" | "BEFORE", "END") => "ON_OR_BEFORE",
+        ("ON_OR_AFTER", "EARLY") => "ON_OR_AFTER+EARLY",
+        ("ON_OR_AFTER", "MID") => "ON_OR_AFTER+MID",
+        ("ON_OR_AFTER", "LATE") => "ON_OR_AFTER+LATE",
+        ("ON_OR_AFTER", "START") => "ON_OR_AFTER+START",
+        ("ON_OR_AFTER", "END") => "ON_OR_AFTER+END",
+        ("ON_OR_BEFORE", "EARLY") => "ON_OR_BEFORE+EARLY",
+        ("ON_OR_BEFORE", "MID") => "ON_OR_BEFORE+MID",
+        ("ON_OR_BEFORE", "LATE") => "ON_OR_BEFORE+LATE",
+        ("ON_OR_BEFORE", "START") => "ON_OR_BEFORE+START",
+        ("BEFORE", "EARLY") => "BEFORE+EARLY",
+        ("BEFORE", "MID") => "BEFORE+MID",
+        ("BEFORE", "LATE") => "BEFORE+LATE",
+        ("BEFORE", "START") => "BEFORE+START",
+        ("AFTER", "EARLY") => "AFTER+EARLY",
+        ("AFTER", "MID") => "AFTER+MID",
+        ("AFTER", "LATE") => "AFTER+LATE",
+        ("AFTER", "START") => "AFTER+START",
+        ("AFTER", "END") => "AFTER+END",
+        _ => bound,
+    };
+}
+
 /// Gives a year written after a yearless date or range to it: `28 June in
 /// 2020`, `from April to June in 2017`, `July of 1995`.
 fn in_year(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
         if let (Some(prev), Val::Year(y), None, "") = (out.last_mut(), c.val, c.to, c.modifier) {
-            let between = s[prev.end..c.start].trim();
+            let between = gap(s, prev.end, c.start).trim();
             let yearless = prev.kind != "date" && prev.modifier.is_empty();
             if yearless
                 && (between.eq_ignore_ascii_case("in") || between.eq_ignore_ascii_case("of"))
@@ -384,6 +492,8 @@ fn shifted(s: &str, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
         if let (Val::Day(d), None, "") = (c.val, c.to, c.modifier) {
             let (w, w_at) = super::prev_word(s, c.start);
+            // "for 3 days, from today": the comma does not part them.
+            let w_at = s[..w_at].trim_end().strip_suffix(',').map_or(w_at, str::len);
             let (unit, u_at) = super::prev_word(s, w_at);
             let (n, n_at) = super::prev_word(s, u_at);
             let sign = match w.to_ascii_lowercase().as_str() {
@@ -432,26 +542,163 @@ fn shifted(s: &str, cands: &mut [Cand]) {
     }
 }
 
+/// Whether candidate `c` counts its day from another (`two weeks from
+/// now`, `in 3 days`, `3 weeks after Christmas`).
+fn is_offset(s: &str, c: &Cand) -> bool {
+    let t = main_text(s, c).to_ascii_lowercase();
+    let counted = t.split_whitespace().any(|w| {
+        let w = w.trim_end_matches('s');
+        matches!(w, "day" | "week" | "month" | "year" | "fortnight")
+    });
+    counted && (t.contains(" from ") || t.contains(" after ") || t.starts_with("in "))
+}
+
+/// Joins a weekday and a day counted from another: `Monday two weeks from
+/// now`, `3 weeks after Christmas on Friday`: that weekday in the week
+/// (Sunday to Saturday, as Recognizers-Text and US calendars count) of the
+/// counted day.
+fn weekday_offset(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if let Some(prev) = out.last_mut() {
+            let between = gap(s, prev.end, c.start).trim().to_ascii_lowercase();
+            if ["", ",", "on"].contains(&between.as_str()) {
+                let pair = match (prev.val, c.val) {
+                    (_, Val::Day(d)) if is_offset(s, &c) => weekday_of(s, prev).map(|w| (d, w)),
+                    (Val::Day(d), _) if is_offset(s, prev) => weekday_of(s, &c).map(|w| (d, w)),
+                    _ => None,
+                };
+                if let Some((d, wd)) = pair {
+                    let sunday = d.add_days(-i64::from((d.weekday() + 1) % 7));
+                    prev.val = Val::Day(sunday.add_days(i64::from((wd + 1) % 7)));
+                    prev.end = c.end;
+                    prev.kind = "relative";
+                    prev.weekday = false;
+                    prev.has_day = true;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A period of a count of units that starts on a day: `2 weeks starting
+/// May 20th`, `for 1 week, from 20th dec`, `a week starting tomorrow`;
+/// written `START/END`, its last day included.
+fn period_from(s: &str, cands: &mut [Cand]) {
+    let mut last_end = 0;
+    for c in cands.iter_mut() {
+        if let (Val::Day(d), None, "") = (c.val, c.to, c.modifier) {
+            let (mut w, mut w_at) = super::prev_word(s, c.start);
+            // "starting from", "starting on": one connector.
+            if in_list(w, &["from", "on"]) {
+                let (w2, w2_at) = super::prev_word(s, w_at);
+                if in_list(w2, &["starting", "beginning"]) {
+                    (w, w_at) = (w2, w2_at);
+                }
+            }
+            let from = w.eq_ignore_ascii_case("from");
+            if !(from || in_list(w, &["starting", "beginning"])) {
+                last_end = c.end;
+                continue;
+            }
+            // "for 3 days, from today": the comma does not part them.
+            let w_at = s[..w_at].trim_end().strip_suffix(',').map_or(w_at, str::len);
+            let (unit, u_at) = super::prev_word(s, w_at);
+            let (n, n_at) = super::prev_word(s, u_at);
+            let (before, before_at) = super::prev_word(s, n_at);
+            let unit = unit.to_ascii_lowercase();
+            let is_unit = matches!(
+                unit.trim_end_matches('s'),
+                "day" | "week" | "fortnight" | "month" | "year"
+            );
+            let n = match n.to_ascii_lowercase().as_str() {
+                "a" | "an" => Some(1),
+                w => super::number_word(w),
+            };
+            // "from" needs the `for` that makes a period of it ("for 12
+            // months from April 1"); "10 flights a week from May 31" is a rate.
+            let duration = before.eq_ignore_ascii_case("for");
+            // "the 1987/88 year starting April 1": a year's name, no count.
+            let glued = s[..n_at].ends_with(|ch: char| !ch.is_whitespace()) && n_at > 0;
+            if let (true, Some(n), true) = (is_unit, n, !from || duration) {
+                if (1..=1000).contains(&n) && n_at >= last_end && before_at >= last_end && !glued {
+                    let end = super::extra::add_units(d, n, &unit).add_days(-1);
+                    c.to = Some(Val::Day(end));
+                    c.start = if from { before_at } else { n_at };
+                    c.has_day = false;
+                    c.weekday = false;
+                }
+            }
+        }
+        last_end = c.end;
+    }
+}
+
+/// `this 5/12`, `next 6th of April`, `last Sept. 30`: a month and day in
+/// this year, or the first after (`next`) or before (`last`) the
+/// reference, whatever the tense says.
+fn this_next_day(s: &str, cands: &mut [Cand], reference: Option<Date>) {
+    let Some(r) = reference else { return };
+    let mut last_end = 0;
+    for c in cands.iter_mut() {
+        let (w, at) = super::prev_word(s, c.start);
+        let word = w.to_ascii_lowercase();
+        let known = matches!(word.as_str(), "this" | "next" | "last");
+        let written = main_text(s, c).bytes().filter(u8::is_ascii_digit).count() >= 4;
+        if let (true, true, None, true) = (known, c.has_day, c.to, at >= last_end) {
+            if !written && !c.weekday && matches!(c.val, Val::Day(_) | Val::NoYearDay(..)) {
+                let this = with_year(c.val, r.year);
+                // `next`: the first such day after the reference, `last` the
+                // one before it (as `next Wednesday` is the nearest).
+                let v = match (word.as_str(), this) {
+                    ("next", Some(Val::Day(d))) if d <= r => with_year(c.val, r.year + 1),
+                    ("last", Some(Val::Day(d))) if d >= r => with_year(c.val, r.year - 1),
+                    _ => this,
+                };
+                if let Some(v) = v {
+                    c.val = v;
+                    c.start = at;
+                    c.kind = "relative";
+                }
+            }
+        }
+        last_end = c.end;
+    }
+}
+
 /// Everything this module does to one sentence's candidates.
 pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
     let cands = week_weekday(s, cands);
+    // "from April in 2016 to June in 2017": each end takes its year first.
+    let cands = in_year(s, cands);
     let cands = ranges(s, cands, reference);
     let mut cands = in_year(s, cands);
+    period_from(s, &mut cands);
     shifted(s, &mut cands);
+    let mut cands = weekday_offset(s, cands);
     for c in cands.iter_mut() {
         // "from 2014-2018", "between 2014-2018": the range's own opening word.
         let (before, at) = super::prev_word(s, c.start);
         if c.to.is_some() && in_list(before, &["from", "between"]) {
             c.start = at;
         }
-        // "the year 2008": the noun belongs to the year.
+        // "the year 2008": the noun belongs to the year; so does the kind
+        // of year ("fiscal year 2008", written as the year, as TimeBank does).
         if matches!(c.val, Val::Year(_)) && c.to.is_none() && before.eq_ignore_ascii_case("year") {
             c.start = at;
+            let (kind, kind_at) = super::prev_word(s, at);
+            if in_list(kind, &["fiscal", "financial", "school", "academic", "calendar"]) {
+                c.start = kind_at;
+            }
         }
     }
-    bounds(s, &mut cands);
     // "the week of April 10th", "the week starting February 4".
+    let mut last_end = 0;
     for c in cands.iter_mut() {
+        let floor = std::mem::replace(&mut last_end, c.end);
         if let (Val::Day(d), None) = (c.val, c.to) {
             let before = s[..c.start].trim_end().to_ascii_lowercase();
             let before = before
@@ -470,6 +717,9 @@ pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec
                             start = t.len();
                         }
                     }
+                    if start < floor {
+                        break;
+                    }
                     let (y, wk) = d.iso_week();
                     c.val = Val::Week(y, wk);
                     c.start = start;
@@ -479,5 +729,7 @@ pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec
             }
         }
     }
+    this_next_day(s, &mut cands, reference);
+    bounds(s, &mut cands);
     cands
 }

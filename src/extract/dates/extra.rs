@@ -6,9 +6,12 @@
 //!   `Friday the 15th`, holidays (`christmas`, `easter sunday 2018`);
 //! - relative periods: `next 3 days`, `past few weeks`, `in 2 weeks`,
 //!   `two weeks from now`, `the day after tomorrow`, `the last week of July`,
-//!   `rest of the month`, `that weekend`;
+//!   `rest of the month`, `that weekend`, `the next 4 business days`, `the
+//!   last 2 quarters`, `the year`, `to date`;
+//! - parts and numbers of periods: `the first 2 weeks of 2021`, `the third
+//!   month of 2021`, `week 31`, `FY2008`, `20161016`, `the nineties`;
 //! - ranges (`from June to August`, `November 19 to 20`, `between 3 and 12
-//!   of Sept`), written `START/END`;
+//!   of Sept`, `april ninth through seventeenth`), written `START/END`;
 //! - bounds (`since August`, `by 2030`, `before 2010`, `2012 or later`),
 //!   written with the TIMEX3 mod `ON_OR_AFTER`, `ON_OR_BEFORE`, `BEFORE`,
 //!   `AFTER`.
@@ -109,6 +112,10 @@ pub(super) fn build_extra() -> String {
         format!(
             r"{B}(?P<n_y>{YEAR})(?P<n_s1>[-/.])(?P<n_m>[0-9]{{1,2}}|{m})(?P<n_s2>[-/.])(?P<n_d>[0-9]{{1,2}}){B}"
         ),
+        // 10/1-11/7, from 10/1 to 11/7, 5/1-5/7/2020, 5/1-5/7, 2020
+        format!(
+            r"{B}(?:(?:on|from|between|by|until|till|since)\s+)?(?P<ndr_a>[0-9]{{1,2}})/(?P<ndr_b>[0-9]{{1,2}})\s*(?:-|(?u:–)|to|till|until|through|thru|and)\s*(?P<ndr_c>[0-9]{{1,2}})/(?P<ndr_d>[0-9]{{1,2}})(?:(?:/|,\s*)(?P<ndr_y>{YEAR}))?{B}"
+        ),
         // 21/04/16, 9-18-15, 13.5.2015, 11/12,2016, 05-Aug-2016
         format!(
             r"{B}(?P<u_a>[0-9]{{1,2}})(?P<u_s1>[-/.])(?P<u_b>[0-9]{{1,2}}|{m})(?P<u_s2>[-/.,]\s*)(?P<u_y>{YEAR}|[0-9]{{2}}){B}"
@@ -119,19 +126,27 @@ pub(super) fn build_extra() -> String {
         format!(r"{B}(?P<ym_y>{YEAR})\s*[-/]\s*(?P<ym_m>[0-9]{{1,2}}){B}"),
         // 2016 November, 2017 april, 2016 , nov
         format!(r"{B}(?P<yn_y>{YEAR})\s*,?\s*(?P<yn_m>{m}){B}"),
+        // from May to September, between august and october, Nov to March
+        format!(
+            r"{B}(?:(?P<mr_from>from|between)\s+)?(?P<mr_a>{m})\.?\s+(?P<mr_c>to|and|until|till|through|thru)\s+(?P<mr_b>{m}){B}\.?"
+        ),
+        // April of 87, 15 April of '87
+        format!(
+            r"{B}(?:(?P<oy_day>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<oy_mon>{m})\s+of\s+(?u:['’])?(?P<oy_y>[0-9]{{2}}){B}"
+        ),
         // Jan-Feb 2017, Nov-Feb 2017
         format!(r"{B}(?P<mm_a>{m})\.?\s*(?:-|(?u:–))\s*(?P<mm_b>{m})\.?,?\s+(?P<mm_y>{YEAR}){B}"),
-        // 10/1-11/7, from 10/1 to 11/7, 5/1-5/7/2020, 5/1-5/7, 2020
-        format!(
-            r"{B}(?:(?:on|from|between|by|until|till|since)\s+)?(?P<ndr_a>[0-9]{{1,2}})/(?P<ndr_b>[0-9]{{1,2}})\s*(?:-|(?u:–)|to|till|until|through|thru|and)\s*(?P<ndr_c>[0-9]{{1,2}})/(?P<ndr_d>[0-9]{{1,2}})(?:(?:/|,\s*)(?P<ndr_y>{YEAR}))?{B}"
-        ),
         // on 4/22, on 22/04, on 4-22
         format!(
-            r"{B}(?:on|by|until|till|since|from|between|before|after|in|back|{WEEKDAYS})\.?,?\s+(?P<nd_a>[0-9]{{1,2}})(?P<nd_s>[-/.])(?P<nd_b>[0-9]{{1,2}}){B}"
+            r"{B}(?:on|by|until|till|since|from|between|before|after|in|back|this|next|{WEEKDAYS})\.?,?\s+(?P<nd_a>[0-9]{{1,2}})(?P<nd_s>[-/.])(?P<nd_b>[0-9]{{1,2}}){B}"
         ),
         // second of Aug, the tenth of september, 2000
         format!(
-            r"{B}(?:the\s+)?(?P<w_day>{ORD_WORDS})\s+(?:day\s+)?of\s+(?P<w_mon>{m}){B}(?:\.?,?\s+(?P<w_year>{YEAR}){B})?"
+            r"{B}(?:the\s+)?(?P<w_day>{ORD_WORDS}|[0-9]{{1,2}}(?:st|nd|rd|th))\s+(?P<w_dw>day\s+)?of\s+(?:(?P<w_mon>{m}){B}(?:\.?,?\s+(?:of\s+)?(?P<w_year>{YEAR}){B})?|(?P<w_rel>the|this|next|last)\s+month{B})"
+        ),
+        // april ninth through seventeenth, April the 9th till the 17th
+        format!(
+            r"{B}(?P<vr_mon>{m}){B}\.?\s+(?:the\s+)?(?P<vr_a>[0-9]{{1,2}}(?:st|nd|rd|th)?|{ORD_WORDS})\s*(?:-|(?u:–)|to|till|until|through|thru)\s*(?:the\s+)?(?P<vr_b>[0-9]{{1,2}}(?:st|nd|rd|th)?|{ORD_WORDS}){B}(?:,?\s+(?P<vr_y>{YEAR}){B})?"
         ),
         // May twenty nine, jan first, may the eleventh
         format!(
@@ -139,7 +154,7 @@ pub(super) fn build_extra() -> String {
         ),
         // from 4 to 22 this month, between 3 and 12 of Sept, 4-22 January, 2017
         format!(
-            r"{B}(?:(?P<dr_from>from|between)\s+)?(?P<dr_a>[0-9]{{1,2}})(?:st|nd|rd|th)?\s*(?P<dr_c>-|(?u:–)|to|till|until|through|thru|and)\s*(?:the\s+)?(?P<dr_b>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+|in\s+)?(?:(?P<dr_rel>this|next|last)\s+month|(?P<dr_mon>{m}){B}(?:\.?\s*,?\s*(?P<dr_y>{YEAR}){B})?)"
+            r"{B}(?:(?P<dr_from>from|between)\s+)?(?P<dr_the>the\s+)?(?P<dr_a>[0-9]{{1,2}}(?:st|nd|rd|th)?|{ORD_WORDS})\s*(?P<dr_c>-|(?u:–)|to|till|until|through|thru|and)\s*(?:the\s+)?(?P<dr_b>[0-9]{{1,2}}(?:st|nd|rd|th)?|{ORD_WORDS})\s+(?:of\s+|in\s+)?(?:(?P<dr_rel>this|next|last)\s+month|(?P<dr_mon>{m}){B}(?:\.?\s*,?\s*(?P<dr_y>{YEAR}){B})?)"
         ),
         // November between 19 and 20
         format!(
@@ -155,7 +170,7 @@ pub(super) fn build_extra() -> String {
         ),
         // on the 18th, for the 27, 20th of next month, the 20th next month
         format!(
-            r"{B}(?P<th_cue>on|for|by|until|till|since)\s+(?P<th>(?P<th_the>the\s+)?(?P<th_day>[0-9]{{1,2}}(?:st|nd|rd|th)|{ORD_WORDS}|[0-9]{{1,2}})(?:\s+(?:day\s+)?(?:of\s+)?(?P<th_rel>this|next|last)\s+month)?){B}"
+            r"{B}(?P<th_cue>on|for|by|until|till|since|week\s+of)\s+(?P<th>(?P<th_the>the\s+)?(?P<th_day>[0-9]{{1,2}}(?:st|nd|rd|th)|{ORD_WORDS}|[0-9]{{1,2}})(?:\s+(?:day\s+)?(?:of\s+)?(?P<th_rel>this|next|last)\s+month)?){B}"
         ),
         format!(
             r"{B}(?P<th2>(?:the\s+)?(?P<th2_day>[0-9]{{1,2}}(?:st|nd|rd|th)|{ORD_WORDS})\s+(?:day\s+)?(?:of\s+)?(?P<th2_rel>this|next|last)\s+month){B}"
@@ -166,7 +181,7 @@ pub(super) fn build_extra() -> String {
         ),
         // next 3 days, past few weeks, last 3year, the 5 upcoming years
         format!(
-            r"{B}(?:(?P<nx>(?P<nx_w>next|past|last|previous|coming|upcoming|following)\s+(?P<nx_n>{NUMW}|couple(?:\s+of)?)\s*(?P<nx_u>{UNITS}))|the\s+(?P<nx2>(?P<nx_n2>{NUMW})\s+(?P<nx_w2>next|past|previous|coming|upcoming)\s+(?P<nx_u2>days|weeks|months|years))){B}"
+            r"{B}(?:(?P<nx>(?P<nx_w>next|past|last|previous|coming|upcoming|following)\s+(?P<nx_n>{NUMW}|couple(?:\s+of)?)\s*(?P<nx_u>{UNITS}|(?:business|working)\s+days))|the\s+(?P<nx2>(?P<nx_n2>{NUMW})\s+(?P<nx_w2>next|past|previous|coming|upcoming)\s+(?P<nx_u2>days|weeks|months|years))){B}"
         ),
         // past month, coming week, upcoming month, this decade
         format!(
@@ -178,34 +193,81 @@ pub(super) fn build_extra() -> String {
         ),
         // two weeks from now, 2 days after today, three days before yesterday
         format!(
-            r"{B}(?P<fr>(?P<fr_n>{NUMW})\s+(?P<fr_u>{UNITS})\s+(?P<fr_w>from|after|before)\s+(?P<fr_b>now|today|tomorrow|tmrw|yesterday)){B}"
+            r"{B}(?P<fr>(?:(?P<fr_q>more|less)\s+than\s+)?(?P<fr_n>{NUMW})\s+(?P<fr_u>{UNITS})\s+(?P<fr_w>from|after|before)\s+(?P<fr_b>now|today|tomorrow|tmrw|yesterday)){B}"
         ),
         // the day after tomorrow, the day before yesterday, tmrw
         r"(?-u:\b)(?P<dd>(?:the\s+)?day\s+(?P<dd_w>after|before)\s+(?P<dd_b>tomorrow|tmrw|yesterday)|(?P<tmrw>tmrw))(?-u:\b)".to_string(),
         // the week after next
         r"(?-u:\b)(?P<wan>(?:the\s+)?week\s+after\s+next)(?-u:\b)".to_string(),
         // rest of the week
-        r"(?-u:\b)(?P<rest>rest\s+(?:of\s+)?(?:the\s+|this\s+|my\s+|current\s+)?(?P<rest_u>week|month|year))(?-u:\b)".to_string(),
+        r"(?-u:\b)(?P<rest>(?:rest|remainder|remaining)\s+(?:of\s+)?(?:the\s+|this\s+|my\s+|current\s+)?(?P<rest_u>week|month|year))(?-u:\b)".to_string(),
         // that weekend, that year
         r"(?-u:\b)(?P<that>that\s+(?P<that_u>weekend|week|month|year))(?-u:\b)".to_string(),
         // year to date
         r"(?-u:\b)(?P<ytd>year\s+to\s+date)(?-u:\b)".to_string(),
+        // to date, till date: up to now
+        r"(?-u:\b)(?P<tdate>(?:to|till|until)\s+(?:the\s+)?(?:current\s+)?date)(?-u:\b)".to_string(),
+        // next year's first quarter, this year's second half
+        r"(?-u:\b)(?P<yq2>(?P<yq2_rel>this|last|next)\s+year(?u:['’])s\s+(?P<yq2_n>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<yq2_u>quarter|half))(?-u:\b)".to_string(),
+        // the nineties, the eighties
+        r"(?-u:\b)(?P<dw>(?:nineteen[\s-]+)?(?P<dw_n>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?-u:\b)".to_string(),
         // holidays
         format!(
-            r"{B}(?P<hol>(?P<hol_n>christmas\s+eve|christmas\s+day|christmas|new\s+year(?u:['’])?s?\s+eve|new\s+year(?u:['’])?s?\s+day|easter\s+sunday|easter\s+monday|easter|good\s+friday|thanks\s*giving(?:\s+day)?|halloween|valentine(?u:['’])?s\s+day|father(?u:['’])?s\s+day|martin\s+luther\s+king\s+(?:jr\.?\s+)?day|mlk\s+day|(?:saint|st\.?)\s+patrick(?u:['’])?s\s+day|earth\s+day|presidents(?u:['’])?\s+day|boxing\s+day|may\s+day)(?:\s+(?:of\s+)?(?:(?P<hol_y>{YEAR})|(?P<hol_rel>this|next|last)\s+year))?){B}"
+            r"{B}(?P<hol>(?P<hol_wkb>(?:the\s+)?weekend\s+of\s+)?(?:(?P<hol_pre>last|next|previous|following)\s+)?(?P<hol_n>christmas\s+eve|christmas\s+day|christmas|new\s+year(?u:['’])?s?\s+eve|new\s+year(?u:['’])?s?\s+day|easter\s+sunday|easter\s+monday|easter|good\s+friday|thanks\s*giving(?:\s+day)?|halloween|valentine(?u:['’])?s\s+day|father(?u:['’])?s\s+day|martin\s+luther\s+king\s+(?:jr\.?\s+)?day|mlk\s+day|(?:saint|st\.?)\s+patrick(?:(?u:['’])?s\s+day|(?u:['’])s)?|earth\s+day|presidents(?u:['’])?\s+day|boxing\s+day|may\s+day|independence\s+day|labor\s+day|black\s+friday|cyber\s+monday|memorial\s+day|veterans(?u:['’])?\s+day|columbus\s+day|mother(?u:['’])?s\s+day|(?:international\s+)?workers(?u:['’])?\s+day|juneteenth)(?P<hol_wk>\s+weekend)?(?:\s+(?:of\s+)?(?:(?P<hol_y>{YEAR})|(?P<hol_rel>this|next|last)\s+year))?(?P<hol_wk2>\s+weekend)?){B}"
         ),
         // this quarter, last quarter, 2017-q1, 2019 H2, q3 2019
-        r"(?-u:\b)(?P<qq>(?P<qq_w>this|current|last|next|coming|past)\s+quarter)(?-u:\b)".to_string(),
+        r"(?-u:\b)(?P<qq>(?P<qq_w>this|current|last|next|coming|past|previous|following)\s+quarter)(?-u:\b)".to_string(),
+        // the last 2 quarters, the next seven quarters
+        format!(
+            r"{B}(?P<nq>(?P<nq_w>next|past|last|previous|coming|upcoming|following)\s+(?P<nq_n>{NUMW})\s+quarters){B}"
+        ),
         format!(r"{B}(?P<yq_y>{YEAR})(?:\s+|-)?(?P<yq_k>q|h)(?P<yq_n>[1-4]){B}"),
         format!(r"{B}(?P<qy_k>q|h)(?P<qy_n>[1-4])(?:\s+|-|\s+of\s+)(?P<qy_y>{YEAR}){B}"),
+        // the first 2 weeks of 2021, the last four months of this year
+        format!(
+            r"{B}(?P<pu>(?:the\s+)?(?P<pu_w>first|last)\s+(?P<pu_n>{NUMW})\s+(?P<pu_u>days|weeks|months)\s+of\s+(?:the\s+)?(?:(?P<pu_y>{YEAR})|(?P<pu_rel>this|next|last)\s+year)){B}"
+        ),
+        // the third month of 2021, the 9th month of next year
+        format!(
+            r"{B}(?P<om>(?:the\s+)?(?P<om_n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[0-9]{{1,2}}(?:st|nd|rd|th))\s+month\s+of\s+(?:the\s+)?(?:(?P<om_y>{YEAR})|(?P<om_rel>this|next|last)\s+year)){B}"
+        ),
+        // the year, the month, the week, the weekend (the reference's own)
+        r"(?-u:\b)(?P<tu>the\s+(?P<tu_u>year|month|week|weekend))(?-u:\b)".to_string(),
+        // week 31, week 3 of 2027, week 27 of last year
+        format!(
+            r"{B}(?P<wn>(?P<wn_w>week)\s+(?P<wn_n>[0-9]{{1,2}})(?:\s+of\s+(?:(?P<wn_y>{YEAR})|(?P<wn_rel>this|next|last)\s+year))?){B}"
+        ),
+        // 20161016
+        r"(?-u:\b)(?P<cd>(?P<cd_y>(?:19|20)[0-9]{2})(?P<cd_m>0[1-9]|1[0-2])(?P<cd_d>0[1-9]|[12][0-9]|3[01]))(?-u:\b)".to_string(),
+        // FY2008, cy 2008, sy18: a fiscal, calendar or school year
+        format!(r"{B}(?P<fy>(?:fy|cy|sy)\s?(?P<fy_y>{YEAR}|[0-9]{{2}})){B}"),
         // the 15th century
         r"(?-u:\b)(?P<cent>(?P<cent_n>[0-9]{1,2})(?:st|nd|rd|th)\s+century)(?-u:\b)".to_string(),
     ];
     format!("(?i-u:{})", parts.join("|"))
 }
 
+/// The year a phrase names, with its kind: written (`of 2021`, `date`) or
+/// counted from the reference (`of next year`, `relative`).
+fn year_of_caps(
+    year: Option<regex::Match>,
+    rel: Option<regex::Match>,
+    reference: Option<Date>,
+) -> Option<(i32, &'static str)> {
+    if let Some(y) = year {
+        return Some((y.as_str().parse().ok()?, "date"));
+    }
+    let r = reference?;
+    let delta = match rel?.as_str().to_ascii_lowercase().as_str() {
+        "next" => 1,
+        "last" => -1,
+        _ => 0,
+    };
+    Some((r.year + delta, "relative"))
+}
+
 /// Value of a day word or number: `21`, `21st`, `twenty first`, `second`.
-fn day_value(w: &str) -> Option<u32> {
+pub(super) fn day_value(w: &str) -> Option<u32> {
     let w = w.to_ascii_lowercase();
     let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
     if !digits.is_empty() {
@@ -348,6 +410,16 @@ fn holiday_date(name: &str, y: i32) -> Option<Date> {
         "thanksgiving" | "thanksgiving day" | "thanks giving" | "thanks giving day" => {
             nth_weekday(y, 11, 3, 4)
         }
+        "black friday" => nth_weekday(y, 11, 3, 4).map(|d| d.add_days(1)),
+        "cyber monday" => nth_weekday(y, 11, 3, 4).map(|d| d.add_days(4)),
+        "independence day" => fixed(7, 4),
+        "labor day" => nth_weekday(y, 9, 0, 1),
+        "memorial day" => nth_weekday(y, 5, 0, 0),
+        "veterans day" => fixed(11, 11),
+        "columbus day" => nth_weekday(y, 10, 0, 2),
+        "mothers day" => nth_weekday(y, 5, 6, 2),
+        "workers day" | "international workers day" => fixed(5, 1),
+        "juneteenth" => fixed(6, 19),
         _ if n.starts_with("new year") && n.ends_with("eve") => fixed(12, 31),
         _ if n.starts_with("new year") => fixed(1, 1),
         _ if n.starts_with("martin luther king") => nth_weekday(y, 1, 0, 3),
@@ -576,6 +648,25 @@ impl DateFinder {
             }
             return Some(Cand::new(all.start(), all.end(), Val::Month(y, m), "date"));
         }
+        if let Some(mon) = caps.name("oy_mon") {
+            // "born in April of 87": a year of two digits after `of`; not
+            // "April of 87 people".
+            if word_follows(s, all.end()) || continues_numeric(s, all.end()) {
+                return None;
+            }
+            let m = month_number(mon.as_str())?;
+            let y = two_digit_year(caps.name("oy_y")?.as_str().parse().ok()?, ctx.reference);
+            return match caps.name("oy_day") {
+                Some(d) => {
+                    let d = day_value(d.as_str())?;
+                    Some(day_cand(all.start(), all.end(), Val::Day(Date::new(y, m, d)?), "date"))
+                }
+                None => Some(Cand::new(all.start(), all.end(), Val::Month(y, m), "date")),
+            };
+        }
+        if let Some(a) = caps.name("mr_a") {
+            return self.month_range(caps, ctx, a);
+        }
         if let Some(a) = caps.name("mm_a") {
             let ma = month_number(a.as_str())?;
             let mb = month_number(caps.name("mm_b")?.as_str())?;
@@ -593,19 +684,52 @@ impl DateFinder {
         }
         if let Some(w) = caps.name("w_day") {
             let d = day_value(w.as_str())?;
+            // "the 15th day of June" is written `15th day of June`.
+            let start = if caps.name("w_dw").is_some() { w.start() } else { all.start() };
+            if let Some(rel) = caps.name("w_rel") {
+                // "the 26th day of the month": of the reference month.
+                let r = ctx.reference?;
+                let delta = match rel.as_str().to_ascii_lowercase().as_str() {
+                    "next" => 1,
+                    "last" => -1,
+                    _ => 0,
+                };
+                let (y, m) = shift_month(r.year, r.month, delta);
+                let day = Date::new(y, m, d)?;
+                return Some(day_cand(start, all.end(), Val::Day(day), "relative"));
+            }
+            // "15th of June" alone is the first expression's.
+            if caps.name("w_dw").is_none() && w.as_str().starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
             let m = month_number(caps.name("w_mon")?.as_str())?;
             if let Some(y) = caps.name("w_year") {
                 let y: i32 = y.as_str().parse().ok()?;
-                return Some(day_cand(
-                    all.start(),
-                    all.end(),
-                    Val::Day(Date::new(y, m, d)?),
-                    "date",
-                ));
+                return Some(day_cand(start, all.end(), Val::Day(Date::new(y, m, d)?), "date"));
             }
             let end = caps.name("w_mon")?.end();
-            let val = self.month_day(ctx, m, d, all.start(), end)?;
-            return Some(day_cand(all.start(), end, val, "relative"));
+            let val = self.month_day(ctx, m, d, start, end)?;
+            return Some(day_cand(start, end, val, "relative"));
+        }
+        if let Some(mon) = caps.name("vr_mon") {
+            // A month with a range of days, one of them in words.
+            let m = month_number(mon.as_str())?;
+            let a = day_value(caps.name("vr_a")?.as_str())?;
+            let b = day_value(caps.name("vr_b")?.as_str())?;
+            let digits = |g: &str| {
+                caps.name(g).is_some_and(|x| x.as_str().ends_with(|c: char| c.is_ascii_digit()))
+            };
+            // "May 5 to 10" is the first expression's; "may 5 to 10 people" no date.
+            if digits("vr_a") && digits("vr_b") || a >= b || b > 31 || a == 0 {
+                return None;
+            }
+            let mut c = self.dated_day(ctx, m, a, caps.name("vr_y"), all.start(), all.end())?;
+            c.to = match c.val {
+                Val::Day(x) => Some(Val::Day(Date::new(x.year, m, b)?)),
+                _ => Some(Val::NoYearDay(m, b)),
+            };
+            c.has_day = false;
+            return Some(c);
         }
         if let Some(mon) = caps.name("v_mon") {
             let m = month_number(mon.as_str())?;
@@ -662,6 +786,17 @@ impl DateFinder {
         }
         if let Some(m) = caps.name("in") {
             let r = ctx.reference?;
+            // "in two days from today": the count belongs to what follows.
+            let rest = s[m.end()..].trim_start().to_ascii_lowercase();
+            let counted = ["from", "after", "before"].iter().any(|w| {
+                rest.strip_prefix(w).is_some_and(|r| {
+                    let r = r.trim_start();
+                    ["now", "today", "tomorrow", "yesterday"].iter().any(|b| r.starts_with(b))
+                })
+            });
+            if counted {
+                return None;
+            }
             let n = count(caps.name("in_n").or_else(|| caps.name("in_n2"))?.as_str())?;
             let unit =
                 caps.name("in_u").or_else(|| caps.name("in_u2"))?.as_str().to_ascii_lowercase();
@@ -689,7 +824,26 @@ impl DateFinder {
             let sign =
                 if caps.name("fr_w")?.as_str().eq_ignore_ascii_case("before") { -1 } else { 1 };
             let day = add_units(base, sign * n, &unit);
-            return Some(Cand::new(m.start(), m.end(), Val::Day(day), "relative"));
+            // "for 3 days from today": the three days that start today.
+            let (prev, prev_at) = prev_word(s, m.start());
+            if prev.eq_ignore_ascii_case("for") && sign > 0 && caps.name("fr_q").is_none() {
+                let mut c = Cand::new(prev_at, m.end(), Val::Day(base), "relative");
+                c.to = Some(Val::Day(day.add_days(-1)));
+                return Some(c);
+            }
+            let mut c = Cand::new(m.start(), m.end(), Val::Day(day), "relative");
+            // "more than 2 weeks before today" lies before that day; "less
+            // than 3 days after tomorrow" is the span between the two.
+            match caps.name("fr_q").map(|q| q.as_str().to_ascii_lowercase()).as_deref() {
+                Some("more") => c.modifier = if sign < 0 { "BEFORE" } else { "AFTER" },
+                Some(_) if sign < 0 => c.to = Some(Val::Day(base)),
+                Some(_) => {
+                    c.val = Val::Day(base);
+                    c.to = Some(Val::Day(day));
+                }
+                None => {}
+            }
+            return Some(c);
         }
         if let Some(m) = caps.name("dd") {
             let r = ctx.reference?;
@@ -746,6 +900,59 @@ impl DateFinder {
             };
             return Some(Cand::new(m.start(), m.end(), Val::Vague(v), "relative"));
         }
+        if let Some(m) = caps.name("tdate") {
+            // "the best to date": up to now; "up to date", "out of date" are not dates.
+            let (prev, _) = prev_word(s, m.start());
+            let number = s[m.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+            if number
+                || in_list(prev, &["up", "out", "of", "a", "the"])
+                || word_follows(s, m.end()) && {
+                    let w = next_word(s, m.end());
+                    !in_list(w, &["and", "but", "or", "in", "for", "on", "the", "this"])
+                }
+            {
+                return None;
+            }
+            return Some(Cand::new(m.start(), m.end(), Val::Vague("PRESENT_REF"), "vague"));
+        }
+        if let Some(m) = caps.name("yq2") {
+            let r = ctx.reference?;
+            let y = match caps.name("yq2_rel")?.as_str().to_ascii_lowercase().as_str() {
+                "next" => r.year + 1,
+                "last" => r.year - 1,
+                _ => r.year,
+            };
+            let n = position(caps.name("yq2_n")?.as_str())?;
+            let val = if caps.name("yq2_u")?.as_str().eq_ignore_ascii_case("half") {
+                if n > 2 {
+                    return None;
+                }
+                Val::Half(y, n)
+            } else {
+                Val::Quarter(y, n)
+            };
+            return Some(Cand::new(m.start(), m.end(), val, "relative"));
+        }
+        if let Some(m) = caps.name("dw") {
+            // "a man in his forties" is an age, not a decade.
+            let (p1, p1_at) = prev_word(s, m.start());
+            let (p2, _) = prev_word(s, p1_at);
+            let owners = ["his", "her", "their", "my", "your", "our", "its", "whose"];
+            if in_list(p1, &owners) || in_list(p2, &owners) {
+                return None;
+            }
+            let n = match caps.name("dw_n")?.as_str().to_ascii_lowercase().as_str() {
+                "twenties" => 2,
+                "thirties" => 3,
+                "forties" => 4,
+                "fifties" => 5,
+                "sixties" => 6,
+                "seventies" => 7,
+                "eighties" => 8,
+                _ => 9,
+            };
+            return Some(Cand::new(m.start(), m.end(), Val::Decade(190 + n), "date").modifiable());
+        }
         if let Some(m) = caps.name("ytd") {
             let r = ctx.reference?;
             let mut c =
@@ -768,6 +975,26 @@ impl DateFinder {
             let n = q.rem_euclid(4) as u32 + 1;
             return Some(Cand::new(m.start(), m.end(), Val::Quarter(y, n), "relative"));
         }
+        if let Some(m) = caps.name("nq") {
+            // Whole quarters before or after the reference's own quarter.
+            let r = ctx.reference?;
+            // "the past several quarters" stays vague: only a number counts.
+            let nt = caps.name("nq_n")?.as_str();
+            let n = number_word(nt).or_else(|| nt.parse().ok())?;
+            if !(1..=40).contains(&n) {
+                return None;
+            }
+            let w = caps.name("nq_w")?.as_str().to_ascii_lowercase();
+            let now = i64::from(r.year) * 4 + i64::from((r.month - 1) / 3);
+            let (a, b) = match w.as_str() {
+                "past" | "last" | "previous" => (now - n, now - 1),
+                _ => (now + 1, now + n),
+            };
+            let quarter = |q: i64| Val::Quarter(q.div_euclid(4) as i32, q.rem_euclid(4) as u32 + 1);
+            let mut c = Cand::new(m.start(), m.end(), quarter(a), "relative");
+            c.to = Some(quarter(b));
+            return Some(c);
+        }
         let yq = caps.name("yq_y").map(|y| (y, caps.name("yq_k"), caps.name("yq_n")));
         let qy = caps.name("qy_y").map(|y| (y, caps.name("qy_k"), caps.name("qy_n")));
         if let Some((y, Some(k), Some(n))) = yq.or(qy) {
@@ -782,6 +1009,46 @@ impl DateFinder {
                 Val::Quarter(y, n)
             };
             return Some(Cand::new(all.start(), all.end(), val, "date"));
+        }
+        if let Some(m) = caps.name("tu") {
+            return self.the_unit(caps, ctx, m.start(), m.end());
+        }
+        if let Some(m) = caps.name("pu") {
+            return self.part_of_year(caps, ctx, m.start(), m.end());
+        }
+        if let Some(m) = caps.name("om") {
+            let (y, kind) = year_of_caps(caps.name("om_y"), caps.name("om_rel"), ctx.reference)?;
+            let n = day_value(caps.name("om_n")?.as_str())?;
+            if !(1..=12).contains(&n) {
+                return None;
+            }
+            return Some(Cand::new(m.start(), m.end(), Val::Month(y, n), kind));
+        }
+        if let Some(m) = caps.name("wn") {
+            return self.week_number(caps, ctx, m.start(), m.end());
+        }
+        if let Some(m) = caps.name("cd") {
+            // An eight-digit date: not inside a longer number or amount.
+            let before = s[..m.start()].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || "$€£#.,+".contains(c))
+                || continues_numeric(s, m.end())
+            {
+                return None;
+            }
+            let y = caps.name("cd_y")?.as_str().parse().ok()?;
+            let mo = caps.name("cd_m")?.as_str().parse().ok()?;
+            let d = caps.name("cd_d")?.as_str().parse().ok()?;
+            return Some(day_cand(m.start(), m.end(), Val::Day(Date::new(y, mo, d)?), "date"));
+        }
+        if let Some(m) = caps.name("fy") {
+            // "FY2008", "cy18": the year itself, as TimeBank writes `fiscal 1989`.
+            if glued_before(s, m.start()) || continues_numeric(s, m.end()) {
+                return None;
+            }
+            let yt = caps.name("fy_y")?.as_str();
+            let y: i32 = yt.parse().ok()?;
+            let y = if yt.len() == 2 { two_digit_year(y, ctx.reference) } else { y };
+            return Some(Cand::new(m.start(), m.end(), Val::Year(y), "date"));
         }
         if let Some(m) = caps.name("cent") {
             let n: i32 = caps.name("cent_n")?.as_str().parse().ok()?;
@@ -933,7 +1200,10 @@ impl DateFinder {
         let weekday_before = weekday_number(prev).is_some() && prev.len() >= 3;
         let cue = in_list(
             prev,
-            &["on", "by", "until", "till", "since", "from", "between", "before", "after"],
+            &[
+                "on", "by", "until", "till", "since", "from", "between", "before", "after", "this",
+                "next",
+            ],
         );
         let ends = word_follows(s, end);
         let ok = match sep {
@@ -956,8 +1226,14 @@ impl DateFinder {
     /// `from 4 to 22 this month`, `between 3 and 12 of Sept`.
     fn day_range(&self, caps: &Captures, ctx: &Ctx, a: &str) -> Option<Cand> {
         let all = caps.get(0)?;
-        let a: u32 = a.parse().ok()?;
-        let b: u32 = caps.name("dr_b")?.as_str().parse().ok()?;
+        let a = day_value(a)?;
+        let b = day_value(caps.name("dr_b")?.as_str())?;
+        // A day in words needs a cue ("from ninth till seventeenth of
+        // April"): "second to fourth of the ..." in a list is no date.
+        let words = !caps.name("dr_a")?.as_str().starts_with(|c: char| c.is_ascii_digit());
+        if words && caps.name("dr_from").is_none() && caps.name("dr_the").is_none() {
+            return None;
+        }
         let conn = caps.name("dr_c")?.as_str().to_ascii_lowercase();
         let from = caps.name("dr_from").map(|f| f.as_str().to_ascii_lowercase());
         if conn == "and" && from.as_deref() != Some("between") || a >= b || b > 31 || a == 0 {
@@ -1089,7 +1365,10 @@ impl DateFinder {
         // and not "for the second time".
         let rest = s[th.end()..].trim_start();
         let stop = rest.is_empty() || rest.starts_with(['.', '!', '?', ',', ';', ')']);
-        let cued = matches!(cue.as_deref(), Some("on" | "for" | "by" | "until" | "till" | "since"));
+        // "the week of the 18th": the day names its week.
+        let week_of = cue.as_deref().is_some_and(|c| c.starts_with("week")) && has_the && ordinal;
+        let cued = week_of
+            || matches!(cue.as_deref(), Some("on" | "for" | "by" | "until" | "till" | "since"));
         let ok = stop && cued && (has_the || dw.as_str().len() > 2 && !bare_digits);
         // "for the 27" needs `the`; "on 15" is too often a score or a count.
         let ok = ok && (has_the || cue.as_deref() != Some("for"));
@@ -1162,6 +1441,23 @@ impl DateFinder {
             return None;
         }
         let forward = matches!(w.as_str(), "next" | "coming" | "upcoming" | "following");
+        // "the next 4 business days": Monday to Friday only.
+        if unit.ends_with(" days") {
+            let step = if forward { 1 } else { -1 };
+            let mut days = Vec::new();
+            let mut d = r;
+            while days.len() < usize::try_from(n).ok()? {
+                d = d.add_days(step);
+                if d.weekday() < 5 {
+                    days.push(d);
+                }
+            }
+            let (first, last) = (*days.first()?, *days.last()?);
+            let (a, b) = if forward { (first, last) } else { (last, first) };
+            let mut c = Cand::new(m.start(), m.end(), Val::Day(a), "relative");
+            c.to = Some(Val::Day(b));
+            return Some(c);
+        }
         let (a, b) = if forward {
             let start = r.add_days(1);
             (start, add_units(start, n, &unit).add_days(-1))
@@ -1192,6 +1488,11 @@ impl DateFinder {
             "this" => 0,
             _ => 1,
         };
+        // "the next decade": the article belongs to a decade named this way.
+        let start = match prev_word(ctx.s, start) {
+            (the, at) if unit == "decade" && the.eq_ignore_ascii_case("the") => at,
+            _ => start,
+        };
         let val = match unit.as_str() {
             "week" => week_of(r.add_days(7 * delta)),
             "month" => {
@@ -1202,6 +1503,171 @@ impl DateFinder {
             _ => Val::Decade(r.year / 10 + delta as i32),
         };
         Some(Cand::new(start, end, val, "relative"))
+    }
+
+    /// `from May to September`, `between august and october`: two month
+    /// names joined into a span. Without `from`/`between` both names must
+    /// be months beyond doubt (`May to March`, not `may to march`); a day or
+    /// year after the second leaves the range to the other rules.
+    fn month_range(&self, caps: &Captures, ctx: &Ctx, a: regex::Match) -> Option<Cand> {
+        let s = ctx.s;
+        let all = caps.get(0)?;
+        let b = caps.name("mr_b")?;
+        let from = caps.name("mr_from").map(|f| f.as_str().to_ascii_lowercase());
+        let conn = caps.name("mr_c")?.as_str().to_ascii_lowercase();
+        if (conn == "and") != (from.as_deref() == Some("between")) {
+            return None;
+        }
+        let rest = s[b.end()..].trim_start_matches('.').trim_start();
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let sure = |w: &str| {
+            let lower = w.to_ascii_lowercase();
+            is_capitalized(w) || !matches!(lower.as_str(), "may" | "march" | "mar" | "august")
+        };
+        if from.is_none() && !(sure(a.as_str()) && sure(b.as_str())) {
+            return None;
+        }
+        let (ma, mb) = (month_number(a.as_str())?, month_number(b.as_str())?);
+        let r = ctx.reference?;
+        let (va, vb) = super::combine::current_months(ma, mb, r).or_else(|| {
+            // As a month alone: the tense says, else a month just ahead of
+            // the reference is the coming one.
+            let ahead = (ma + 12 - r.month) % 12;
+            let future = self.tense(s, all.start(), all.end()).unwrap_or((1..=2).contains(&ahead));
+            let y = match (future, ma > r.month) {
+                (true, true) | (false, false) => r.year,
+                (true, false) => r.year + 1,
+                (false, true) => r.year - 1,
+            };
+            let yb = if mb >= ma { y } else { y + 1 };
+            Some((Val::Month(y, ma), Val::Month(yb, mb)))
+        })?;
+        // "Sept." keeps its stop; "to July." ends the sentence.
+        let full = b.as_str().len() > 3 && !b.as_str().eq_ignore_ascii_case("sept");
+        let end = if s[..all.end()].ends_with('.') && full { all.end() - 1 } else { all.end() };
+        let mut c = Cand::new(all.start(), end, va, "relative");
+        c.to = Some(vb);
+        Some(c)
+    }
+
+    /// `the year`, `the month`, `the week` on their own are the reference's
+    /// (TimeBank: `the year` = the article's year), `the weekend` the one
+    /// the clause's tense points to. Followed by a word that makes them
+    /// another period (`the year to March`, `the week of the 18th`, `the
+    /// day after`), a number (`the year 2008`) or a hyphen (`the
+    /// month-long siege`), they are left alone.
+    fn the_unit(&self, caps: &Captures, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
+        let s = ctx.s;
+        let r = ctx.reference?;
+        let unit = caps.name("tu_u")?.as_str().to_ascii_lowercase();
+        let rest = &s[end..];
+        if rest.starts_with(['-', '–'])
+            || rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let next = next_word(s, end);
+        let (prev, _) = prev_word(s, start);
+        // "Player of the Year" is a title; "for the year" in a results
+        // report is the financial year just ended, not the article's.
+        let title = caps.name("tu_u")?.as_str().starts_with(char::is_uppercase);
+        if unit == "year" && (title || in_list(prev, &["for"])) {
+            return None;
+        }
+        #[rustfmt::skip]
+        let taken = [
+            "to", "ended", "ending", "through", "of", "before", "after", "earlier", "later", "ago",
+            "beginning", "starting", "commencing", "long", "old", "in", "since", "when", "that",
+            "just", "bill",
+        ];
+        // "the year two thousand": a year in words follows.
+        if in_list(next, &taken) || number_word(next).is_some() {
+            return None;
+        }
+        let val = match unit.as_str() {
+            "year" => Val::Year(r.year),
+            "month" => Val::Month(r.year, r.month),
+            "week" => week_of(r),
+            _ => return self.weekend(ctx, start, end),
+        };
+        Some(Cand::new(start, end, val, "relative"))
+    }
+
+    /// `the first 2 weeks of 2021`, `the last four months of this year`,
+    /// `first ten days of last year`: whole days, ISO weeks or months at
+    /// one end of a year.
+    fn part_of_year(&self, caps: &Captures, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
+        let (y, kind) = year_of_caps(caps.name("pu_y"), caps.name("pu_rel"), ctx.reference)?;
+        let n = count(caps.name("pu_n")?.as_str())?;
+        let first = caps.name("pu_w")?.as_str().eq_ignore_ascii_case("first");
+        let unit = caps.name("pu_u")?.as_str().to_ascii_lowercase();
+        let (a, b) = match unit.as_str() {
+            "days" if (1..=366).contains(&n) => {
+                let jan1 = Date::new(y, 1, 1)?;
+                let dec31 = Date::new(y, 12, 31)?;
+                let n = n - 1;
+                if first {
+                    (Val::Day(jan1), Val::Day(jan1.add_days(n)))
+                } else {
+                    (Val::Day(dec31.add_days(-n)), Val::Day(dec31))
+                }
+            }
+            "weeks" => {
+                // ISO weeks: the year's last is the one of 28 December.
+                let weeks = i64::from(Date::new(y, 12, 28)?.iso_week().1);
+                if !(1..=weeks).contains(&n) {
+                    return None;
+                }
+                let n = u32::try_from(n).ok()?;
+                let last = u32::try_from(weeks).ok()?;
+                if first {
+                    (Val::Week(y, 1), Val::Week(y, n))
+                } else {
+                    (Val::Week(y, last + 1 - n), Val::Week(y, last))
+                }
+            }
+            "months" if (1..=12).contains(&n) => {
+                let n = u32::try_from(n).ok()?;
+                if first {
+                    (Val::Month(y, 1), Val::Month(y, n))
+                } else {
+                    (Val::Month(y, 13 - n), Val::Month(y, 12))
+                }
+            }
+            _ => return None,
+        };
+        let mut c = Cand::new(start, end, a, kind);
+        c.to = Some(b);
+        Some(c)
+    }
+
+    /// `week 31` (of the reference year), `week 3 of 2027`, `week 27 of last
+    /// year`: an ISO week by its number. A capitalised `Week 3` with no year
+    /// is a fixture of a sports season, not a date.
+    fn week_number(&self, caps: &Captures, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
+        let n: u32 = caps.name("wn_n")?.as_str().parse().ok()?;
+        let year = caps.name("wn_y").and_then(|y| y.as_str().parse::<i32>().ok());
+        let rel = caps.name("wn_rel").map(|r| r.as_str().to_ascii_lowercase());
+        if year.is_none() && rel.is_none() && caps.name("wn_w")?.as_str() != "week" {
+            return None;
+        }
+        let y = match (year, rel.as_deref(), ctx.reference) {
+            (Some(y), _, _) => y,
+            (None, Some("last"), Some(r)) => r.year - 1,
+            (None, Some("next"), Some(r)) => r.year + 1,
+            (None, _, Some(r)) => r.year,
+            (None, _, None) => return None,
+        };
+        // Week 53 only in the years that have one.
+        let jan4 = Date::new(y, 1, 4)?;
+        let monday = jan4.add_days(-i64::from(jan4.weekday()) + 7 * (i64::from(n) - 1));
+        if n == 0 || monday.iso_week() != (y, n) {
+            return None;
+        }
+        let kind = if year.is_some() { "date" } else { "relative" };
+        Some(Cand::new(start, end, Val::Week(y, n), kind))
     }
 
     /// Holidays in any case, with an optional year.
@@ -1216,30 +1682,78 @@ impl DateFinder {
         if lower.starts_with("may") && !is_capitalized(name.as_str()) {
             return None;
         }
+        // "St. Patrick" alone is the saint (or a cathedral); "Independence
+        // Day" after a country's name is that country's.
+        if lower.ends_with("patrick") && caps.name("hol_y").is_none() {
+            return None;
+        }
+        let (before, before_at) = prev_word(ctx.s, name.start());
+        let lead = ctx.s[..name.start()].trim_end();
+        let country = lead.ends_with(['\'', '’'])
+            || lead.ends_with("'s")
+            || lead.ends_with("’s")
+            || is_capitalized(before) && !super::at_sentence_start(ctx.s, before_at);
+        if lower.starts_with("independence") && country {
+            return None;
+        }
+        let mut c = self.holiday_day(caps, ctx, &lower, start, end)?;
+        // "the weekend of Halloween", "Labor Day weekend": the weekend
+        // before a Monday holiday, else the one of its week.
+        let weekend = ["hol_wkb", "hol_wk", "hol_wk2"].iter().any(|g| caps.name(g).is_some());
+        if let (true, Val::Day(d)) = (weekend, c.val) {
+            let (y, w) = if d.weekday() == 0 { d.add_days(-1) } else { d }.iso_week();
+            c.val = Val::Weekend(y, w);
+            c.end = end;
+        }
+        Some(c)
+    }
+
+    /// The day of holiday `lower` at `start..end`: of the year written, of
+    /// `this`/`next`/`last year`, the one before (`last Easter`) or after
+    /// (`next Easter`) the reference date, else by the clause's tense.
+    fn holiday_day(
+        &self,
+        caps: &Captures,
+        ctx: &Ctx,
+        lower: &str,
+        start: usize,
+        end: usize,
+    ) -> Option<Cand> {
+        let name = caps.name("hol_n")?;
         if let Some(y) = caps.name("hol_y") {
             let y: i32 = y.as_str().parse().ok()?;
-            return Some(Cand::new(start, end, Val::Day(holiday_date(&lower, y)?), "date"));
+            return Some(Cand::new(start, end, Val::Day(holiday_date(lower, y)?), "date"));
         }
         let r = ctx.reference?;
+        if let Some(pre) = caps.name("hol_pre") {
+            let back = matches!(pre.as_str().to_ascii_lowercase().as_str(), "last" | "previous");
+            let this = holiday_date(lower, r.year)?;
+            let day = match (back, this < r, this > r) {
+                (true, true, _) | (false, _, true) => this,
+                (true, false, _) => holiday_date(lower, r.year - 1)?,
+                (false, _, false) => holiday_date(lower, r.year + 1)?,
+            };
+            return Some(Cand::new(start, end, Val::Day(day), "relative"));
+        }
         if let Some(rel) = caps.name("hol_rel") {
             let y = match rel.as_str().to_ascii_lowercase().as_str() {
                 "next" => r.year + 1,
                 "last" => r.year - 1,
                 _ => r.year,
             };
-            return Some(Cand::new(start, end, Val::Day(holiday_date(&lower, y)?), "relative"));
+            return Some(Cand::new(start, end, Val::Day(holiday_date(lower, y)?), "relative"));
         }
-        let this = holiday_date(&lower, r.year)?;
+        let this = holiday_date(lower, r.year)?;
         let day = if self.is_future(ctx.s, start, end) {
             if this >= r {
                 this
             } else {
-                holiday_date(&lower, r.year + 1)?
+                holiday_date(lower, r.year + 1)?
             }
         } else if this <= r {
             this
         } else {
-            holiday_date(&lower, r.year - 1)?
+            holiday_date(lower, r.year - 1)?
         };
         Some(Cand::new(start, name.end(), Val::Day(day), "relative"))
     }
