@@ -10,6 +10,7 @@
 mod document;
 mod error;
 pub mod extract;
+mod hash;
 pub mod read;
 pub mod record;
 pub mod suggest;

@@ -5,7 +5,7 @@
 //! into place by [`CsvOutput::finish`], so an interrupted run never leaves a
 //! truncated file under a final name.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -91,7 +91,9 @@ struct EntityTotal {
 /// Counts of one (source, target, relation) edge over the run.
 #[derive(Clone, Debug, Default)]
 struct EdgeTotal {
-    evidence: BTreeSet<String>,
+    /// 64-bit hashes of the distinct evidence sentences: the sentences
+    /// themselves would make memory grow with the archive.
+    evidence: HashSet<u64>,
     documents: u64,
     first: Option<Date>,
     last: Option<Date>,
@@ -241,7 +243,7 @@ impl CsvOutput {
                 // Each edge counts once per document, however often repeated.
                 let first_in_doc = edges_in_doc.insert(key.clone());
                 let edge = self.edges.entry(key).or_default();
-                edge.evidence.insert(rel.evidence.clone());
+                edge.evidence.insert(crate::hash::fnv64(rel.evidence.as_bytes()));
                 edge.documents += u64::from(first_in_doc);
                 // A range (`2024-06-01/2024-06-03`) counts from its start.
                 let start = rel.date.split('/').next().unwrap_or("");

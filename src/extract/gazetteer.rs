@@ -8,7 +8,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::wordtrie::{FxBuild, WordTrie};
+use super::wordtrie::WordTrie;
+use crate::hash::FxBuild;
 
 use crate::extract::tsv::{list, Table};
 use crate::{LoadError, LoadErrors, Span};

@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
-use super::wordtrie::FxBuild;
+use crate::hash::FxBuild;
 use crate::Span;
 
 /// A quantity found in a document, before it is linked to an entity and an
