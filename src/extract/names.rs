@@ -42,7 +42,10 @@ const ORG_HEADS: &str = "Institute|University|Ministry|Agency|Party|Brigade|Batt
     Division|Corps|Corporation|Council|Committee|Commission|Front|Movement|Army|Bank|Foundation|\
     Association|Organization|Organisation|Union|Group|Court|Parliament|Assembly|Office|Department|\
     Service|Company|Centre|Center|Academy|Authority|League|Alliance|Coalition|Federation|\
-    Directorate|Administration|Inc\\.|Corp\\.|Ltd\\.";
+    Directorate|Administration";
+
+/// Abbreviated heads, written with their full stop (`Acme Widgets Inc.`).
+const ORG_ABBREVIATIONS: &str = "Inc\\.|Corp\\.|Ltd\\.";
 
 /// Head words that start one (`Institute for Far Eastern Studies`).
 const ORG_LEADS: &str = "Institute|University|Ministry|Academy|Bank|Council|Committee|Commission|\
@@ -54,9 +57,9 @@ const PLACE_WORDS: &str = "Oblast|Province|Governorate|Prefecture|Krai|Raion|\
     town|city|village|port|region|province|district";
 
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
-    let (heads, lead) = (ORG_HEADS, ORG_LEADS);
+    let (heads, lead, abbr) = (ORG_HEADS, ORG_LEADS, ORG_ABBREVIATIONS);
     big(&format!(
-        r"\b(?:(?:{WORD}\s+){{0,2}}(?:{lead})\s+(?:of|for|on)\s+(?:the\s+)?{WORD}(?:\s+(?:{WORD}|and|of|for|the)\b)*|(?:{WORD}\s+(?:(?:and|of|&)\s+)?){{1,4}}(?:{heads})\b)"
+        r"\b(?:(?:{WORD}\s+){{0,2}}(?:{lead})\s+(?:of|for|on)\s+(?:the\s+)?{WORD}(?:\s+(?:{WORD}|and|of|for|the)\b)*|(?:{WORD}\s+(?:(?:and|of|&)\s+)?){{1,4}}(?:(?:{heads})\b|{abbr}))"
     ))
     .unwrap()
 });
@@ -80,7 +83,7 @@ static RULE_WORDS: LazyLock<(AhoCorasick, AhoCorasick)> = LazyLock::new(|| {
             .build(patterns)
             .expect("rule words are plain strings")
     };
-    (words(&format!("{ORG_HEADS}|{ORG_LEADS}")), words(PLACE_WORDS))
+    (words(&format!("{ORG_HEADS}|{ORG_ABBREVIATIONS}|{ORG_LEADS}")), words(PLACE_WORDS))
 });
 
 /// The runs of sentences around those that hold one of `words`: where a
@@ -636,6 +639,9 @@ mod tests {
             ["PLACE Kherson Oblast", "PLACE Pokrovsk"]
         );
         assert_eq!(run("During the war the ministry said"), Vec::<String>::new());
+        // An abbreviated head keeps its full stop; a longer word is no head.
+        assert_eq!(run("He sold Zorblax Widgets Inc. stock"), ["ORG Zorblax Widgets Inc."]);
+        assert_eq!(run("Zorblax Widgets Incorporated rose"), Vec::<String>::new());
     }
 
     #[test]
