@@ -484,6 +484,24 @@ fn in_year(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
     out
 }
 
+/// Whether `w` (lower case) is a unit that counts days: `days`, `week`,
+/// `fortnights`.
+fn is_unit(w: &str) -> bool {
+    matches!(w.trim_end_matches('s'), "day" | "week" | "fortnight" | "month" | "year")
+}
+
+/// The count and unit written before byte `at`, a comma between them and
+/// what follows allowed ("for 3 days, from today"): the count word, where
+/// it starts, the unit in lower case, and whether it is a unit.
+fn count_before(s: &str, at: usize) -> (&str, usize, String, bool) {
+    let at = s[..at].trim_end().strip_suffix(',').map_or(at, str::len);
+    let (unit, u_at) = super::prev_word(s, at);
+    let (n, n_at) = super::prev_word(s, u_at);
+    let unit = unit.to_ascii_lowercase();
+    let counted = is_unit(&unit);
+    (n, n_at, unit, counted)
+}
+
 /// Moves a day by a count of units written before it: `3 days after
 /// January 12th`, `2 weeks before Christmas`, `16 days from 01/02/2018`;
 /// `more than 2 weeks before today` is a bound.
@@ -492,20 +510,12 @@ fn shifted(s: &str, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
         if let (Val::Day(d), None, "") = (c.val, c.to, c.modifier) {
             let (w, w_at) = super::prev_word(s, c.start);
-            // "for 3 days, from today": the comma does not part them.
-            let w_at = s[..w_at].trim_end().strip_suffix(',').map_or(w_at, str::len);
-            let (unit, u_at) = super::prev_word(s, w_at);
-            let (n, n_at) = super::prev_word(s, u_at);
+            let (n, n_at, unit, is_unit) = count_before(s, w_at);
             let sign = match w.to_ascii_lowercase().as_str() {
                 "before" => -1,
                 "after" | "from" => 1,
                 _ => 0,
             };
-            let unit = unit.to_ascii_lowercase();
-            let is_unit = matches!(
-                unit.trim_end_matches('s'),
-                "day" | "week" | "fortnight" | "month" | "year"
-            );
             // "for 12 months from April 1", "for the six months from April
             // 1": a period that starts there; "10 flights a week from May
             // 31": a rate.
@@ -546,10 +556,7 @@ fn shifted(s: &str, cands: &mut [Cand]) {
 /// now`, `in 3 days`, `3 weeks after Christmas`).
 fn is_offset(s: &str, c: &Cand) -> bool {
     let t = main_text(s, c).to_ascii_lowercase();
-    let counted = t.split_whitespace().any(|w| {
-        let w = w.trim_end_matches('s');
-        matches!(w, "day" | "week" | "month" | "year" | "fortnight")
-    });
+    let counted = t.split_whitespace().any(is_unit);
     counted && (t.contains(" from ") || t.contains(" after ") || t.starts_with("in "))
 }
 
@@ -604,16 +611,8 @@ fn period_from(s: &str, cands: &mut [Cand]) {
                 last_end = c.end;
                 continue;
             }
-            // "for 3 days, from today": the comma does not part them.
-            let w_at = s[..w_at].trim_end().strip_suffix(',').map_or(w_at, str::len);
-            let (unit, u_at) = super::prev_word(s, w_at);
-            let (n, n_at) = super::prev_word(s, u_at);
+            let (n, n_at, unit, is_unit) = count_before(s, w_at);
             let (before, before_at) = super::prev_word(s, n_at);
-            let unit = unit.to_ascii_lowercase();
-            let is_unit = matches!(
-                unit.trim_end_matches('s'),
-                "day" | "week" | "fortnight" | "month" | "year"
-            );
             let n = match n.to_ascii_lowercase().as_str() {
                 "a" | "an" => Some(1),
                 w => super::number_word(w),

@@ -496,6 +496,15 @@ impl DateFinder {
         out
     }
 
+    /// Half `n` or quarter `n` of year `y`; `None` for a third half.
+    fn half_or_quarter(y: i32, n: u32, half: bool) -> Option<Val> {
+        match half {
+            true if n > 2 => None,
+            true => Some(Val::Half(y, n)),
+            false => Some(Val::Quarter(y, n)),
+        }
+    }
+
     /// Month `m` day `d` at `start..end`: on the `year` given (kind
     /// `date`), else resolved by the clause's tense (kind `relative`).
     fn dated_day(
@@ -923,15 +932,13 @@ impl DateFinder {
                 _ => r.year,
             };
             let n = position(caps.name("yq2_n")?.as_str())?;
-            let val = if caps.name("yq2_u")?.as_str().eq_ignore_ascii_case("half") {
-                if n > 2 {
-                    return None;
-                }
-                Val::Half(y, n)
-            } else {
-                Val::Quarter(y, n)
-            };
-            return Some(Cand::new(m.start(), m.end(), val, "relative"));
+            let half = caps.name("yq2_u")?.as_str().eq_ignore_ascii_case("half");
+            return Some(Cand::new(
+                m.start(),
+                m.end(),
+                Self::half_or_quarter(y, n, half)?,
+                "relative",
+            ));
         }
         if let Some(m) = caps.name("dw") {
             // "a man in his forties" is an age, not a decade.
@@ -1000,15 +1007,13 @@ impl DateFinder {
         if let Some((y, Some(k), Some(n))) = yq.or(qy) {
             let y: i32 = y.as_str().parse().ok()?;
             let n: u32 = n.as_str().parse().ok()?;
-            let val = if k.as_str().eq_ignore_ascii_case("h") {
-                if n > 2 {
-                    return None;
-                }
-                Val::Half(y, n)
-            } else {
-                Val::Quarter(y, n)
-            };
-            return Some(Cand::new(all.start(), all.end(), val, "date"));
+            let half = k.as_str().eq_ignore_ascii_case("h");
+            return Some(Cand::new(
+                all.start(),
+                all.end(),
+                Self::half_or_quarter(y, n, half)?,
+                "date",
+            ));
         }
         if let Some(m) = caps.name("tu") {
             return self.the_unit(caps, ctx, m.start(), m.end());
