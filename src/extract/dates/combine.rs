@@ -91,11 +91,7 @@ fn week_weekday(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
             };
             if let Some((y, w, wd)) = pair {
                 if let Some(monday) = week_monday(y, w) {
-                    prev.val = Val::Day(monday.add_days(i64::from(wd)));
-                    prev.end = c.end;
-                    prev.kind = "relative";
-                    prev.weekday = false;
-                    prev.has_day = true;
+                    take_day(prev, monday.add_days(i64::from(wd)), c.end);
                     continue;
                 }
             }
@@ -484,6 +480,15 @@ fn in_year(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
     out
 }
 
+/// Makes `prev` the weekday-joined day `day`, its span running to `end`.
+fn take_day(prev: &mut Cand, day: Date, end: usize) {
+    prev.val = Val::Day(day);
+    prev.end = end;
+    prev.kind = "relative";
+    prev.weekday = false;
+    prev.has_day = true;
+}
+
 /// Whether `w` (lower case) is a unit that counts days: `days`, `week`,
 /// `fortnights`.
 fn is_unit(w: &str) -> bool {
@@ -577,11 +582,7 @@ fn weekday_offset(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
                 };
                 if let Some((d, wd)) = pair {
                     let sunday = d.add_days(-i64::from((d.weekday() + 1) % 7));
-                    prev.val = Val::Day(sunday.add_days(i64::from((wd + 1) % 7)));
-                    prev.end = c.end;
-                    prev.kind = "relative";
-                    prev.weekday = false;
-                    prev.has_day = true;
+                    take_day(prev, sunday.add_days(i64::from((wd + 1) % 7)), c.end);
                     continue;
                 }
             }

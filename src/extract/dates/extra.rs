@@ -461,6 +461,18 @@ fn glued_before(s: &str, pos: usize) -> bool {
     s[..pos].chars().next_back().is_some_and(|c| c.is_alphanumeric() || "$€£#/.,-–+".contains(c))
 }
 
+/// Day `d` of the reference's month, or of the month after (`next`) or
+/// before (`last`) it: `the 26th of next month`.
+fn day_of_month(r: Date, rel: &str, d: u32) -> Option<Date> {
+    let delta = match rel.to_ascii_lowercase().as_str() {
+        "next" => 1,
+        "last" => -1,
+        _ => 0,
+    };
+    let (y, m) = shift_month(r.year, r.month, delta);
+    Date::new(y, m, d)
+}
+
 impl DateFinder {
     /// Candidates of the second expression in sentence `s`.
     pub(super) fn extra_scan(&self, ctx: &Ctx) -> Vec<Cand> {
@@ -697,14 +709,7 @@ impl DateFinder {
             let start = if caps.name("w_dw").is_some() { w.start() } else { all.start() };
             if let Some(rel) = caps.name("w_rel") {
                 // "the 26th day of the month": of the reference month.
-                let r = ctx.reference?;
-                let delta = match rel.as_str().to_ascii_lowercase().as_str() {
-                    "next" => 1,
-                    "last" => -1,
-                    _ => 0,
-                };
-                let (y, m) = shift_month(r.year, r.month, delta);
-                let day = Date::new(y, m, d)?;
+                let day = day_of_month(ctx.reference?, rel.as_str(), d)?;
                 return Some(day_cand(start, all.end(), Val::Day(day), "relative"));
             }
             // "15th of June" alone is the first expression's.
@@ -1354,14 +1359,7 @@ impl DateFinder {
             return None;
         }
         if let Some(rel) = caps.name("th_rel").or_else(|| caps.name("th2_rel")) {
-            let r = ctx.reference?;
-            let delta = match rel.as_str().to_ascii_lowercase().as_str() {
-                "next" => 1,
-                "last" => -1,
-                _ => 0,
-            };
-            let (y, m) = shift_month(r.year, r.month, delta);
-            let date = Date::new(y, m, d)?;
+            let date = day_of_month(ctx.reference?, rel.as_str(), d)?;
             let mut c = Cand::new(th.start(), th.end(), Val::Day(date), "relative");
             c.has_day = true;
             return Some(c);
