@@ -225,3 +225,37 @@ fn bad_lines_in_a_numbered_stream_keep_their_place() {
         [(3, "c", "ok"), (4, "all:4", "error"), (5, "stdin:5", "error"), (7, "all:7", "error")]
     );
 }
+
+/// More record files than merge keeps open at once (Spark jobs write
+/// thousands of parts): merged in batches first, same CSVs, nothing left
+/// behind.
+#[test]
+fn more_files_than_can_be_open() {
+    let wd = Workdir::new("merge-many");
+    let lines = archive();
+    std::fs::write(wd.path("all.jsonl"), lines.join("\n") + "\n").unwrap();
+    let out = wd.run(&["extract", "all.jsonl", "--date", "2024-10-15", "--out", "whole", "-q"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let numbered: String =
+        lines.iter().enumerate().map(|(i, l)| format!("{}\t{l}\n", i + 1)).collect();
+    let records = stream(&wd, &numbered);
+    // 450 parts, most empty, the records scattered over them.
+    const PARTS: usize = 450;
+    let mut parts = vec![String::new(); PARTS];
+    for (i, record) in records.lines().enumerate() {
+        parts[(i * 37) % PARTS].push_str(&format!("{record}\n"));
+    }
+    std::fs::create_dir_all(wd.path("parts")).unwrap();
+    for (k, part) in parts.iter().enumerate() {
+        std::fs::write(wd.path(&format!("parts/part-{k:05}")), part).unwrap();
+    }
+    let out = wd.run(&["merge", "parts", "--out", "merged", "-q"]);
+    assert_eq!(code(&out), 1, "failed documents give 1: {}", stderr(&out));
+    assert_same_csvs(&wd, "whole", "merged");
+    let left: Vec<_> = std::fs::read_dir(wd.path("merged"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

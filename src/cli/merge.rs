@@ -9,7 +9,7 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -38,7 +38,9 @@ use super::extract::{Format, Output, SeenIds};
 ///
 /// Memory holds one record per file: files whose records are in order
 /// (as extract writes them) are merged as they are read; a file out of
-/// order is read whole and sorted first.
+/// order is read whole and sorted first. At most 200 files are open at
+/// once: more are first merged in batches into temporary files in the
+/// output folder, removed at the end.
 ///
 /// Exit status:
 ///   0  every record was read and every document was processed
@@ -112,29 +114,36 @@ fn merge(args: &Args) -> Result<Totals, String> {
             return Err(format!("no such file or directory: {}", path.display()));
         }
     }
-    let mut totals = Totals::default();
-    let mut runs = Vec::new();
-    for path in files {
-        totals.files += 1;
-        runs.push(Run::open(path));
+    let mut totals = Totals { files: files.len() as u64, ..Totals::default() };
+    // More files than can be open at once are merged in batches into
+    // sorted temporary files first, which the final pass then merges.
+    let scratch = args.out.join(".merge-batches.tmp");
+    let mut round = 0;
+    while files.len() > MAX_OPEN {
+        std::fs::create_dir_all(&scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;
+        let mut merged = Vec::new();
+        for batch in files.chunks(MAX_OPEN) {
+            let path = scratch.join(format!("{round}-{}.jsonl", merged.len()));
+            let mut runs: Vec<Run> = batch.iter().cloned().map(Run::open).collect();
+            let write_error = |e: std::io::Error| format!("{}: {e}", path.display());
+            let file = std::fs::File::create(&path).map_err(write_error)?;
+            let mut out = std::io::BufWriter::new(file);
+            merge_runs(&mut runs, |record| {
+                serde_json::to_writer(&mut out, &record).map_err(|e| e.to_string())?;
+                out.write_all(b"\n").map_err(write_error)
+            })?;
+            out.flush().map_err(write_error)?;
+            totals.bad_lines += runs.iter().map(|r| r.bad).sum::<u64>();
+            merged.push(path);
+        }
+        files = merged;
+        round += 1;
     }
-    // The next record of every run, smallest key first; ties go to the
-    // earlier file, as a stable sort of all records would have it.
-    let mut heads: Vec<Option<Record>> = runs.iter_mut().map(Run::next).collect();
-    let mut heap: BinaryHeap<Reverse<(u64, String, usize)>> = heads
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| r.as_ref().map(|r| Reverse((r.seq, r.doc_id.clone(), i))))
-        .collect();
+    let mut runs: Vec<Run> = files.into_iter().map(Run::open).collect();
     let write_error = |e: std::io::Error| format!("{}: {e}", args.out.display());
     let mut ids = SeenIds::default();
     let mut with_sentences = false;
-    while let Some(Reverse((_, _, i))) = heap.pop() {
-        let Some(mut record) = heads[i].take() else { continue };
-        heads[i] = runs[i].next();
-        if let Some(next) = &heads[i] {
-            heap.push(Reverse((next.seq, next.doc_id.clone(), i)));
-        }
+    merge_runs(&mut runs, |mut record| {
         if let Some(w) = ids.check(&mut record) {
             error(&format!("record {}: {w}", record.seq));
         }
@@ -148,8 +157,12 @@ fn merge(args: &Args) -> Result<Totals, String> {
         }
         totals.mentions += record.mentions.len() as u64;
         totals.relations += record.relations.len() as u64;
+        Ok(())
+    })?;
+    if round > 0 {
+        let _ = std::fs::remove_dir_all(&scratch);
     }
-    totals.bad_lines = runs.iter().map(|r| r.bad).sum();
+    totals.bad_lines += runs.iter().map(|r| r.bad).sum::<u64>();
     if args.sentences && !with_sentences && totals.read > 0 {
         error("no record carries its sentences (extract --stream --sentences writes them): sentences.csv has no rows");
     }
@@ -171,6 +184,33 @@ fn merge(args: &Args) -> Result<Totals, String> {
         );
     }
     Ok(totals)
+}
+
+/// Record files open at once; more are merged in batches first, so that
+/// a Spark job's thousands of part files stay under the open-file limit.
+const MAX_OPEN: usize = 200;
+
+/// Feeds the records of `runs` to `sink` in `(seq, doc_id)` order; ties go
+/// to the earlier run, as a stable sort of all records would have it.
+fn merge_runs(
+    runs: &mut [Run],
+    mut sink: impl FnMut(Record) -> Result<(), String>,
+) -> Result<(), String> {
+    let mut heads: Vec<Option<Record>> = runs.iter_mut().map(Run::next).collect();
+    let mut heap: BinaryHeap<Reverse<(u64, String, usize)>> = heads
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.as_ref().map(|r| Reverse((r.seq, r.doc_id.clone(), i))))
+        .collect();
+    while let Some(Reverse((_, _, i))) = heap.pop() {
+        let Some(record) = heads[i].take() else { continue };
+        heads[i] = runs[i].next();
+        if let Some(next) = &heads[i] {
+            heap.push(Reverse((next.seq, next.doc_id.clone(), i)));
+        }
+        sink(record)?;
+    }
+    Ok(())
 }
 
 /// The files under `dir`, recursively, in sorted order; names starting
