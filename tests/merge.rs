@@ -58,6 +58,17 @@ fn stream_with(wd: &Workdir, input: &str, more: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// A work folder holding the archive as `all.jsonl` and one `extract` run
+/// over it in `whole/`; returns the folder and the archive's lines.
+fn whole_run(name: &str) -> (Workdir, Vec<String>) {
+    let wd = Workdir::new(name);
+    let lines = archive();
+    std::fs::write(wd.path("all.jsonl"), lines.join("\n") + "\n").unwrap();
+    let out = wd.run(&["extract", "all.jsonl", "--date", "2024-10-15", "--out", "whole", "-q"]);
+    assert_eq!(code(&out), 1, "the archive has broken lines: {}", stderr(&out));
+    (wd, lines)
+}
+
 fn assert_same_csvs(wd: &Workdir, want: &str, got: &str) {
     for name in FILES {
         let (a, b) =
@@ -68,11 +79,7 @@ fn assert_same_csvs(wd: &Workdir, want: &str, got: &str) {
 
 #[test]
 fn shards_in_any_order_merge_to_one_run() {
-    let wd = Workdir::new("merge");
-    let lines = archive();
-    std::fs::write(wd.path("all.jsonl"), lines.join("\n") + "\n").unwrap();
-    let out = wd.run(&["extract", "all.jsonl", "--date", "2024-10-15", "--out", "whole", "-q"]);
-    assert_eq!(code(&out), 1, "the archive has broken lines: {}", stderr(&out));
+    let (wd, lines) = whole_run("merge");
     let numbered: Vec<String> =
         lines.iter().enumerate().map(|(i, l)| format!("{}\t{l}", i + 1)).collect();
 
@@ -231,11 +238,7 @@ fn bad_lines_in_a_numbered_stream_keep_their_place() {
 /// behind.
 #[test]
 fn more_files_than_can_be_open() {
-    let wd = Workdir::new("merge-many");
-    let lines = archive();
-    std::fs::write(wd.path("all.jsonl"), lines.join("\n") + "\n").unwrap();
-    let out = wd.run(&["extract", "all.jsonl", "--date", "2024-10-15", "--out", "whole", "-q"]);
-    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let (wd, lines) = whole_run("merge-many");
     let numbered: String =
         lines.iter().enumerate().map(|(i, l)| format!("{}\t{l}\n", i + 1)).collect();
     let records = stream(&wd, &numbered);
