@@ -19,7 +19,10 @@
 //! `will`, `is due to`, `is expected to` … looks forward.
 
 use crate::{days_in_month, Date, Span};
-use regex::{Captures, Regex};
+use regex::Regex;
+use regex_automata::meta;
+use regex_automata::util::captures::Captures as Slots;
+use regex_automata::Input;
 
 mod combine;
 mod extra;
@@ -40,10 +43,10 @@ pub struct DateMention {
 /// Finds date expressions; built once, shared by all threads.
 #[derive(Debug)]
 pub struct DateFinder {
-    /// Every candidate expression, one alternative per named group.
-    main: Regex,
+    /// Every candidate expression, one pattern per form.
+    main: Rules,
     /// Further forms, case-insensitive (`oct2`, `next 3 days`, `on 4/22`).
-    extra: Regex,
+    extra: Rules,
     /// Words that put a clause in the future (`will`, `is due to`).
     future: Regex,
     /// Past-tense verbs (`was`, `said`, `ended`), against `future`.
@@ -59,6 +62,90 @@ pub struct DateFinder {
 impl Default for DateFinder {
     fn default() -> DateFinder {
         DateFinder::new()
+    }
+}
+
+/// One rule per pattern, searched together as a leftmost-first
+/// alternation. Unlike one big alternation, a match resolves the capture
+/// groups of its own pattern only, so the cost of captures does not grow
+/// with the number of rules.
+#[derive(Debug)]
+struct Rules {
+    re: meta::Regex,
+}
+
+impl Rules {
+    fn new(patterns: &[String]) -> Rules {
+        // The lazy DFA needs a cache larger than the default, or it rebuilds
+        // its states over and over on an archive.
+        let config = meta::Config::new().hybrid_cache_capacity(8 << 20);
+        let re = meta::Regex::builder()
+            .configure(config)
+            .build_many(patterns)
+            .expect("date pattern compiles");
+        Rules { re }
+    }
+
+    /// Empty capture slots to reuse across searches.
+    fn slots(&self) -> Slots {
+        self.re.create_captures()
+    }
+
+    /// The first match in `s` starting at or after `pos`; `\b` still sees
+    /// the text before `pos`.
+    fn captures_at<'h>(&self, s: &'h str, pos: usize, slots: &'h mut Slots) -> Option<Caps<'h>> {
+        self.re.search_captures(&Input::new(s).range(pos..), slots);
+        slots.is_match().then_some(Caps { s, slots })
+    }
+}
+
+/// The groups of one match, read by name like `regex::Captures`.
+struct Caps<'h> {
+    s: &'h str,
+    slots: &'h Slots,
+}
+
+impl<'h> Caps<'h> {
+    fn mat(&self, span: Option<regex_automata::Span>) -> Option<Mat<'h>> {
+        let span = span?;
+        Some(Mat { s: self.s, start: span.start, end: span.end })
+    }
+
+    /// Group `i` of the matching pattern (0 is the whole match).
+    fn get(&self, i: usize) -> Option<Mat<'h>> {
+        self.mat(self.slots.get_group(i))
+    }
+
+    /// The group named `name`, if the matching pattern has it and it took
+    /// part in the match.
+    fn name(&self, name: &str) -> Option<Mat<'h>> {
+        self.mat(self.slots.get_group_by_name(name))
+    }
+}
+
+/// A matched group: like `regex::Match`.
+#[derive(Clone, Copy, Debug)]
+struct Mat<'h> {
+    s: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Mat<'h> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    fn as_str(&self) -> &'h str {
+        &self.s[self.start..self.end]
     }
 }
 
@@ -382,7 +469,7 @@ fn month_pattern(group: &str) -> String {
     format!(r"(?P<{group}>(?i-u:(?:{full}){B}|(?:{abbr})(?:\.|{B})))")
 }
 
-fn build_main() -> String {
+fn build_main() -> Vec<String> {
     let year = r"(?:19|20)[0-9]{2}";
     let dmon = month_pattern("d_mon");
     let mmon = month_pattern("m_mon");
@@ -466,7 +553,7 @@ fn build_main() -> String {
         // Earlier, ...
         format!(r"{B}(?P<earl>Earlier),"),
     ];
-    parts.join("|")
+    parts
 }
 
 fn month_number(name: &str) -> Option<u32> {
@@ -626,8 +713,6 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
 impl DateFinder {
     /// Compiles the date rules.
     pub fn new() -> DateFinder {
-        // The two big expressions need a lazy DFA cache larger than the
-        // default, or they rebuild their states over and over on an archive.
         let compile = |p: &str| {
             regex::RegexBuilder::new(p)
                 .dfa_size_limit(8 << 20)
@@ -636,8 +721,8 @@ impl DateFinder {
         };
         let stop_words = "said|says|say|told|tells|added|adding|that|which|who|while|whereas|although|though|because|but|after|before|when|where";
         DateFinder {
-            main: compile(&build_main()),
-            extra: compile(&extra::build_extra()),
+            main: Rules::new(&build_main()),
+            extra: Rules::new(&extra::build_extra()),
             future: compile(&format!(
                 r"(?i){B}(?:will|won['’]t|shall|going\s+to|due\s+to|expected|effective|payable|scheduled|slated|set\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to|to\s+be\s+held|upcoming){B}|['’]ll{B}"
             )),
@@ -699,8 +784,9 @@ impl DateFinder {
     fn scan(&self, s: &str, reference: Option<Date>, anchor: &mut Option<Val>) -> Vec<Cand> {
         let mut out: Vec<Cand> = Vec::new();
         let mut pos = 0;
+        let mut slots = self.main.slots();
         while pos < s.len() {
-            let Some(caps) = self.main.captures_at(s, pos) else { break };
+            let Some(caps) = self.main.captures_at(s, pos, &mut slots) else { break };
             let Some(m) = caps.get(0) else { break };
             let last_end = out.last().map_or(0, |c| c.end);
             let ctx = Ctx { s, reference, anchor: *anchor, last_end };
@@ -820,7 +906,7 @@ impl DateFinder {
     }
 
     /// Turns one regex match into an accepted candidate, or rejects it.
-    fn classify(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn classify(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         if caps.name("iso").is_some() {
             return self.iso(caps);
         }
@@ -929,7 +1015,7 @@ impl DateFinder {
         Some(Cand::new(start, end, Val::Weekend(y, w), "relative"))
     }
 
-    fn iso(&self, caps: &Captures) -> Option<Cand> {
+    fn iso(&self, caps: &Caps) -> Option<Cand> {
         let all = caps.get(0)?;
         let y = caps.name("iso")?.as_str().parse().ok()?;
         let m = caps.name("iso_m")?.as_str().parse().ok()?;
@@ -939,7 +1025,7 @@ impl DateFinder {
         Some(c)
     }
 
-    fn slash(&self, caps: &Captures) -> Option<Cand> {
+    fn slash(&self, caps: &Caps) -> Option<Cand> {
         let all = caps.get(0)?;
         let a: u32 = caps.name("sl_a")?.as_str().parse().ok()?;
         let b: u32 = caps.name("sl_b")?.as_str().parse().ok()?;
@@ -1033,7 +1119,7 @@ impl DateFinder {
         Some(Val::Day(date))
     }
 
-    fn day_month(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn day_month(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let all = caps.get(0)?;
         let day: u32 = caps.name("d_day")?.as_str().parse().ok()?;
         let mon = caps.name("d_mon")?;
@@ -1069,7 +1155,7 @@ impl DateFinder {
         Some(c)
     }
 
-    fn month(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn month(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let s = ctx.s;
         let mon = caps.name("m_mon")?;
         let name = mon.as_str();
@@ -1232,7 +1318,7 @@ impl DateFinder {
         Some(Cand::new(start, end, val, "relative").modifiable())
     }
 
-    fn year(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn year(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let s = ctx.s;
         let ym = caps.name("y")?;
         let all = caps.get(0)?;
@@ -1306,7 +1392,7 @@ impl DateFinder {
         Some(c)
     }
 
-    fn half_quarter(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn half_quarter(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let all = caps.get(0)?;
         let qh = caps.name("qh")?;
         let n = match caps.name("qh_n")?.as_str().to_ascii_lowercase().as_str() {
@@ -1347,7 +1433,7 @@ impl DateFinder {
         Some(Cand::new(qh.start(), qh.end(), make(y), "relative"))
     }
 
-    fn ago(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn ago(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let m = caps.name("ago")?;
         let unit = caps.name("ago_u")?.as_str().to_ascii_lowercase();
         let n = caps.name("ago_n").and_then(|n| number_word(n.as_str()));
@@ -1368,7 +1454,7 @@ impl DateFinder {
         Some(Cand::new(m.start(), m.end(), val, "relative"))
     }
 
-    fn end_of(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn end_of(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let m = caps.name("endof")?;
         let r = ctx.reference?;
         let word = caps.name("eo_w").map_or("end".to_string(), |w| w.as_str().to_ascii_lowercase());
@@ -1394,7 +1480,7 @@ impl DateFinder {
         Some(c)
     }
 
-    fn last_next_this(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn last_next_this(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let all = caps.get(0)?;
         let r = ctx.reference?;
         let w = caps.name("lnt_w")?.as_str().to_ascii_lowercase();
@@ -1425,7 +1511,7 @@ impl DateFinder {
         }
     }
 
-    fn following(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn following(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let m = caps.name("foll")?;
         let w = caps.name("foll_w")?.as_str().to_ascii_lowercase();
         let unit = caps.name("foll_u")?.as_str().to_ascii_lowercase();
@@ -1504,7 +1590,7 @@ impl DateFinder {
         Some(Cand::new(start, end, Val::Day(val), "relative"))
     }
 
-    fn holiday(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn holiday(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let m = caps.name("hol")?;
         let (prev, _) = prev_word(ctx.s, m.start());
         if in_list(prev, OTHER_CALENDARS) || next_word(ctx.s, m.end()) == "Island" {
@@ -1531,7 +1617,7 @@ impl DateFinder {
         Some(Cand::new(m.start(), m.end(), val, "relative"))
     }
 
-    fn season(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn season(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let s = ctx.s;
         let all = caps.get(0)?;
         let name = caps.name("s_name")?;
@@ -1611,7 +1697,7 @@ impl DateFinder {
         Some(Cand::new(start, name.end(), Val::Season(y, idx), "relative").modifiable())
     }
 
-    fn weekday(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn weekday(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let s = ctx.s;
         let all = caps.get(0)?;
         let wd = caps.name("wd")?;

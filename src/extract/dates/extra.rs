@@ -18,10 +18,10 @@
 
 use super::{
     days_in_month, in_list, is_capitalized, month_number, next_word, number_word, prev_word,
-    shift_month, week_of, weekday_number, word_follows, Cand, Ctx, DateFinder, Val, B, NUMW,
+    shift_month, week_of, weekday_number, word_follows, Cand, Caps, Ctx, DateFinder, Mat, Val, B,
+    NUMW,
 };
 use crate::Date;
-use regex::Captures;
 
 /// Month names and abbreviations (inside a case-insensitive group).
 const MONTHS: &str = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
@@ -96,7 +96,7 @@ fn word_year(text: &str) -> Option<i32> {
 }
 
 /// The second expression: one named group per form.
-pub(super) fn build_extra() -> String {
+pub(super) fn build_extra() -> Vec<String> {
     let m = MONTHS;
     let parts: Vec<String> = vec![
         // nineteen ninety-six, two thousand and fifteen (a month or day
@@ -244,14 +244,14 @@ pub(super) fn build_extra() -> String {
         // the 15th century
         r"(?-u:\b)(?P<cent>(?P<cent_n>[0-9]{1,2})(?:st|nd|rd|th)\s+century)(?-u:\b)".to_string(),
     ];
-    format!("(?i-u:{})", parts.join("|"))
+    parts.iter().map(|p| format!("(?i-u:{p})")).collect()
 }
 
 /// The year a phrase names, with its kind: written (`of 2021`, `date`) or
 /// counted from the reference (`of next year`, `relative`).
 fn year_of_caps(
-    year: Option<regex::Match>,
-    rel: Option<regex::Match>,
+    year: Option<Mat>,
+    rel: Option<Mat>,
     reference: Option<Date>,
 ) -> Option<(i32, &'static str)> {
     if let Some(y) = year {
@@ -479,8 +479,9 @@ impl DateFinder {
         let s = ctx.s;
         let mut out: Vec<Cand> = Vec::new();
         let mut pos = 0;
+        let mut slots = self.extra.slots();
         while pos < s.len() {
-            let Some(caps) = self.extra.captures_at(s, pos) else { break };
+            let Some(caps) = self.extra.captures_at(s, pos, &mut slots) else { break };
             let Some(m) = caps.get(0) else { break };
             match self.extra_one(&caps, ctx) {
                 Some(mut c) if c.end > c.start => {
@@ -524,7 +525,7 @@ impl DateFinder {
         ctx: &Ctx,
         m: u32,
         d: u32,
-        year: Option<regex::Match>,
+        year: Option<Mat>,
         start: usize,
         end: usize,
     ) -> Option<Cand> {
@@ -566,7 +567,7 @@ impl DateFinder {
         None
     }
 
-    fn extra_one(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn extra_one(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let s = ctx.s;
         let all = caps.get(0)?;
         if let Some(wy) = caps.name("wy") {
@@ -1075,7 +1076,7 @@ impl DateFinder {
     /// A year in words, with the month and day written before it
     /// (`August two thousand and five`, `13 Sept nineteen seventy two`,
     /// `January twenty five nineteen eighty six`).
-    fn word_year_cand(&self, caps: &Captures, ctx: &Ctx, text: &str) -> Option<Cand> {
+    fn word_year_cand(&self, caps: &Caps, ctx: &Ctx, text: &str) -> Option<Cand> {
         let s = ctx.s;
         let all = caps.get(0)?;
         let y = word_year(text)?;
@@ -1137,7 +1138,7 @@ impl DateFinder {
     /// `10/1-11/7`, `from 10/1 to 11/7`, `5/1-5/7/2020`: two numeric
     /// days, month first (day first when a first number exceeds 12).
     /// Without a year the range must run forward within the year.
-    fn numeric_day_range(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn numeric_day_range(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let s = ctx.s;
         let a = caps.name("ndr_a")?;
         let all = caps.get(0)?;
@@ -1189,7 +1190,7 @@ impl DateFinder {
         Some(cand)
     }
 
-    fn numeric_day(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn numeric_day(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let s = ctx.s;
         let na = caps.name("nd_a").or_else(|| caps.name("nd_a2")).or_else(|| caps.name("nd_a3"))?;
         let all = caps.get(0)?;
@@ -1234,7 +1235,7 @@ impl DateFinder {
     }
 
     /// `from 4 to 22 this month`, `between 3 and 12 of Sept`.
-    fn day_range(&self, caps: &Captures, ctx: &Ctx, a: &str) -> Option<Cand> {
+    fn day_range(&self, caps: &Caps, ctx: &Ctx, a: &str) -> Option<Cand> {
         let all = caps.get(0)?;
         let a = day_value(a)?;
         let b = day_value(caps.name("dr_b")?.as_str())?;
@@ -1285,7 +1286,7 @@ impl DateFinder {
 
     /// `Friday the 15th`, `monday 21`: the day of the month near the
     /// reference that falls on that weekday.
-    fn weekday_day(&self, caps: &Captures, ctx: &Ctx, wd: &str) -> Option<Cand> {
+    fn weekday_day(&self, caps: &Caps, ctx: &Ctx, wd: &str) -> Option<Cand> {
         let all = caps.get(0)?;
         let dw = caps.name("wdd_day")?;
         let target = weekday_number(wd)?;
@@ -1320,7 +1321,7 @@ impl DateFinder {
     }
 
     /// `the first Friday of July`, `second Sunday` (of the reference month).
-    fn nth_weekday_cand(&self, caps: &Captures, ctx: &Ctx, n: &str) -> Option<Cand> {
+    fn nth_weekday_cand(&self, caps: &Caps, ctx: &Ctx, n: &str) -> Option<Cand> {
         let all = caps.get(0)?;
         let n = position(n)?;
         let wd = weekday_number(caps.name("nw_wd")?.as_str())?;
@@ -1346,7 +1347,7 @@ impl DateFinder {
     }
 
     /// `on the 18th`, `for the 27`, `20th of next month`, `on 15`.
-    fn the_nth(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn the_nth(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let s = ctx.s;
         let th = caps.name("th").or_else(|| caps.name("th2"))?;
         let dw = caps.name("th_day").or_else(|| caps.name("th2_day"))?;
@@ -1386,7 +1387,7 @@ impl DateFinder {
 
     /// `the first week of July`, `the last week of 2016`, `the third week
     /// of this month`.
-    fn week_of_period(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn week_of_period(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let m = caps.name("wk")?;
         let n = position(caps.name("wk_n")?.as_str())?;
         let r = ctx.reference;
@@ -1434,7 +1435,7 @@ impl DateFinder {
     }
 
     /// `next 3 days`, `past few weeks`, `the 5 upcoming years`.
-    fn next_n(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+    fn next_n(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let m = caps.name("nx").or_else(|| caps.name("nx2"))?;
         let r = ctx.reference?;
         let w = caps.name("nx_w").or_else(|| caps.name("nx_w2"))?.as_str().to_ascii_lowercase();
@@ -1473,7 +1474,7 @@ impl DateFinder {
     }
 
     /// `past month`, `coming week`, `previous year`, `this decade`.
-    fn last_unit(&self, caps: &Captures, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
+    fn last_unit(&self, caps: &Caps, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
         let r = ctx.reference?;
         let w = caps.name("lu_w").or_else(|| caps.name("lu_w2"))?.as_str().to_ascii_lowercase();
         let unit = caps.name("lu_u").or_else(|| caps.name("lu_u2"))?.as_str().to_ascii_lowercase();
@@ -1512,7 +1513,7 @@ impl DateFinder {
     /// names joined into a span. Without `from`/`between` both names must
     /// be months beyond doubt (`May to March`, not `may to march`); a day or
     /// year after the second leaves the range to the other rules.
-    fn month_range(&self, caps: &Captures, ctx: &Ctx, a: regex::Match) -> Option<Cand> {
+    fn month_range(&self, caps: &Caps, ctx: &Ctx, a: Mat) -> Option<Cand> {
         let s = ctx.s;
         let all = caps.get(0)?;
         let b = caps.name("mr_b")?;
@@ -1561,7 +1562,7 @@ impl DateFinder {
     /// another period (`the year to March`, `the week of the 18th`, `the
     /// day after`), a number (`the year 2008`) or a hyphen (`the
     /// month-long siege`), they are left alone.
-    fn the_unit(&self, caps: &Captures, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
+    fn the_unit(&self, caps: &Caps, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
         let s = ctx.s;
         let r = ctx.reference?;
         let unit = caps.name("tu_u")?.as_str().to_ascii_lowercase();
@@ -1601,7 +1602,7 @@ impl DateFinder {
     /// `the first 2 weeks of 2021`, `the last four months of this year`,
     /// `first ten days of last year`: whole days, ISO weeks or months at
     /// one end of a year.
-    fn part_of_year(&self, caps: &Captures, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
+    fn part_of_year(&self, caps: &Caps, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
         let (y, kind) = year_of_caps(caps.name("pu_y"), caps.name("pu_rel"), ctx.reference)?;
         let n = count(caps.name("pu_n")?.as_str())?;
         let first = caps.name("pu_w")?.as_str().eq_ignore_ascii_case("first");
@@ -1649,7 +1650,7 @@ impl DateFinder {
     /// `week 31` (of the reference year), `week 3 of 2027`, `week 27 of last
     /// year`: an ISO week by its number. A capitalised `Week 3` with no year
     /// is a fixture of a sports season, not a date.
-    fn week_number(&self, caps: &Captures, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
+    fn week_number(&self, caps: &Caps, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
         let n: u32 = caps.name("wn_n")?.as_str().parse().ok()?;
         let year = caps.name("wn_y").and_then(|y| y.as_str().parse::<i32>().ok());
         let rel = caps.name("wn_rel").map(|r| r.as_str().to_ascii_lowercase());
@@ -1674,7 +1675,7 @@ impl DateFinder {
     }
 
     /// Holidays in any case, with an optional year.
-    fn extra_holiday(&self, caps: &Captures, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
+    fn extra_holiday(&self, caps: &Caps, ctx: &Ctx, start: usize, end: usize) -> Option<Cand> {
         let name = caps.name("hol_n")?;
         let (prev, _) = prev_word(ctx.s, start);
         if in_list(prev, super::OTHER_CALENDARS) || next_word(ctx.s, end) == "Island" {
@@ -1716,7 +1717,7 @@ impl DateFinder {
     /// (`next Easter`) the reference date, else by the clause's tense.
     fn holiday_day(
         &self,
-        caps: &Captures,
+        caps: &Caps,
         ctx: &Ctx,
         lower: &str,
         start: usize,
