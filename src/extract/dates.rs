@@ -22,7 +22,9 @@ use crate::{days_in_month, Date, Span};
 use regex::Regex;
 use regex_automata::meta;
 use regex_automata::util::captures::Captures as Slots;
+use regex_automata::util::pool::Pool;
 use regex_automata::Input;
+use std::ops::Range;
 
 mod combine;
 mod extra;
@@ -47,6 +49,8 @@ pub struct DateFinder {
     main: Rules,
     /// Further forms, case-insensitive (`oct2`, `next 3 days`, `on 4/22`).
     extra: Rules,
+    /// Capture slots for both, reused by each thread.
+    scratch: Pool<Scratch, MakeScratch>,
     /// Words that put a clause in the future (`will`, `is due to`).
     future: Regex,
     /// Past-tense verbs (`was`, `said`, `ended`), against `future`.
@@ -72,6 +76,9 @@ impl Default for DateFinder {
 #[derive(Debug)]
 struct Rules {
     re: meta::Regex,
+    /// Each pattern's group names and indexes: a few per pattern, so a
+    /// linear look-up beats hashing the name.
+    names: Vec<Vec<(Box<str>, usize)>>,
 }
 
 impl Rules {
@@ -83,19 +90,28 @@ impl Rules {
             .configure(config)
             .build_many(patterns)
             .expect("date pattern compiles");
-        Rules { re }
+        let info = re.group_info();
+        let names = info
+            .all_names()
+            .filter_map(|(pid, index, name)| Some((pid.as_usize(), index, name?)))
+            .fold(vec![Vec::new(); patterns.len()], |mut names, (pid, index, name)| {
+                names[pid].push((name.into(), index));
+                names
+            });
+        Rules { re, names }
     }
 
-    /// Empty capture slots to reuse across searches.
-    fn slots(&self) -> Slots {
-        self.re.create_captures()
-    }
-
-    /// The first match in `s` starting at or after `pos`; `\b` still sees
-    /// the text before `pos`.
-    fn captures_at<'h>(&self, s: &'h str, pos: usize, slots: &'h mut Slots) -> Option<Caps<'h>> {
-        self.re.search_captures(&Input::new(s).range(pos..), slots);
-        slots.is_match().then_some(Caps { s, slots })
+    /// The first match in `s` within `range`; `\b` still sees the text
+    /// around it.
+    fn captures_in<'h>(
+        &'h self,
+        s: &'h str,
+        range: Range<usize>,
+        slots: &'h mut Slots,
+    ) -> Option<Caps<'h>> {
+        self.re.search_captures(&Input::new(s).range(range), slots);
+        let pid = slots.pattern()?.as_usize();
+        Some(Caps { s, slots, names: &self.names[pid] })
     }
 }
 
@@ -103,6 +119,7 @@ impl Rules {
 struct Caps<'h> {
     s: &'h str,
     slots: &'h Slots,
+    names: &'h [(Box<str>, usize)],
 }
 
 impl<'h> Caps<'h> {
@@ -119,9 +136,20 @@ impl<'h> Caps<'h> {
     /// The group named `name`, if the matching pattern has it and it took
     /// part in the match.
     fn name(&self, name: &str) -> Option<Mat<'h>> {
-        self.mat(self.slots.get_group_by_name(name))
+        let &(_, index) = self.names.iter().find(|(n, _)| &**n == name)?;
+        self.get(index)
     }
 }
+
+/// Capture slots for both rule sets.
+#[derive(Debug)]
+struct Scratch {
+    main: Slots,
+    extra: Slots,
+}
+
+type MakeScratch =
+    Box<dyn Fn() -> Scratch + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
 
 /// A matched group: like `regex::Match`.
 #[derive(Clone, Copy, Debug)]
@@ -720,9 +748,14 @@ impl DateFinder {
                 .expect("date pattern compiles")
         };
         let stop_words = "said|says|say|told|tells|added|adding|that|which|who|while|whereas|although|though|because|but|after|before|when|where";
+        let (main, extra) = (Rules::new(&build_main()), Rules::new(&extra::build_extra()));
+        let (m, e) = (main.re.clone(), extra.re.clone());
+        let make: MakeScratch =
+            Box::new(move || Scratch { main: m.create_captures(), extra: e.create_captures() });
         DateFinder {
-            main: Rules::new(&build_main()),
-            extra: Rules::new(&extra::build_extra()),
+            main,
+            extra,
+            scratch: Pool::new(make),
             future: compile(&format!(
                 r"(?i){B}(?:will|won['’]t|shall|going\s+to|due\s+to|expected|effective|payable|scheduled|slated|set\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to|to\s+be\s+held|upcoming){B}|['’]ll{B}"
             )),
@@ -756,9 +789,10 @@ impl DateFinder {
         let sentences = if sentences.is_empty() { &whole[..] } else { sentences };
         let mut out: Vec<DateMention> = Vec::new();
         let mut anchor = None;
+        let mut scratch = self.scratch.get();
         for sp in sentences {
             let Some(s) = text.get(sp.start..sp.end) else { continue };
-            for c in self.scan(s, reference, &mut anchor) {
+            for c in self.scan(s, reference, &mut anchor, &mut scratch) {
                 out.push(DateMention {
                     span: Span::new(sp.start + c.start, sp.start + c.end),
                     value: c.render(),
@@ -781,12 +815,19 @@ impl DateFinder {
 
     /// Candidates of one sentence, with weekdays merged into the date that
     /// follows them (`Monday, October 14`).
-    fn scan(&self, s: &str, reference: Option<Date>, anchor: &mut Option<Val>) -> Vec<Cand> {
+    fn scan(
+        &self,
+        s: &str,
+        reference: Option<Date>,
+        anchor: &mut Option<Val>,
+        scratch: &mut Scratch,
+    ) -> Vec<Cand> {
         let mut out: Vec<Cand> = Vec::new();
         let mut pos = 0;
-        let mut slots = self.main.slots();
         while pos < s.len() {
-            let Some(caps) = self.main.captures_at(s, pos, &mut slots) else { break };
+            let Some(caps) = self.main.captures_in(s, pos..s.len(), &mut scratch.main) else {
+                break;
+            };
             let Some(m) = caps.get(0) else { break };
             let last_end = out.last().map_or(0, |c| c.end);
             let ctx = Ctx { s, reference, anchor: *anchor, last_end };
@@ -804,7 +845,8 @@ impl DateFinder {
                 _ => pos = next_char(s, m.start()),
             }
         }
-        let extra = self.extra_scan(&Ctx { s, reference, anchor: *anchor, last_end: 0 });
+        let ctx = Ctx { s, reference, anchor: *anchor, last_end: 0 };
+        let extra = self.extra_scan(&ctx, &mut scratch.extra);
         let out = combine::merge(s, out, extra);
         // Merge "Monday, October 14" into one mention with the date's value.
         let mut merged: Vec<Cand> = Vec::with_capacity(out.len());
