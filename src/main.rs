@@ -2,6 +2,15 @@
 
 mod cli;
 
+// gazette allocates many small strings and vectors per document and, for
+// large gazetteers, millions at start-up. jemalloc takes about a sixth off
+// extraction's CPU time and a fifth off a million-alias build against
+// glibc's allocator, with no more memory (mimalloc was as fast but used
+// 45 % more memory on the corpus).
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> std::process::ExitCode {
     cli::main()
 }

@@ -11,6 +11,11 @@ use gazette::extract::lexicon::Lexicon;
 use gazette::read::{self, Input, ReadOptions};
 use gazette::{Document, Pipeline};
 
+// The same allocator as the `gazette` binary, so stage costs match it.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// The corpus files measured: Reuters-21578 and BBC News (the issue's
 /// "21 MB of text"), in this order.
 pub const CORPUS_FILES: &[&str] = &["reuters21578.jsonl", "bbc_news_2004_2005.jsonl"];
