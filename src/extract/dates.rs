@@ -1100,7 +1100,15 @@ impl DateFinder {
             // "Dec-2018", "Dec/2018": the separator glues the year to the month.
             let glued = matches!(s[..y.start()].chars().next_back(), Some('-' | '/'))
                 && !s[y.end()..].starts_with(|c: char| c.is_alphanumeric());
-            let ok = glued || Self::year_stands_alone(s, y.start(), y.end());
+            // "Nov 18 2014-Dec 19 2015": a hyphen on to the next month.
+            let to_month = s[y.end()..].strip_prefix(['-', '–']).is_some_and(|r| {
+                let w = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                let w = w.to_ascii_lowercase();
+                let names = "january february march april may june july august september october november december";
+                month_number(&w).is_some()
+                    && (w.len() == 3 || w == "sept" || names.split(' ').any(|n| n == w))
+            });
+            let ok = glued || to_month || Self::year_stands_alone(s, y.start(), y.end());
             let n: i32 = y.as_str().parse().ok()?;
             ok.then_some((n, y))
         });
@@ -2337,6 +2345,58 @@ mod tests {
             "date",
             "",
         ),
+        // The part of a period as one side of a range, and not when alone.
+        (
+            "He left at the end of 2007 and returned in the middle of 2008.",
+            R,
+            "middle of 2008",
+            "2008",
+            "date",
+            "MID",
+        ),
+        // ranges of full dates and of months to a day
+        (
+            "It ran Nov 18 2014-Dec 19 2015 in Seoul.",
+            R,
+            "Nov 18 2014-Dec 19 2015",
+            "2014-11-18/2015-12-19",
+            "date",
+            "",
+        ),
+        (
+            "It ran October 1986-April 1987.",
+            R,
+            "October 1986-April 1987",
+            "1986-10/1987-04",
+            "date",
+            "",
+        ),
+        (
+            "It runs Nov-Feb 5th, 2017 in Seoul.",
+            R,
+            "Nov-Feb 5th, 2017",
+            "2016-11/2017-02-05",
+            "date",
+            "",
+        ),
+        // a leading zero is no fraction: the range may run into the next year
+        (
+            "The offer runs from 10/25 to 01/25.",
+            R,
+            "from 10/25 to 01/25",
+            "2024-10-25/2025-01-25",
+            "relative",
+            "",
+        ),
+        // the dot of an abbreviated month does not part a week from its weekday
+        (
+            "We meet the 1st week of Oct. on Friday.",
+            R,
+            "the 1st week of Oct. on Friday",
+            "2024-10-04",
+            "relative",
+            "",
+        ),
         // Bounds on a year.
         (
             "It must end no later than 2030.",
@@ -2463,6 +2523,31 @@ mod tests {
             R,
             "from 2007 to the end of 2008",
             "2007/2008",
+            "date",
+            "",
+        ),
+        // a range from or to a point inside a period
+        (
+            "Output fell from the middle of 2007 to the end of 2008.",
+            R,
+            "from the middle of 2007 to the end of 2008",
+            "2007-07-02/2008",
+            "date",
+            "",
+        ),
+        (
+            "Talks ran from the end of March to the middle of September.",
+            R,
+            "from the end of March to the middle of September",
+            "2024-04-01/2024-09-15",
+            "relative",
+            "",
+        ),
+        (
+            "Prices rose from 2007 to the start of 2008.",
+            R,
+            "from 2007 to the start of 2008",
+            "2007/2007-12-31",
             "date",
             "",
         ),
@@ -2711,6 +2796,7 @@ mod tests {
         ("Spending after 9/11 rose.", R, "9/11"),
         ("Support is available 24/7.", R, "24/7"),
         ("The Tories were up six on 37 and Labour on 21.", R, "21"),
+        ("Sales rose Nov 18 2014-Marketing costs fell.", R, "2014"),
         ("The 2005-6 target was missed.", R, "2005-6"),
         ("The 1986/7 budget was cut.", R, "1986/7"),
         ("JUN7  38462  UP 1156", R, "JUN7"),

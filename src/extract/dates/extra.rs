@@ -134,8 +134,10 @@ pub(super) fn build_extra() -> String {
         format!(
             r"{B}(?:(?P<oy_day>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<oy_mon>{m})\s+of\s+(?u:['’])?(?P<oy_y>[0-9]{{2}}){B}"
         ),
-        // Jan-Feb 2017, Nov-Feb 2017
-        format!(r"{B}(?P<mm_a>{m})\.?\s*(?:-|(?u:–))\s*(?P<mm_b>{m})\.?,?\s+(?P<mm_y>{YEAR}){B}"),
+        // Jan-Feb 2017, Nov-Feb 2017, Nov-Feb 5th, 2017
+        format!(
+            r"{B}(?P<mm_a>{m})\.?\s*(?:-|(?u:–))\s*(?P<mm_b>{m})\.?(?:\s+(?P<mm_d>[0-9]{{1,2}})(?:st|nd|rd|th)?)?,?\s+(?P<mm_y>{YEAR}){B}"
+        ),
         // on 4/22, on 22/04, on 4-22
         format!(
             r"{B}(?:on|by|until|till|since|from|between|before|after|in|back|this|next|{WEEKDAYS})\.?,?\s+(?P<nd_a>[0-9]{{1,2}})(?P<nd_s>[-/.])(?P<nd_b>[0-9]{{1,2}}){B}"
@@ -695,6 +697,10 @@ impl DateFinder {
             let ya = if ma > mb { y - 1 } else { y };
             let mut c = Cand::new(all.start(), all.end(), Val::Month(ya, ma), "date");
             c.to = Some(Val::Month(y, mb));
+            // "Nov-Feb 5th, 2017": up to that day of the second month.
+            if let Some(d) = caps.name("mm_d") {
+                c.to = Some(Val::Day(Date::new(y, mb, d.as_str().parse().ok()?)?));
+            }
             return Some(c);
         }
         if caps.name("ndr_a").is_some() {
@@ -1161,9 +1167,13 @@ impl DateFinder {
             &["from", "between", "on", "by", "until", "till", "since"],
         );
         let fraction = |x: u32| matches!(x, 2 | 4 | 8 | 16 | 32 | 64);
-        if !year
-            && (!cue || (m1, d1) >= (m2, d2) || word_follows(s, end) || fraction(b) && fraction(d))
-        {
+        // A number written with a leading zero (`01/25`) is no fraction: the
+        // range may then run into the next year (`from 10/25 to 01/25`).
+        let zero = ["ndr_a", "ndr_b", "ndr_c", "ndr_d"].iter().any(|g| {
+            caps.name(g).is_some_and(|x| x.as_str().len() == 2 && x.as_str().starts_with('0'))
+        });
+        let backwards = (m1, d1) >= (m2, d2) && !(zero && m1 > m2);
+        if !year && (!cue || backwards || word_follows(s, end) || fraction(b) && fraction(d)) {
             return None;
         }
         let (first, kind) = match caps.name("ndr_y") {
