@@ -1045,6 +1045,11 @@ impl DateFinder {
         if before.is_some_and(|c| "$€£.,-/".contains(c)) {
             return None;
         }
+        // "$ 12 December 27": a sum set off from its currency sign.
+        let sign = ctx.s[..all.start()].trim_end().chars().next_back();
+        if sign.is_some_and(|c| "$€£¥".contains(c)) {
+            return None;
+        }
         if let Some(y) = caps.name("d_year") {
             if Self::year_stands_alone(ctx.s, y.start(), y.end()) {
                 let year: i32 = y.as_str().parse().ok()?;
@@ -1263,6 +1268,9 @@ impl DateFinder {
         }
         let (prev, prev_start) = prev_word(s, ym.start());
         let next = next_word(s, end);
+        // "the year of 2008".
+        let year_of = prev.eq_ignore_ascii_case("of")
+            && prev_word(s, prev_start).0.eq_ignore_ascii_case("year");
         // "later than 2018": a bound, where "more than 2018" is a count.
         let than = prev.eq_ignore_ascii_case("than")
             && in_list(prev_word(s, prev_start).0, &["later", "earlier"]);
@@ -1296,6 +1304,7 @@ impl DateFinder {
             || range_end.is_some()
             || opens_range
             || in_list(prev, YEAR_CUES)
+            || year_of
             || than
             || prefixed
             || continues
@@ -2746,6 +2755,34 @@ mod tests {
         ("He said it was their best result to date.", R, "to date", "PRESENT_REF", "vague", ""),
         ("Music changed in the seventies.", R, "seventies", "197X", "date", ""),
         ("Two people died during the weekend.", R, "the weekend", "2024-W41-WE", "relative", ""),
+        // A named month with a year and a day in another order.
+        ("It opened September-2020-23.", R, "September-2020-23", "2020-09-23", "date", ""),
+        ("It closed 2020/23/Sep.", R, "2020/23/Sep", "2020-09-23", "date", ""),
+        ("It closed 23-2020-September.", R, "23-2020-September", "2020-09-23", "date", ""),
+        // A sum set off from its currency sign is no day.
+        ("I bought it for $ 12 December 27.", R, "December 27", "2023-12-27", "relative", ""),
+        // `in N units' time` is ahead whatever the tense.
+        (
+            "Talks resume in three weeks' time, he said.",
+            R,
+            "in three weeks",
+            "2024-11-05",
+            "relative",
+            "",
+        ),
+        (
+            "He said it would end in a fortnight’s time.",
+            R,
+            "in a fortnight",
+            "2024-10-29",
+            "relative",
+            "",
+        ),
+        // Two-digit years run at most 20 years ahead of the reference.
+        ("It was filed 03/18/50.", R, "03/18/50", "1950-03-18", "date", ""),
+        ("It expires 03/18/29.", R, "03/18/29", "2029-03-18", "date", ""),
+        // `the year of 1980`
+        ("Profit beat the high set for the full year of 1980.", R, "1980", "1980", "date", ""),
     ];
 
     /// (text, reference, text that must not be (part of) a date)
@@ -2815,6 +2852,10 @@ mod tests {
         ("Shares rose 3/4-1/2 points.", R, "3/4-1/2"),
         ("Bids rose from 1/8 to 3/4, dealers said.", R, "1/8 to 3/4"),
         ("It runs ten flights a week from May 31.", R, "a week"),
+        ("It opened September-2020/23.", R, "/23"),
+        ("I bought it for $ 12 December 27.", R, "$ 12"),
+        ("He earned in a week's wages what she made.", R, "a week"),
+        ("He scored 30 of 2000 points.", R, "2000"),
     ];
 
     #[test]

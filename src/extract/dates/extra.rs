@@ -112,6 +112,11 @@ pub(super) fn build_extra() -> String {
         format!(
             r"{B}(?P<n_y>{YEAR})(?P<n_s1>[-/.])(?P<n_m>[0-9]{{1,2}}|{m})(?P<n_s2>[-/.])(?P<n_d>[0-9]{{1,2}}){B}"
         ),
+        // September-2020-23, 23-2020-September, 2020/23/Sep: a named month,
+        // a year and a day in one of the other orders
+        format!(
+            r"{B}(?P<oo>(?P<oo_m1>{m})[-/](?P<oo_y1>{YEAR})[-/](?P<oo_d1>[0-9]{{1,2}})|(?P<oo_d2>[0-9]{{1,2}})[-/](?P<oo_y2>{YEAR})[-/](?P<oo_m2>{m})|(?P<oo_y3>{YEAR})[-/](?P<oo_d3>[0-9]{{1,2}})[-/](?P<oo_m3>{m})){B}"
+        ),
         // 10/1-11/7, from 10/1 to 11/7, 5/1-5/7/2020, 5/1-5/7, 2020
         format!(
             r"{B}(?:(?:on|from|between|by|until|till|since)\s+)?(?P<ndr_a>[0-9]{{1,2}})/(?P<ndr_b>[0-9]{{1,2}})\s*(?:-|(?u:–)|to|till|until|through|thru|and)\s*(?P<ndr_c>[0-9]{{1,2}})/(?P<ndr_d>[0-9]{{1,2}})(?:(?:/|,\s*)(?P<ndr_y>{YEAR}))?{B}"
@@ -430,14 +435,16 @@ fn holiday_date(name: &str, y: i32) -> Option<Date> {
     }
 }
 
-/// The year `yy` (two digits) names: the one nearest the reference year,
-/// or 19yy/20yy split at 50 without one.
+/// The year `yy` (two digits) names: the one nearest the reference year
+/// but at most 20 years after it (news writes `03/18/40` of the past), or
+/// 19yy/20yy split at 50 without one.
 fn two_digit_year(yy: i32, reference: Option<Date>) -> i32 {
     match reference {
         Some(r) => {
             let base = r.year / 100 * 100 + yy;
             [base - 100, base, base + 100]
                 .into_iter()
+                .filter(|y| *y <= r.year + 20)
                 .min_by_key(|y| (y - r.year).abs())
                 .unwrap_or(base)
         }
@@ -601,6 +608,9 @@ impl DateFinder {
             let d = caps.name("n_d")?.as_str().parse().ok()?;
             let date = Date::new(y.as_str().parse().ok()?, m, d)?;
             return Some(day_cand(all.start(), all.end(), Val::Day(date), "date"));
+        }
+        if let Some(m) = caps.name("oo") {
+            return odd_order_day(caps, s, m.start(), m.end());
         }
         if let Some(a) = caps.name("u_a") {
             let s1 = caps.name("u_s1")?.as_str();
@@ -821,7 +831,11 @@ impl DateFinder {
             let unit =
                 caps.name("in_u").or_else(|| caps.name("in_u2"))?.as_str().to_ascii_lowercase();
             let within = caps.name("in_w").is_some();
-            if !self.is_future(s, m.start(), m.end()) || n <= 0 || n > 100 {
+            // "in a fortnight's time", "in three weeks' time": ahead, whatever the tense.
+            let time = ["'s time", "’s time", "' time", "’ time"].iter().any(|t| {
+                rest.strip_prefix(t).is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+            });
+            if !(time || self.is_future(s, m.start(), m.end())) || n <= 0 || n > 100 {
                 return None;
             }
             let day = add_units(r, n, &unit);
@@ -1770,6 +1784,22 @@ impl DateFinder {
         };
         Some(Cand::new(start, name.end(), Val::Day(day), "relative"))
     }
+}
+
+/// `September-2020-23`, `23-2020-September`, `2020/23/Sep` at
+/// `start..end`: the month is named, so the order is plain; both joins must
+/// be the same mark and nothing numeric may glue on either side.
+fn odd_order_day(caps: &Captures, s: &str, start: usize, end: usize) -> Option<Cand> {
+    let text = &s[start..end];
+    let mut joins = text.chars().filter(|c| matches!(c, '-' | '/'));
+    if joins.next() != joins.next() || glued_before(s, start) || continues_numeric(s, end) {
+        return None;
+    }
+    let pick = |names: [&str; 3]| names.iter().find_map(|n| caps.name(n)).map(|m| m.as_str());
+    let m = month_number(pick(["oo_m1", "oo_m2", "oo_m3"])?)?;
+    let y: i32 = pick(["oo_y1", "oo_y2", "oo_y3"])?.parse().ok()?;
+    let d: u32 = pick(["oo_d1", "oo_d2", "oo_d3"])?.parse().ok()?;
+    Some(day_cand(start, end, Val::Day(Date::new(y, m, d)?), "date"))
 }
 
 /// A candidate that names a day of a month given in the text.
