@@ -412,9 +412,13 @@ fn build_main() -> String {
         format!(
             r"(?i:{B}(?P<qh>(?:the\s+)?(?P<qh_n>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-)(?P<qh_u>half|quarter){B})(?:\s+of\s+(?:(?P<qh_y>{year})|(?P<qh_rel>this|last|next|the)\s+year){B})?)"
         ),
-        // six years ago
+        // six years ago, 2 weeks and 2 days ago
         format!(
-            r"(?i:{B}(?P<ago>(?:(?P<ago_n>{NUMW})[\s-]+)?(?P<ago_u>days?|weeks?|months?|years?|decades?)\s+ago){B})"
+            r"(?i:{B}(?P<ago>(?P<ago_pre>(?:{NUMW}[\s-]+(?:days?|weeks?|months?|years?)(?:\s*,\s*|\s+and\s+|\s+)){{1,3}})?(?:(?P<ago_n>{NUMW})[\s-]+)?(?P<ago_u>days?|weeks?|months?|years?|decades?)\s+ago){B})"
+        ),
+        // a fortnight later, 2 years 1 month 21 days later
+        format!(
+            r"(?i:{B}(?P<lat>(?P<lat_pre>(?:{NUMW}[\s-]+(?:days?|weeks?|fortnights?|months?|years?)(?:\s*,\s*|\s+and\s+|\s+)){{1,3}})?(?P<lat_n>{NUMW})[\s-]+(?P<lat_u>days?|weeks?|fortnights?|months?|years?)\s+later){B})"
         ),
         // the past 96 hours, in the last two years, the past week
         format!(
@@ -861,6 +865,9 @@ impl DateFinder {
         }
         if caps.name("ago").is_some() {
             return self.ago(caps, ctx);
+        }
+        if caps.name("lat").is_some() {
+            return self.later(caps, ctx);
         }
         if let Some(m) = caps.name("pastn") {
             let start = m.start() + m.as_str().find(['t', 'T']).unwrap_or(0);
@@ -1364,6 +1371,59 @@ impl DateFinder {
         Some(Cand::new(qh.start(), qh.end(), make(y), "relative"))
     }
 
+    /// `a fortnight later`, `2 years 1 month 21 days later`: counted from
+    /// the last date before it (`in 1971 … a year later`), or from the
+    /// reference where there is none or it has no day for a count of days,
+    /// as `the following week` counts.
+    fn later(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
+        let m = caps.name("lat")?;
+        // "later than planned", "three weeks later this year than last".
+        if in_list(next_word(ctx.s, m.end()), &["than", "this"]) {
+            return None;
+        }
+        let unit = caps.name("lat_u")?.as_str().to_ascii_lowercase();
+        let n = number_word(caps.name("lat_n")?.as_str())?;
+        let mut counts = match caps.name("lat_pre") {
+            Some(pre) => counted_units(pre.as_str(), &unit)?,
+            None => Vec::new(),
+        };
+        counts.push((n, unit.trim_end_matches('s').to_string()));
+        let r = ctx.reference;
+        let months = |counts: &[(i64, String)]| -> i64 {
+            counts.iter().map(|(n, u)| if u == "year" { 12 * n } else { *n }).sum()
+        };
+        let val = match unit.trim_end_matches('s') {
+            "year" => {
+                let y = match ctx.anchor {
+                    Some(Val::Day(d)) => d.year,
+                    Some(Val::Month(y, _) | Val::Year(y)) => y,
+                    _ => r?.year,
+                };
+                Val::Year(y + n as i32)
+            }
+            "month" => {
+                let (y, mo) = match ctx.anchor {
+                    Some(Val::Day(d)) => (d.year, d.month),
+                    Some(Val::Month(y, mo)) => (y, mo),
+                    _ => (r?.year, r?.month),
+                };
+                let (y, mo) = shift_month(y, mo, months(&counts));
+                Val::Month(y, mo)
+            }
+            _ => {
+                let mut d = match ctx.anchor {
+                    Some(Val::Day(d)) => d,
+                    _ => r?,
+                };
+                for (count, u) in &counts {
+                    d = extra::add_units(d, *count, u);
+                }
+                Val::Day(d)
+            }
+        };
+        Some(Cand::new(m.start(), m.end(), val, "relative"))
+    }
+
     fn ago(&self, caps: &Captures, ctx: &Ctx) -> Option<Cand> {
         let m = caps.name("ago")?;
         let unit = caps.name("ago_u")?.as_str().to_ascii_lowercase();
@@ -1372,6 +1432,14 @@ impl DateFinder {
             return Some(Cand::new(m.start(), m.end(), Val::Vague("PAST_REF"), "vague"));
         };
         let r = ctx.reference?;
+        // "2 weeks and 2 days ago": the counts before the last move the day
+        // back first.
+        let mut r = r;
+        if let Some(pre) = caps.name("ago_pre") {
+            for (count, u) in counted_units(pre.as_str(), &unit)? {
+                r = extra::add_units(r, -count, &u);
+            }
+        }
         let val = match unit.trim_end_matches('s') {
             "day" => Val::Day(r.add_days(-n)),
             "week" => week_of(r.add_days(-7 * n)),
@@ -1770,6 +1838,37 @@ fn real_past(s: &str, start: usize, word: &str) -> bool {
     !s[..start].ends_with('-')
         && !in_list(word, ADJECTIVES)
         && !in_list(prev, &["be", "been", "being", "have", "has", "get", "got"])
+}
+
+/// The counts and units of `pre` (`2 years 1 month `, `2 weeks and `),
+/// the part of a counted span before its last unit `last`: pairs of a
+/// count and a singular unit, from the largest unit down. `None` when the
+/// units do not run down to `last`: then the counts are two things (`six
+/// weeks a year ago`).
+fn counted_units(pre: &str, last: &str) -> Option<Vec<(i64, String)>> {
+    let rank = |u: &str| {
+        ["day", "week", "fortnight", "month", "year", "decade"]
+            .iter()
+            .position(|x| u.to_ascii_lowercase().trim_end_matches('s') == *x)
+    };
+    let words: Vec<&str> = pre
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '-')
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("and"))
+        .collect();
+    let mut out = Vec::new();
+    let mut above = None;
+    for pair in words.chunks(2) {
+        let [count, u] = pair else { return None };
+        if above.is_some_and(|a| rank(u) >= Some(a)) {
+            return None;
+        }
+        above = rank(u);
+        out.push((number_word(count)?, u.to_ascii_lowercase().trim_end_matches('s').to_string()));
+    }
+    if above.is_some_and(|a| rank(last) >= Some(a)) {
+        return None;
+    }
+    Some(out)
 }
 
 /// The byte after the char starting at `i`.
@@ -2425,6 +2524,66 @@ mod tests {
             "relative",
             "",
         ),
+        // Counts of several units.
+        (
+            "They met 2 weeks and 2 days ago.",
+            R,
+            "2 weeks and 2 days ago",
+            "2024-09-29",
+            "relative",
+            "",
+        ),
+        ("They met 1 month, 21 days ago.", R, "1 month, 21 days ago", "2024-08-25", "relative", ""),
+        (
+            "They worked on it for the last 3 months and 2 weeks and 2 days.",
+            R,
+            "last 3 months and 2 weeks and 2 days",
+            "2024-06-29/2024-10-14",
+            "relative",
+            "",
+        ),
+        (
+            "They worked on it for the last 3 months and 2 days ago found it.",
+            R,
+            "2 days ago",
+            "2024-10-13",
+            "relative",
+            "",
+        ),
+        // `N units later`: from the date before it, else the reference.
+        ("He joined in 1971. A year later he left.", R, "A year later", "1972", "relative", ""),
+        (
+            "He was held on May 2. Two weeks later he was freed.",
+            R,
+            "Two weeks later",
+            "2024-05-16",
+            "relative",
+            "",
+        ),
+        (
+            "The plan was filed last month and 3 weeks later approved.",
+            R,
+            "3 weeks later",
+            "2024-11-05",
+            "relative",
+            "",
+        ),
+        (
+            "It opened in March 2001 and closed 2 years 1 month later.",
+            R,
+            "2 years 1 month later",
+            "2003-04",
+            "relative",
+            "",
+        ),
+        (
+            "The story played out again a fortnight later.",
+            R,
+            "a fortnight later",
+            "2024-10-29",
+            "relative",
+            "",
+        ),
         // Numeric day ranges.
         (
             "The office is closed from 10/1 to 11/7.",
@@ -2810,6 +2969,9 @@ mod tests {
         ("Profits for the year rose.", R, "the year"),
         ("Crop estimates for the 1987/88 year starting April 1 rose.", R, "88 year"),
         ("She was named Player of the Year.", R, "Year"),
+        ("Stocks rose from six weeks a year ago.", R, "six weeks"),
+        ("Easter sales will be three weeks later this year than last.", R, "three weeks"),
+        ("It came two days later than planned.", R, "two days later"),
         ("A man in his forties was hurt.", R, "forties"),
         ("Keep your records up to date.", R, "to date"),
         ("Pilgrims prayed at St. Patrick's Cathedral.", R, "Patrick"),

@@ -188,7 +188,7 @@ pub(super) fn build_extra() -> String {
         ),
         // next 3 days, past few weeks, last 3year, the 5 upcoming years
         format!(
-            r"{B}(?:(?P<nx>(?P<nx_w>next|past|last|previous|coming|upcoming|following)\s+(?P<nx_n>{NUMW}|couple(?:\s+of)?)\s*(?P<nx_u>{UNITS}|(?:business|working)\s+days))|the\s+(?P<nx2>(?P<nx_n2>{NUMW})\s+(?P<nx_w2>next|past|previous|coming|upcoming)\s+(?P<nx_u2>days|weeks|months|years))){B}"
+            r"{B}(?:(?P<nx>(?P<nx_w>next|past|last|previous|coming|upcoming|following)\s+(?P<nx_n>{NUMW}|couple(?:\s+of)?)\s*(?P<nx_u>{UNITS}|(?:business|working)\s+days)(?P<nx_more>(?:(?:\s*,\s*|\s+and\s+|\s+)[0-9]{{1,3}}\s*{UNITS}){{1,3}})?)|the\s+(?P<nx2>(?P<nx_n2>{NUMW})\s+(?P<nx_w2>next|past|previous|coming|upcoming)\s+(?P<nx_u2>days|weeks|months|years))){B}"
         ),
         // past month, coming week, upcoming month, this decade
         format!(
@@ -1485,13 +1485,30 @@ impl DateFinder {
             c.to = Some(Val::Day(b));
             return Some(c);
         }
+        // "the last 3 months and 2 weeks and 2 days": one span of all the
+        // counts, from the largest unit down.
+        // A last count followed by `ago` or `later` is a date of its own
+        // ("the last 3 months and 2 days ago").
+        let mut counts = vec![(n, unit)];
+        let mut end = m.end();
+        if let Some(more) = caps.name("nx_more") {
+            let own = ["ago", "later", "earlier", "before", "after"];
+            if in_list(next_word(ctx.s, more.end()), &own) {
+                end = more.start();
+            } else {
+                let first = caps.name("nx_n")?.as_str();
+                let text = format!("{first} {} {}", counts[0].1, more.as_str());
+                counts = super::counted_units(&text, "")?;
+            }
+        }
         let (a, b) = if forward {
             let start = r.add_days(1);
-            (start, add_units(start, n, &unit).add_days(-1))
+            let end = counts.iter().fold(start, |d, (n, u)| add_units(d, *n, u));
+            (start, end.add_days(-1))
         } else {
-            (add_units(r, -n, &unit), r.add_days(-1))
+            (counts.iter().fold(r, |d, (n, u)| add_units(d, -n, u)), r.add_days(-1))
         };
-        let mut c = Cand::new(m.start(), m.end(), Val::Day(a), "relative");
+        let mut c = Cand::new(m.start(), end, Val::Day(a), "relative");
         c.to = Some(Val::Day(b));
         Some(c)
     }
