@@ -2914,6 +2914,15 @@ mod tests {
         ("He said it was their best result to date.", R, "to date", "PRESENT_REF", "vague", ""),
         ("Music changed in the seventies.", R, "seventies", "197X", "date", ""),
         ("Two people died during the weekend.", R, "the weekend", "2024-W41-WE", "relative", ""),
+        // `this`/`next` fix a numeric day before the range joins it.
+        (
+            "The offer runs from this 5/12 to next 5/19.",
+            Some("2019-05-20"),
+            "from this 5/12 to next 5/19",
+            "2019-05-12/2020-05-19",
+            "relative",
+            "",
+        ),
         // A named month with a year and a day in another order.
         ("It opened September-2020-23.", R, "September-2020-23", "2020-09-23", "date", ""),
         ("It closed 2020/23/Sep.", R, "2020/23/Sep", "2020-09-23", "date", ""),
@@ -3018,6 +3027,7 @@ mod tests {
         ("I bought it for $ 12 December 27.", R, "$ 12"),
         ("He earned in a week's wages what she made.", R, "a week"),
         ("He scored 30 of 2000 points.", R, "2000"),
+        ("Bids rose this week from 3/4 to 7/8.", R, "3/4"),
     ];
 
     #[test]

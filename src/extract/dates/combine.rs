@@ -718,7 +718,9 @@ fn this_next_day(s: &str, cands: &mut [Cand], reference: Option<Date>) {
 pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
     let cands = week_weekday(s, cands);
     // "from April in 2016 to June in 2017": each end takes its year first.
-    let cands = in_year(s, cands);
+    let mut cands = in_year(s, cands);
+    // "from this 5/12 to next 5/19": each end takes its `this`/`next` first.
+    this_next_day(s, &mut cands, reference);
     let cands = ranges(s, cands, reference);
     let mut cands = in_year(s, cands);
     period_from(s, &mut cands);
@@ -774,7 +776,6 @@ pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec
             }
         }
     }
-    this_next_day(s, &mut cands, reference);
     bounds(s, &mut cands);
     cands
 }

@@ -1239,7 +1239,11 @@ impl DateFinder {
                 "next",
             ],
         );
-        let ends = word_follows(s, end);
+        // "from this 5/12 to next 5/19": a range's connector after a day
+        // fixed by `this`/`next` does not make it a count.
+        let connector = in_list(next_word(s, end), &["to", "until", "till", "through"])
+            && in_list(prev, &["this", "next"]);
+        let ends = word_follows(s, end) && !connector;
         let ok = match sep {
             "/" => weekday_before || (cue || prev.eq_ignore_ascii_case("back")) && !ends,
             _ => weekday_before || (in_list(prev, &["on", "in"]) && !ends),
