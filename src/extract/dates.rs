@@ -151,7 +151,7 @@ struct Scratch {
 type MakeScratch =
     Box<dyn Fn() -> Scratch + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
 
-/// A matched group: like `regex::Match`.
+/// A matched group: like `Mat`.
 #[derive(Clone, Copy, Debug)]
 struct Mat<'h> {
     s: &'h str,
@@ -527,9 +527,13 @@ fn build_main() -> Vec<String> {
         format!(
             r"(?i:{B}(?P<qh>(?:the\s+)?(?P<qh_n>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-)(?P<qh_u>half|quarter){B})(?:\s+of\s+(?:(?P<qh_y>{year})|(?P<qh_rel>this|last|next|the)\s+year){B})?)"
         ),
-        // six years ago
+        // six years ago, 2 weeks and 2 days ago
         format!(
-            r"(?i:{B}(?P<ago>(?:(?P<ago_n>{NUMW})[\s-]+)?(?P<ago_u>days?|weeks?|months?|years?|decades?)\s+ago){B})"
+            r"(?i:{B}(?P<ago>(?P<ago_pre>(?:{NUMW}[\s-]+(?:days?|weeks?|months?|years?)(?:\s*,\s*|\s+and\s+|\s+)){{1,3}})?(?:(?P<ago_n>{NUMW})[\s-]+)?(?P<ago_u>days?|weeks?|months?|years?|decades?)\s+ago){B})"
+        ),
+        // a fortnight later, 2 years 1 month 21 days later
+        format!(
+            r"(?i:{B}(?P<lat>(?P<lat_pre>(?:{NUMW}[\s-]+(?:days?|weeks?|fortnights?|months?|years?)(?:\s*,\s*|\s+and\s+|\s+)){{1,3}})?(?P<lat_n>{NUMW})[\s-]+(?P<lat_u>days?|weeks?|fortnights?|months?|years?)\s+later){B})"
         ),
         // the past 96 hours, in the last two years, the past week
         format!(
@@ -990,6 +994,9 @@ impl DateFinder {
         if caps.name("ago").is_some() {
             return self.ago(caps, ctx);
         }
+        if caps.name("lat").is_some() {
+            return self.later(caps, ctx);
+        }
         if let Some(m) = caps.name("pastn") {
             let start = m.start() + m.as_str().find(['t', 'T']).unwrap_or(0);
             return Some(Cand::new(start, m.end(), Val::Vague("PAST_REF"), "vague"));
@@ -1173,6 +1180,11 @@ impl DateFinder {
         if before.is_some_and(|c| "$€£.,-/".contains(c)) {
             return None;
         }
+        // "$ 12 December 27": a sum set off from its currency sign.
+        let sign = ctx.s[..all.start()].trim_end().chars().next_back();
+        if sign.is_some_and(|c| "$€£¥".contains(c)) {
+            return None;
+        }
         if let Some(y) = caps.name("d_year") {
             if Self::year_stands_alone(ctx.s, y.start(), y.end()) {
                 let year: i32 = y.as_str().parse().ok()?;
@@ -1228,7 +1240,15 @@ impl DateFinder {
             // "Dec-2018", "Dec/2018": the separator glues the year to the month.
             let glued = matches!(s[..y.start()].chars().next_back(), Some('-' | '/'))
                 && !s[y.end()..].starts_with(|c: char| c.is_alphanumeric());
-            let ok = glued || Self::year_stands_alone(s, y.start(), y.end());
+            // "Nov 18 2014-Dec 19 2015": a hyphen on to the next month.
+            let to_month = s[y.end()..].strip_prefix(['-', '–']).is_some_and(|r| {
+                let w = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                let w = w.to_ascii_lowercase();
+                let names = "january february march april may june july august september october november december";
+                month_number(&w).is_some()
+                    && (w.len() == 3 || w == "sept" || names.split(' ').any(|n| n == w))
+            });
+            let ok = glued || to_month || Self::year_stands_alone(s, y.start(), y.end());
             let n: i32 = y.as_str().parse().ok()?;
             ok.then_some((n, y))
         });
@@ -1383,6 +1403,9 @@ impl DateFinder {
         }
         let (prev, prev_start) = prev_word(s, ym.start());
         let next = next_word(s, end);
+        // "the year of 2008".
+        let year_of = prev.eq_ignore_ascii_case("of")
+            && prev_word(s, prev_start).0.eq_ignore_ascii_case("year");
         // "later than 2018": a bound, where "more than 2018" is a count.
         let than = prev.eq_ignore_ascii_case("than")
             && in_list(prev_word(s, prev_start).0, &["later", "earlier"]);
@@ -1416,6 +1439,7 @@ impl DateFinder {
             || range_end.is_some()
             || opens_range
             || in_list(prev, YEAR_CUES)
+            || year_of
             || than
             || prefixed
             || continues
@@ -1475,6 +1499,59 @@ impl DateFinder {
         Some(Cand::new(qh.start(), qh.end(), make(y), "relative"))
     }
 
+    /// `a fortnight later`, `2 years 1 month 21 days later`: counted from
+    /// the last date before it (`in 1971 … a year later`), or from the
+    /// reference where there is none or it has no day for a count of days,
+    /// as `the following week` counts.
+    fn later(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
+        let m = caps.name("lat")?;
+        // "later than planned", "three weeks later this year than last".
+        if in_list(next_word(ctx.s, m.end()), &["than", "this"]) {
+            return None;
+        }
+        let unit = caps.name("lat_u")?.as_str().to_ascii_lowercase();
+        let n = number_word(caps.name("lat_n")?.as_str())?;
+        let mut counts = match caps.name("lat_pre") {
+            Some(pre) => counted_units(pre.as_str(), &unit)?,
+            None => Vec::new(),
+        };
+        counts.push((n, unit.trim_end_matches('s').to_string()));
+        let r = ctx.reference;
+        let months = |counts: &[(i64, String)]| -> i64 {
+            counts.iter().map(|(n, u)| if u == "year" { 12 * n } else { *n }).sum()
+        };
+        let val = match unit.trim_end_matches('s') {
+            "year" => {
+                let y = match ctx.anchor {
+                    Some(Val::Day(d)) => d.year,
+                    Some(Val::Month(y, _) | Val::Year(y)) => y,
+                    _ => r?.year,
+                };
+                Val::Year(y + n as i32)
+            }
+            "month" => {
+                let (y, mo) = match ctx.anchor {
+                    Some(Val::Day(d)) => (d.year, d.month),
+                    Some(Val::Month(y, mo)) => (y, mo),
+                    _ => (r?.year, r?.month),
+                };
+                let (y, mo) = shift_month(y, mo, months(&counts));
+                Val::Month(y, mo)
+            }
+            _ => {
+                let mut d = match ctx.anchor {
+                    Some(Val::Day(d)) => d,
+                    _ => r?,
+                };
+                for (count, u) in &counts {
+                    d = extra::add_units(d, *count, u);
+                }
+                Val::Day(d)
+            }
+        };
+        Some(Cand::new(m.start(), m.end(), val, "relative"))
+    }
+
     fn ago(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
         let m = caps.name("ago")?;
         let unit = caps.name("ago_u")?.as_str().to_ascii_lowercase();
@@ -1483,6 +1560,14 @@ impl DateFinder {
             return Some(Cand::new(m.start(), m.end(), Val::Vague("PAST_REF"), "vague"));
         };
         let r = ctx.reference?;
+        // "2 weeks and 2 days ago": the counts before the last move the day
+        // back first.
+        let mut r = r;
+        if let Some(pre) = caps.name("ago_pre") {
+            for (count, u) in counted_units(pre.as_str(), &unit)? {
+                r = extra::add_units(r, -count, &u);
+            }
+        }
         let val = match unit.trim_end_matches('s') {
             "day" => Val::Day(r.add_days(-n)),
             "week" => week_of(r.add_days(-7 * n)),
@@ -1881,6 +1966,37 @@ fn real_past(s: &str, start: usize, word: &str) -> bool {
     !s[..start].ends_with('-')
         && !in_list(word, ADJECTIVES)
         && !in_list(prev, &["be", "been", "being", "have", "has", "get", "got"])
+}
+
+/// The counts and units of `pre` (`2 years 1 month `, `2 weeks and `),
+/// the part of a counted span before its last unit `last`: pairs of a
+/// count and a singular unit, from the largest unit down. `None` when the
+/// units do not run down to `last`: then the counts are two things (`six
+/// weeks a year ago`).
+fn counted_units(pre: &str, last: &str) -> Option<Vec<(i64, String)>> {
+    let rank = |u: &str| {
+        ["day", "week", "fortnight", "month", "year", "decade"]
+            .iter()
+            .position(|x| u.to_ascii_lowercase().trim_end_matches('s') == *x)
+    };
+    let words: Vec<&str> = pre
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '-')
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("and"))
+        .collect();
+    let mut out = Vec::new();
+    let mut above = None;
+    for pair in words.chunks(2) {
+        let [count, u] = pair else { return None };
+        if above.is_some_and(|a| rank(u) >= Some(a)) {
+            return None;
+        }
+        above = rank(u);
+        out.push((number_word(count)?, u.to_ascii_lowercase().trim_end_matches('s').to_string()));
+    }
+    if above.is_some_and(|a| rank(last) >= Some(a)) {
+        return None;
+    }
+    Some(out)
 }
 
 /// The byte after the char starting at `i`.
@@ -2465,6 +2581,58 @@ mod tests {
             "date",
             "",
         ),
+        // The part of a period as one side of a range, and not when alone.
+        (
+            "He left at the end of 2007 and returned in the middle of 2008.",
+            R,
+            "middle of 2008",
+            "2008",
+            "date",
+            "MID",
+        ),
+        // ranges of full dates and of months to a day
+        (
+            "It ran Nov 18 2014-Dec 19 2015 in Seoul.",
+            R,
+            "Nov 18 2014-Dec 19 2015",
+            "2014-11-18/2015-12-19",
+            "date",
+            "",
+        ),
+        (
+            "It ran October 1986-April 1987.",
+            R,
+            "October 1986-April 1987",
+            "1986-10/1987-04",
+            "date",
+            "",
+        ),
+        (
+            "It runs Nov-Feb 5th, 2017 in Seoul.",
+            R,
+            "Nov-Feb 5th, 2017",
+            "2016-11/2017-02-05",
+            "date",
+            "",
+        ),
+        // a leading zero is no fraction: the range may run into the next year
+        (
+            "The offer runs from 10/25 to 01/25.",
+            R,
+            "from 10/25 to 01/25",
+            "2024-10-25/2025-01-25",
+            "relative",
+            "",
+        ),
+        // the dot of an abbreviated month does not part a week from its weekday
+        (
+            "We meet the 1st week of Oct. on Friday.",
+            R,
+            "the 1st week of Oct. on Friday",
+            "2024-10-04",
+            "relative",
+            "",
+        ),
         // Bounds on a year.
         (
             "It must end no later than 2030.",
@@ -2480,6 +2648,66 @@ mod tests {
             "The vote will be held in a fortnight.",
             R,
             "in a fortnight",
+            "2024-10-29",
+            "relative",
+            "",
+        ),
+        // Counts of several units.
+        (
+            "They met 2 weeks and 2 days ago.",
+            R,
+            "2 weeks and 2 days ago",
+            "2024-09-29",
+            "relative",
+            "",
+        ),
+        ("They met 1 month, 21 days ago.", R, "1 month, 21 days ago", "2024-08-25", "relative", ""),
+        (
+            "They worked on it for the last 3 months and 2 weeks and 2 days.",
+            R,
+            "last 3 months and 2 weeks and 2 days",
+            "2024-06-29/2024-10-14",
+            "relative",
+            "",
+        ),
+        (
+            "They worked on it for the last 3 months and 2 days ago found it.",
+            R,
+            "2 days ago",
+            "2024-10-13",
+            "relative",
+            "",
+        ),
+        // `N units later`: from the date before it, else the reference.
+        ("He joined in 1971. A year later he left.", R, "A year later", "1972", "relative", ""),
+        (
+            "He was held on May 2. Two weeks later he was freed.",
+            R,
+            "Two weeks later",
+            "2024-05-16",
+            "relative",
+            "",
+        ),
+        (
+            "The plan was filed last month and 3 weeks later approved.",
+            R,
+            "3 weeks later",
+            "2024-11-05",
+            "relative",
+            "",
+        ),
+        (
+            "It opened in March 2001 and closed 2 years 1 month later.",
+            R,
+            "2 years 1 month later",
+            "2003-04",
+            "relative",
+            "",
+        ),
+        (
+            "The story played out again a fortnight later.",
+            R,
+            "a fortnight later",
             "2024-10-29",
             "relative",
             "",
@@ -2591,6 +2819,31 @@ mod tests {
             R,
             "from 2007 to the end of 2008",
             "2007/2008",
+            "date",
+            "",
+        ),
+        // a range from or to a point inside a period
+        (
+            "Output fell from the middle of 2007 to the end of 2008.",
+            R,
+            "from the middle of 2007 to the end of 2008",
+            "2007-07-02/2008",
+            "date",
+            "",
+        ),
+        (
+            "Talks ran from the end of March to the middle of September.",
+            R,
+            "from the end of March to the middle of September",
+            "2024-04-01/2024-09-15",
+            "relative",
+            "",
+        ),
+        (
+            "Prices rose from 2007 to the start of 2008.",
+            R,
+            "from 2007 to the start of 2008",
+            "2007/2007-12-31",
             "date",
             "",
         ),
@@ -2789,6 +3042,43 @@ mod tests {
         ("He said it was their best result to date.", R, "to date", "PRESENT_REF", "vague", ""),
         ("Music changed in the seventies.", R, "seventies", "197X", "date", ""),
         ("Two people died during the weekend.", R, "the weekend", "2024-W41-WE", "relative", ""),
+        // `this`/`next` fix a numeric day before the range joins it.
+        (
+            "The offer runs from this 5/12 to next 5/19.",
+            Some("2019-05-20"),
+            "from this 5/12 to next 5/19",
+            "2019-05-12/2020-05-19",
+            "relative",
+            "",
+        ),
+        // A named month with a year and a day in another order.
+        ("It opened September-2020-23.", R, "September-2020-23", "2020-09-23", "date", ""),
+        ("It closed 2020/23/Sep.", R, "2020/23/Sep", "2020-09-23", "date", ""),
+        ("It closed 23-2020-September.", R, "23-2020-September", "2020-09-23", "date", ""),
+        // A sum set off from its currency sign is no day.
+        ("I bought it for $ 12 December 27.", R, "December 27", "2023-12-27", "relative", ""),
+        // `in N units' time` is ahead whatever the tense.
+        (
+            "Talks resume in three weeks' time, he said.",
+            R,
+            "in three weeks",
+            "2024-11-05",
+            "relative",
+            "",
+        ),
+        (
+            "He said it would end in a fortnight’s time.",
+            R,
+            "in a fortnight",
+            "2024-10-29",
+            "relative",
+            "",
+        ),
+        // Two-digit years run at most 20 years ahead of the reference.
+        ("It was filed 03/18/50.", R, "03/18/50", "1950-03-18", "date", ""),
+        ("It expires 03/18/29.", R, "03/18/29", "2029-03-18", "date", ""),
+        // `the year of 1980`
+        ("Profit beat the high set for the full year of 1980.", R, "1980", "1980", "date", ""),
     ];
 
     /// (text, reference, text that must not be (part of) a date)
@@ -2816,6 +3106,9 @@ mod tests {
         ("Profits for the year rose.", R, "the year"),
         ("Crop estimates for the 1987/88 year starting April 1 rose.", R, "88 year"),
         ("She was named Player of the Year.", R, "Year"),
+        ("Stocks rose from six weeks a year ago.", R, "six weeks"),
+        ("Easter sales will be three weeks later this year than last.", R, "three weeks"),
+        ("It came two days later than planned.", R, "two days later"),
         ("A man in his forties was hurt.", R, "forties"),
         ("Keep your records up to date.", R, "to date"),
         ("Pilgrims prayed at St. Patrick's Cathedral.", R, "Patrick"),
@@ -2839,6 +3132,7 @@ mod tests {
         ("Spending after 9/11 rose.", R, "9/11"),
         ("Support is available 24/7.", R, "24/7"),
         ("The Tories were up six on 37 and Labour on 21.", R, "21"),
+        ("Sales rose Nov 18 2014-Marketing costs fell.", R, "2014"),
         ("The 2005-6 target was missed.", R, "2005-6"),
         ("The 1986/7 budget was cut.", R, "1986/7"),
         ("JUN7  38462  UP 1156", R, "JUN7"),
@@ -2857,6 +3151,11 @@ mod tests {
         ("Shares rose 3/4-1/2 points.", R, "3/4-1/2"),
         ("Bids rose from 1/8 to 3/4, dealers said.", R, "1/8 to 3/4"),
         ("It runs ten flights a week from May 31.", R, "a week"),
+        ("It opened September-2020/23.", R, "/23"),
+        ("I bought it for $ 12 December 27.", R, "$ 12"),
+        ("He earned in a week's wages what she made.", R, "a week"),
+        ("He scored 30 of 2000 points.", R, "2000"),
+        ("Bids rose this week from 3/4 to 7/8.", R, "3/4"),
     ];
 
     #[test]

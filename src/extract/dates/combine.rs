@@ -79,6 +79,15 @@ fn week_weekday(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
     for c in cands {
         if let Some(prev) = out.last_mut() {
             let between = gap(s, prev.end, c.start).trim().to_ascii_lowercase();
+            // "the 1st week of Oct. on Friday": the dot ends the abbreviation.
+            let abbreviated = main_text(s, prev)
+                .rsplit(|ch: char| !ch.is_alphabetic())
+                .next()
+                .is_some_and(|w| (3..=4).contains(&w.len()) && super::month_number(w).is_some());
+            let between = match between.strip_prefix('.') {
+                Some(b) if abbreviated => b.trim_start().to_string(),
+                _ => between,
+            };
             let joins = ["", "on", "of", "-", "–", ","].contains(&between.as_str());
             let pair = match (prev.val, c.val) {
                 (Val::Week(y, w), _) if joins && between != "of" => {
@@ -158,6 +167,38 @@ pub(super) fn current_months(ma: u32, mb: u32, r: Date) -> Option<(Val, Val)> {
     })
 }
 
+/// The first and last day of a month or a year.
+fn month_or_year_days(v: Val) -> Option<(Date, Date)> {
+    let (first, next) = match v {
+        Val::Month(y, m) => {
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            (Date::new(y, m, 1)?, Date::new(ny, nm, 1)?)
+        }
+        Val::Year(y) => (Date::new(y, 1, 1)?, Date::new(y + 1, 1, 1)?),
+        _ => return None,
+    };
+    Some((first, next.add_days(-1)))
+}
+
+/// A range's end written as a point of a month or year (`the middle of
+/// March`, `the end of 2007`, `the start of 2008`), as the day the range
+/// takes from it: a start at the middle is the middle day, a start at the
+/// end the day after; an end at the middle is the day before the middle,
+/// an end at the start the day before. The edges the period covers whole
+/// (`from the start of`, `to the end of`) are not points: `None`.
+fn edge_point(v: Val, modifier: &str, start: bool) -> Option<Val> {
+    let (first, last) = month_or_year_days(v)?;
+    let middle = first.add_days((last.to_days() - first.to_days() + 1) / 2);
+    let day = match (modifier, start) {
+        ("MID", true) => middle,
+        ("END", true) => last.add_days(1),
+        ("MID", false) => middle.add_days(-1),
+        ("START", false) => first.add_days(-1),
+        _ => return None,
+    };
+    Some(Val::Day(day))
+}
+
 /// Joins `A to B`, `from A until B`, `between A and B`, `A - B`.
 fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
@@ -194,16 +235,20 @@ fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
                 && prev.to.is_none()
                 && c.to.is_none()
                 // "from 2007 to the end of 2008" runs from 2007's start to
-                // 2008's end: a part at that edge is the whole period.
-                && matches!(prev.modifier, "" | "START" | "EARLY")
-                && matches!(c.modifier, "" | "END" | "LATE")
+                // 2008's end: a part at that edge is the whole period; a
+                // part away from it is the point where it starts (`from the
+                // middle of 2007`, `to the start of 2008`).
+                && (matches!(prev.modifier, "" | "START" | "EARLY")
+                    || edge_point(prev.val, prev.modifier, true).is_some())
+                && (matches!(c.modifier, "" | "END" | "LATE")
+                    || edge_point(c.val, c.modifier, false).is_some())
                 && rangeable(prev.val)
                 && rangeable(c.val)
                 && now_end(prev.val)
                 && now_end(c.val)
             {
-                let mut a = prev.val;
-                let mut b = c.val;
+                let mut a = edge_point(prev.val, prev.modifier, true).unwrap_or(prev.val);
+                let mut b = edge_point(c.val, c.modifier, false).unwrap_or(c.val);
                 if a == Val::Vague("PRESENT_REF") {
                     a = reference.map_or(a, Val::Day);
                 }
@@ -673,7 +718,9 @@ fn this_next_day(s: &str, cands: &mut [Cand], reference: Option<Date>) {
 pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
     let cands = week_weekday(s, cands);
     // "from April in 2016 to June in 2017": each end takes its year first.
-    let cands = in_year(s, cands);
+    let mut cands = in_year(s, cands);
+    // "from this 5/12 to next 5/19": each end takes its `this`/`next` first.
+    this_next_day(s, &mut cands, reference);
     let cands = ranges(s, cands, reference);
     let mut cands = in_year(s, cands);
     period_from(s, &mut cands);
@@ -729,7 +776,6 @@ pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec
             }
         }
     }
-    this_next_day(s, &mut cands, reference);
     bounds(s, &mut cands);
     cands
 }

@@ -112,6 +112,11 @@ pub(super) fn build_extra() -> Vec<String> {
         format!(
             r"{B}(?P<n_y>{YEAR})(?P<n_s1>[-/.])(?P<n_m>[0-9]{{1,2}}|{m})(?P<n_s2>[-/.])(?P<n_d>[0-9]{{1,2}}){B}"
         ),
+        // September-2020-23, 23-2020-September, 2020/23/Sep: a named month,
+        // a year and a day in one of the other orders
+        format!(
+            r"{B}(?P<oo>(?P<oo_m1>{m})[-/](?P<oo_y1>{YEAR})[-/](?P<oo_d1>[0-9]{{1,2}})|(?P<oo_d2>[0-9]{{1,2}})[-/](?P<oo_y2>{YEAR})[-/](?P<oo_m2>{m})|(?P<oo_y3>{YEAR})[-/](?P<oo_d3>[0-9]{{1,2}})[-/](?P<oo_m3>{m})){B}"
+        ),
         // 10/1-11/7, from 10/1 to 11/7, 5/1-5/7/2020, 5/1-5/7, 2020
         format!(
             r"{B}(?:(?:on|from|between|by|until|till|since)\s+)?(?P<ndr_a>[0-9]{{1,2}})/(?P<ndr_b>[0-9]{{1,2}})\s*(?:-|(?u:–)|to|till|until|through|thru|and)\s*(?P<ndr_c>[0-9]{{1,2}})/(?P<ndr_d>[0-9]{{1,2}})(?:(?:/|,\s*)(?P<ndr_y>{YEAR}))?{B}"
@@ -134,8 +139,10 @@ pub(super) fn build_extra() -> Vec<String> {
         format!(
             r"{B}(?:(?P<oy_day>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<oy_mon>{m})\s+of\s+(?u:['’])?(?P<oy_y>[0-9]{{2}}){B}"
         ),
-        // Jan-Feb 2017, Nov-Feb 2017
-        format!(r"{B}(?P<mm_a>{m})\.?\s*(?:-|(?u:–))\s*(?P<mm_b>{m})\.?,?\s+(?P<mm_y>{YEAR}){B}"),
+        // Jan-Feb 2017, Nov-Feb 2017, Nov-Feb 5th, 2017
+        format!(
+            r"{B}(?P<mm_a>{m})\.?\s*(?:-|(?u:–))\s*(?P<mm_b>{m})\.?(?:\s+(?P<mm_d>[0-9]{{1,2}})(?:st|nd|rd|th)?)?,?\s+(?P<mm_y>{YEAR}){B}"
+        ),
         // on 4/22, on 22/04, on 4-22
         format!(
             r"{B}(?:on|by|until|till|since|from|between|before|after|in|back|this|next|{WEEKDAYS})\.?,?\s+(?P<nd_a>[0-9]{{1,2}})(?P<nd_s>[-/.])(?P<nd_b>[0-9]{{1,2}}){B}"
@@ -181,7 +188,7 @@ pub(super) fn build_extra() -> Vec<String> {
         ),
         // next 3 days, past few weeks, last 3year, the 5 upcoming years
         format!(
-            r"{B}(?:(?P<nx>(?P<nx_w>next|past|last|previous|coming|upcoming|following)\s+(?P<nx_n>{NUMW}|couple(?:\s+of)?)\s*(?P<nx_u>{UNITS}|(?:business|working)\s+days))|the\s+(?P<nx2>(?P<nx_n2>{NUMW})\s+(?P<nx_w2>next|past|previous|coming|upcoming)\s+(?P<nx_u2>days|weeks|months|years))){B}"
+            r"{B}(?:(?P<nx>(?P<nx_w>next|past|last|previous|coming|upcoming|following)\s+(?P<nx_n>{NUMW}|couple(?:\s+of)?)\s*(?P<nx_u>{UNITS}|(?:business|working)\s+days)(?P<nx_more>(?:(?:\s*,\s*|\s+and\s+|\s+)[0-9]{{1,3}}\s*{UNITS}){{1,3}})?)|the\s+(?P<nx2>(?P<nx_n2>{NUMW})\s+(?P<nx_w2>next|past|previous|coming|upcoming)\s+(?P<nx_u2>days|weeks|months|years))){B}"
         ),
         // past month, coming week, upcoming month, this decade
         format!(
@@ -428,14 +435,16 @@ fn holiday_date(name: &str, y: i32) -> Option<Date> {
     }
 }
 
-/// The year `yy` (two digits) names: the one nearest the reference year,
-/// or 19yy/20yy split at 50 without one.
+/// The year `yy` (two digits) names: the one nearest the reference year
+/// but at most 20 years after it (news writes `03/18/40` of the past), or
+/// 19yy/20yy split at 50 without one.
 fn two_digit_year(yy: i32, reference: Option<Date>) -> i32 {
     match reference {
         Some(r) => {
             let base = r.year / 100 * 100 + yy;
             [base - 100, base, base + 100]
                 .into_iter()
+                .filter(|y| *y <= r.year + 20)
                 .min_by_key(|y| (y - r.year).abs())
                 .unwrap_or(base)
         }
@@ -600,6 +609,9 @@ impl DateFinder {
             let date = Date::new(y.as_str().parse().ok()?, m, d)?;
             return Some(day_cand(all.start(), all.end(), Val::Day(date), "date"));
         }
+        if let Some(m) = caps.name("oo") {
+            return odd_order_day(caps, s, m.start(), m.end());
+        }
         if let Some(a) = caps.name("u_a") {
             let s1 = caps.name("u_s1")?.as_str();
             let s2 = caps.name("u_s2")?.as_str().trim();
@@ -695,6 +707,10 @@ impl DateFinder {
             let ya = if ma > mb { y - 1 } else { y };
             let mut c = Cand::new(all.start(), all.end(), Val::Month(ya, ma), "date");
             c.to = Some(Val::Month(y, mb));
+            // "Nov-Feb 5th, 2017": up to that day of the second month.
+            if let Some(d) = caps.name("mm_d") {
+                c.to = Some(Val::Day(Date::new(y, mb, d.as_str().parse().ok()?)?));
+            }
             return Some(c);
         }
         if caps.name("ndr_a").is_some() {
@@ -815,7 +831,11 @@ impl DateFinder {
             let unit =
                 caps.name("in_u").or_else(|| caps.name("in_u2"))?.as_str().to_ascii_lowercase();
             let within = caps.name("in_w").is_some();
-            if !self.is_future(s, m.start(), m.end()) || n <= 0 || n > 100 {
+            // "in a fortnight's time", "in three weeks' time": ahead, whatever the tense.
+            let time = ["'s time", "’s time", "' time", "’ time"].iter().any(|t| {
+                rest.strip_prefix(t).is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+            });
+            if !(time || self.is_future(s, m.start(), m.end())) || n <= 0 || n > 100 {
                 return None;
             }
             let day = add_units(r, n, &unit);
@@ -1161,9 +1181,13 @@ impl DateFinder {
             &["from", "between", "on", "by", "until", "till", "since"],
         );
         let fraction = |x: u32| matches!(x, 2 | 4 | 8 | 16 | 32 | 64);
-        if !year
-            && (!cue || (m1, d1) >= (m2, d2) || word_follows(s, end) || fraction(b) && fraction(d))
-        {
+        // A number written with a leading zero (`01/25`) is no fraction: the
+        // range may then run into the next year (`from 10/25 to 01/25`).
+        let zero = ["ndr_a", "ndr_b", "ndr_c", "ndr_d"].iter().any(|g| {
+            caps.name(g).is_some_and(|x| x.as_str().len() == 2 && x.as_str().starts_with('0'))
+        });
+        let backwards = (m1, d1) >= (m2, d2) && !(zero && m1 > m2);
+        if !year && (!cue || backwards || word_follows(s, end) || fraction(b) && fraction(d)) {
             return None;
         }
         let (first, kind) = match caps.name("ndr_y") {
@@ -1215,7 +1239,11 @@ impl DateFinder {
                 "next",
             ],
         );
-        let ends = word_follows(s, end);
+        // "from this 5/12 to next 5/19": a range's connector after a day
+        // fixed by `this`/`next` does not make it a count.
+        let connector = in_list(next_word(s, end), &["to", "until", "till", "through"])
+            && in_list(prev, &["this", "next"]);
+        let ends = word_follows(s, end) && !connector;
         let ok = match sep {
             "/" => weekday_before || (cue || prev.eq_ignore_ascii_case("back")) && !ends,
             _ => weekday_before || (in_list(prev, &["on", "in"]) && !ends),
@@ -1461,13 +1489,30 @@ impl DateFinder {
             c.to = Some(Val::Day(b));
             return Some(c);
         }
+        // "the last 3 months and 2 weeks and 2 days": one span of all the
+        // counts, from the largest unit down.
+        // A last count followed by `ago` or `later` is a date of its own
+        // ("the last 3 months and 2 days ago").
+        let mut counts = vec![(n, unit)];
+        let mut end = m.end();
+        if let Some(more) = caps.name("nx_more") {
+            let own = ["ago", "later", "earlier", "before", "after"];
+            if in_list(next_word(ctx.s, more.end()), &own) {
+                end = more.start();
+            } else {
+                let first = caps.name("nx_n")?.as_str();
+                let text = format!("{first} {} {}", counts[0].1, more.as_str());
+                counts = super::counted_units(&text, "")?;
+            }
+        }
         let (a, b) = if forward {
             let start = r.add_days(1);
-            (start, add_units(start, n, &unit).add_days(-1))
+            let end = counts.iter().fold(start, |d, (n, u)| add_units(d, *n, u));
+            (start, end.add_days(-1))
         } else {
-            (add_units(r, -n, &unit), r.add_days(-1))
+            (counts.iter().fold(r, |d, (n, u)| add_units(d, -n, u)), r.add_days(-1))
         };
-        let mut c = Cand::new(m.start(), m.end(), Val::Day(a), "relative");
+        let mut c = Cand::new(m.start(), end, Val::Day(a), "relative");
         c.to = Some(Val::Day(b));
         Some(c)
     }
@@ -1760,6 +1805,22 @@ impl DateFinder {
         };
         Some(Cand::new(start, name.end(), Val::Day(day), "relative"))
     }
+}
+
+/// `September-2020-23`, `23-2020-September`, `2020/23/Sep` at
+/// `start..end`: the month is named, so the order is plain; both joins must
+/// be the same mark and nothing numeric may glue on either side.
+fn odd_order_day(caps: &Caps, s: &str, start: usize, end: usize) -> Option<Cand> {
+    let text = &s[start..end];
+    let mut joins = text.chars().filter(|c| matches!(c, '-' | '/'));
+    if joins.next() != joins.next() || glued_before(s, start) || continues_numeric(s, end) {
+        return None;
+    }
+    let pick = |names: [&str; 3]| names.iter().find_map(|n| caps.name(n)).map(|m| m.as_str());
+    let m = month_number(pick(["oo_m1", "oo_m2", "oo_m3"])?)?;
+    let y: i32 = pick(["oo_y1", "oo_y2", "oo_y3"])?.parse().ok()?;
+    let d: u32 = pick(["oo_d1", "oo_d2", "oo_d3"])?.parse().ok()?;
+    Some(day_cand(start, end, Val::Day(Date::new(y, m, d)?), "date"))
 }
 
 /// A candidate that names a day of a month given in the text.
