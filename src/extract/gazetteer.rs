@@ -6,6 +6,8 @@
 //! no pattern of their own: the apostrophe is a word boundary. Curly and
 //! straight apostrophes and Unicode hyphens are added as pattern variants.
 
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use super::wordtrie::WordTrie;
@@ -79,8 +81,21 @@ struct Draft {
     layer: u32,
     /// Where it is defined: an index into `GazetteerBuilder::files`, a line.
     line: (u32, usize),
-    names: Vec<String>,
-    demonyms: Vec<String>,
+    /// The `aliases` and `demonyms` cells as written (`|`-separated): one
+    /// string each rather than one per name, for gazetteers of millions.
+    aliases: Box<str>,
+    demonyms: Box<str>,
+}
+
+impl Draft {
+    /// Every form of the entity in file order, with whether it is a
+    /// demonym: its name, its aliases, its demonyms.
+    fn forms(&self) -> impl Iterator<Item = (&str, bool)> {
+        std::iter::once(self.entity.name.as_str())
+            .chain(list(&self.aliases))
+            .map(|n| (n, false))
+            .chain(list(&self.demonyms).map(|n| (n, true)))
+    }
 }
 
 /// Collects gazetteer files, layer by layer, and builds a [`Gazetteer`].
@@ -149,10 +164,12 @@ impl GazetteerBuilder {
         let table = Table::parse(path, data, &["id", "name", "type"], &mut self.errors);
         let file = self.files.len() as u32;
         self.files.push(path.to_string());
+        let [id_at, name_at, type_at, aliases_at, demonyms_at, attributes_at] =
+            ["id", "name", "type", "aliases", "demonyms", "attributes"].map(|c| table.column(c));
         for row in table.rows() {
             let line = row.line;
             let err = |msg: String| LoadError::new(path, line, msg);
-            let (id, name, kind) = (row.get("id"), row.get("name"), row.get("type"));
+            let (id, name, kind) = (row.at(id_at), row.at(name_at), row.at(type_at));
             if id.is_empty() {
                 self.errors.push(err("empty id".into()));
                 continue;
@@ -166,7 +183,7 @@ impl GazetteerBuilder {
                 continue;
             }
             let mut attributes = Vec::new();
-            for pair in row.get("attributes").split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            for pair in row.at(attributes_at).split(';').map(str::trim).filter(|p| !p.is_empty()) {
                 match pair.split_once('=') {
                     Some((k, v)) if !k.trim().is_empty() => {
                         attributes.push((k.trim().to_string(), v.trim().to_string()))
@@ -176,8 +193,6 @@ impl GazetteerBuilder {
                     ))),
                 }
             }
-            let mut names = vec![name.to_string()];
-            names.extend(list(row.get("aliases")).map(String::from));
             let draft = Draft {
                 entity: Entity {
                     id: id.to_string(),
@@ -187,19 +202,19 @@ impl GazetteerBuilder {
                 },
                 layer: self.layer,
                 line: (file, line),
-                names,
-                demonyms: list(row.get("demonyms")).map(String::from).collect(),
+                aliases: row.at(aliases_at).into(),
+                demonyms: row.at(demonyms_at).into(),
             };
-            match self.by_id.get(id) {
-                Some(&i) if self.drafts[i].layer == self.layer => {
-                    let (f, l) = self.drafts[i].line;
+            match self.by_id.entry(draft.entity.id.clone()) {
+                Entry::Occupied(e) if self.drafts[*e.get()].layer == self.layer => {
+                    let (f, l) = self.drafts[*e.get()].line;
                     let p = &self.files[f as usize];
                     self.errors
                         .push(err(format!("duplicate id `{id}` (first defined at {p}:{l})")));
                 }
-                Some(&i) => self.drafts[i] = draft,
-                None => {
-                    self.by_id.insert(id.to_string(), self.drafts.len());
+                Entry::Occupied(e) => self.drafts[*e.get()] = draft,
+                Entry::Vacant(e) => {
+                    e.insert(self.drafts.len());
                     self.drafts.push(draft);
                 }
             }
@@ -215,10 +230,10 @@ impl GazetteerBuilder {
             return Err(LoadErrors(self.errors));
         }
         let (patterns, targets, ambiguities) = self.resolve();
-        let common_forms = self.common_forms();
-        let GazetteerBuilder { drafts, .. } = self;
         let automaton = WordTrie::new(&patterns);
         drop(patterns);
+        let common_forms = self.common_forms();
+        let GazetteerBuilder { drafts, .. } = self;
         Ok(Gazetteer {
             entities: drafts.into_iter().map(|d| d.entity).collect(),
             automaton,
@@ -232,12 +247,12 @@ impl GazetteerBuilder {
     /// alias and demonym that won its form, with its apostrophe and hyphen
     /// variants. For benchmarks that compare against a plain scan.
     pub fn patterns(&self) -> Vec<String> {
-        self.resolve().0
+        self.resolve().0.into_iter().map(Cow::into_owned).collect()
     }
 
     /// Gives each form to one entity (a later layer wins, else the first
     /// entry) and lists the patterns with their targets.
-    fn resolve(&self) -> (Vec<String>, Vec<Target>, Vec<Ambiguity>) {
+    fn resolve(&self) -> (Vec<Cow<'_, str>>, Vec<Target>, Vec<Ambiguity>) {
         // form → its index in `order`; `owners` holds (entity index,
         // demonym, layer) by that index.
         let mut index: HashMap<&str, usize, FxBuild> = HashMap::default();
@@ -245,10 +260,8 @@ impl GazetteerBuilder {
         let mut owners: Vec<(u32, bool, u32)> = Vec::new();
         let mut ambiguities = Vec::new();
         for (i, d) in self.drafts.iter().enumerate() {
-            let forms =
-                d.names.iter().map(|n| (n, false)).chain(d.demonyms.iter().map(|n| (n, true)));
-            for (form, demonym) in forms {
-                let k = *index.entry(form.as_str()).or_insert_with(|| {
+            for (form, demonym) in d.forms() {
+                let k = *index.entry(form).or_insert_with(|| {
                     order.push(form);
                     owners.push((i as u32, demonym, d.layer));
                     order.len() - 1
@@ -265,7 +278,7 @@ impl GazetteerBuilder {
                     (other, &d.entity.id)
                 };
                 ambiguities.push(Ambiguity {
-                    form: form.clone(),
+                    form: form.to_string(),
                     kept: kept.clone(),
                     dropped: dropped.clone(),
                 });
@@ -287,9 +300,9 @@ impl GazetteerBuilder {
     fn common_forms(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         for d in &self.drafts {
-            for form in d.names.iter().chain(&d.demonyms) {
+            for (form, _) in d.forms() {
                 if self.common.contains(form) {
-                    out.push((form.clone(), d.entity.id.clone()));
+                    out.push((form.to_string(), d.entity.id.clone()));
                 }
             }
         }
@@ -321,11 +334,11 @@ fn check_type(kind: &str) -> Result<(), String> {
 
 /// The spellings of `form` to match: as written, and with the other
 /// apostrophe and Unicode hyphens, which news text mixes freely.
-fn variants(form: &str) -> Vec<String> {
-    let mut out = vec![form.to_string()];
+fn variants(form: &str) -> Vec<Cow<'_, str>> {
+    let mut out = vec![Cow::Borrowed(form)];
     let mut push = |s: String| {
-        if !out.contains(&s) {
-            out.push(s);
+        if !out.iter().any(|o| *o == s) {
+            out.push(Cow::Owned(s));
         }
     };
     if form.contains('\'') {

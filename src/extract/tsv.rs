@@ -16,7 +16,12 @@ pub(crate) struct Row<'a> {
 impl<'a> Row<'a> {
     /// The trimmed cell under `column`, empty when the file has no such column.
     pub fn get(&self, column: &str) -> &'a str {
-        self.header.iter().position(|h| h == column).map_or("", |i| self.cells[i].trim())
+        self.at(self.header.iter().position(|h| h == column))
+    }
+
+    /// The trimmed cell at `index` (from [`Table::column`]), empty for `None`.
+    pub fn at(&self, index: Option<usize>) -> &'a str {
+        index.map_or("", |i| self.cells[i].trim())
     }
 }
 
@@ -77,6 +82,12 @@ impl<'a> Table<'a> {
             errors.push(LoadError::new(path, 0, "no header row"));
         }
         Table { header: header.unwrap_or_default(), rows }
+    }
+
+    /// The index of `column` in the header: looked up once, then read with
+    /// [`Row::at`] on every row of a large file.
+    pub fn column(&self, column: &str) -> Option<usize> {
+        self.header.iter().position(|h| h == column)
     }
 
     /// The rows, in file order.
