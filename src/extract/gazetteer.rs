@@ -162,6 +162,10 @@ impl GazetteerBuilder {
     /// Adds the rows of one gazetteer file. `path` is only used in messages.
     pub fn add_file(&mut self, path: &str, data: &str) -> &mut GazetteerBuilder {
         let table = Table::parse(path, data, &["id", "name", "type"], &mut self.errors);
+        // Room for every row up front: growing by doubling copies a large
+        // gazetteer's entities several times.
+        self.drafts.reserve(table.len());
+        self.by_id.reserve(table.len());
         let file = self.files.len() as u32;
         self.files.push(path.to_string());
         let [id_at, name_at, type_at, aliases_at, demonyms_at, attributes_at] =
@@ -255,9 +259,12 @@ impl GazetteerBuilder {
     fn resolve(&self) -> (Vec<Cow<'_, str>>, Vec<Target>, Vec<Ambiguity>) {
         // form → its index in `order`; `owners` holds (entity index,
         // demonym, layer) by that index.
+        // Most entities have a name and an alias or a demonym.
+        let forms = self.drafts.len() * 2;
         let mut index: HashMap<&str, usize, FxBuild> = HashMap::default();
-        let mut order: Vec<&str> = Vec::new();
-        let mut owners: Vec<(u32, bool, u32)> = Vec::new();
+        index.reserve(forms);
+        let mut order: Vec<&str> = Vec::with_capacity(forms);
+        let mut owners: Vec<(u32, bool, u32)> = Vec::with_capacity(forms);
         let mut ambiguities = Vec::new();
         for (i, d) in self.drafts.iter().enumerate() {
             for (form, demonym) in d.forms() {
@@ -284,8 +291,8 @@ impl GazetteerBuilder {
                 });
             }
         }
-        let mut patterns = Vec::new();
-        let mut targets = Vec::new();
+        let mut patterns = Vec::with_capacity(order.len());
+        let mut targets = Vec::with_capacity(order.len());
         for (form, &(entity, demonym, _)) in order.into_iter().zip(&owners) {
             let common = self.common.contains(form);
             for variant in variants(form) {

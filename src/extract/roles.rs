@@ -6,7 +6,7 @@
 //! entries with dates take part, so a stale role never names the wrong
 //! person in an old article.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::{Frame, Lexicon, Trigger};
@@ -56,13 +56,7 @@ impl Offices {
     /// least one of `from`/`to`.
     pub fn new(gazetteer: &Gazetteer) -> Offices {
         let mut holders = Holders::new();
-        let places: HashMap<&str, u32> = gazetteer
-            .entities()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == "PLACE")
-            .map(|(i, e)| (e.name.as_str(), i as u32))
-            .collect();
+        let mut dated = Vec::new();
         for (i, e) in gazetteer.entities().iter().enumerate() {
             let (Some(role), Some(country)) = (e.attribute("role"), e.attribute("country")) else {
                 continue;
@@ -74,8 +68,21 @@ impl Offices {
             }
             let from = from.unwrap_or(Date { year: 1, month: 1, day: 1 });
             let to = to.unwrap_or(Date { year: 9999, month: 12, day: 31 });
+            dated.push((i as u32, role, country, from, to));
+        }
+        // Only the places office holders name: a large gazetteer has
+        // hundreds of thousands of places and few office holders.
+        let named: HashSet<&str> = dated.iter().map(|&(_, _, country, _, _)| country).collect();
+        let places: HashMap<&str, u32> = gazetteer
+            .entities()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == "PLACE" && named.contains(e.name.as_str()))
+            .map(|(i, e)| (e.name.as_str(), i as u32))
+            .collect();
+        for (i, role, country, from, to) in dated {
             let Some(&country) = places.get(country) else { continue };
-            holders.entry((country, office(role))).or_default().push((i as u32, from, to));
+            holders.entry((country, office(role))).or_default().push((i, from, to));
         }
         Offices { holders }
     }
