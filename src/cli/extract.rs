@@ -434,7 +434,9 @@ fn stream(args: &Args) -> Result<(), String> {
 
 fn extract(args: &Args) -> Result<Totals, String> {
     let started = Instant::now();
-    let (gazetteer, lexicon) = args.gazetteers.build()?;
+    let pool = args.pool()?;
+    // In the pool, so that `--threads` also holds while the gazetteers load.
+    let (gazetteer, lexicon) = pool.install(|| args.gazetteers.build())?;
     let pipeline = Pipeline::new(gazetteer, lexicon);
     let options = args.read_options();
     let out = args.out.as_deref().ok_or("--out is required")?;
@@ -442,7 +444,6 @@ fn extract(args: &Args) -> Result<Totals, String> {
     let mut output = Output::create(out, args.format, args.sentences, args.excel)?;
     // `gazette extract . --out out` must not read its own output back.
     inputs.skip_folder(out);
-    let pool = args.pool()?;
     let write_error = |e: std::io::Error| format!("{}: {e}", out.display());
     let mut totals = Totals::default();
     let mut ids = SeenIds::default();

@@ -13,8 +13,9 @@ use std::collections::{HashMap, HashSet};
 use super::wordtrie::WordTrie;
 use crate::hash::FxBuild;
 
-use crate::extract::tsv::{list, Table};
+use crate::extract::tsv::{list, Row, Table};
 use crate::{LoadError, LoadErrors, Span};
+use rayon::prelude::*;
 
 /// Single-word names that are also ordinary words or first names; see
 /// [`GazetteerBuilder::add_common_words`].
@@ -168,75 +169,61 @@ impl GazetteerBuilder {
         self.by_id.reserve(table.len());
         let file = self.files.len() as u32;
         self.files.push(path.to_string());
-        let [id_at, name_at, type_at, aliases_at, demonyms_at, attributes_at] =
-            ["id", "name", "type", "aliases", "demonyms", "attributes"].map(|c| table.column(c));
-        for row in table.rows() {
-            let line = row.line;
-            let err = |msg: String| LoadError::new(path, line, msg);
-            let (id, name, kind) = (row.at(id_at), row.at(name_at), row.at(type_at));
-            if id.is_empty() {
-                self.errors.push(err("empty id".into()));
-                continue;
-            }
-            if name.is_empty() {
-                self.errors.push(err(format!("entity `{id}` has an empty name")));
-                continue;
-            }
-            if let Err(msg) = check_type(kind) {
-                self.errors.push(err(msg));
-                continue;
-            }
-            let mut attributes = Vec::new();
-            for pair in row.at(attributes_at).split(';').map(str::trim).filter(|p| !p.is_empty()) {
-                match pair.split_once('=') {
-                    Some((k, v)) if !k.trim().is_empty() => {
-                        attributes.push((k.trim().to_string(), v.trim().to_string()))
-                    }
-                    _ => self.errors.push(err(format!(
-                        "attribute `{pair}` is not key=value (e.g. country=Ukraine)"
-                    ))),
-                }
-            }
-            let draft = Draft {
-                entity: Entity {
-                    id: id.to_string(),
-                    name: name.to_string(),
-                    kind: kind.to_string(),
-                    attributes,
-                },
-                layer: self.layer,
-                line: (file, line),
-                aliases: row.at(aliases_at).into(),
-                demonyms: row.at(demonyms_at).into(),
-            };
-            match self.by_id.entry(draft.entity.id.clone()) {
-                Entry::Occupied(e) if self.drafts[*e.get()].layer == self.layer => {
-                    let (f, l) = self.drafts[*e.get()].line;
-                    let p = &self.files[f as usize];
-                    self.errors
-                        .push(err(format!("duplicate id `{id}` (first defined at {p}:{l})")));
-                }
-                Entry::Occupied(e) => self.drafts[*e.get()] = draft,
-                Entry::Vacant(e) => {
-                    e.insert(self.drafts.len());
-                    self.drafts.push(draft);
+        let columns = Columns::of(&table);
+        let layer = self.layer;
+        // Rows become entities on every thread of the pool (a million-row
+        // file is most of a large build), then join the builder in order; a
+        // block at a time, so the parsed rows never all wait in memory.
+        let mut parsed: Vec<(Option<Draft>, Vec<LoadError>)> = Vec::new();
+        const BLOCK: usize = 1 << 16;
+        for start in (0..table.len()).step_by(BLOCK) {
+            (start..table.len().min(start + BLOCK))
+                .into_par_iter()
+                .with_min_len(1024)
+                .map(|i| draft(path, &table.row(i), &columns, (file, layer)))
+                .collect_into_vec(&mut parsed);
+            for (draft, errors) in parsed.drain(..) {
+                self.errors.extend(errors);
+                if let Some(draft) = draft {
+                    self.insert(path, draft);
                 }
             }
         }
         self
     }
 
+    /// Adds `draft`, read from `path`, unless its id is already taken in
+    /// this layer; an entity of an earlier layer with its id is replaced.
+    fn insert(&mut self, path: &str, draft: Draft) {
+        match self.by_id.entry(draft.entity.id.clone()) {
+            Entry::Occupied(e) if self.drafts[*e.get()].layer == self.layer => {
+                let (f, l) = self.drafts[*e.get()].line;
+                let p = &self.files[f as usize];
+                let id = &draft.entity.id;
+                let message = format!("duplicate id `{id}` (first defined at {p}:{l})");
+                self.errors.push(LoadError::new(path, draft.line.1, message));
+            }
+            Entry::Occupied(e) => self.drafts[*e.get()] = draft,
+            Entry::Vacant(e) => {
+                e.insert(self.drafts.len());
+                self.drafts.push(draft);
+            }
+        }
+    }
+
     /// Compiles the matcher, or returns every problem found in the files.
     /// Consumes the builder: its entities move into the gazetteer rather
     /// than being copied, which halves peak memory for large gazetteers.
-    pub fn build(self) -> Result<Gazetteer, LoadErrors> {
+    pub fn build(mut self) -> Result<Gazetteer, LoadErrors> {
         if !self.errors.is_empty() {
             return Err(LoadErrors(self.errors));
         }
+        // Ids are all checked: free their index before the largest step.
+        self.by_id = HashMap::default();
         let (patterns, targets, ambiguities) = self.resolve();
-        let automaton = WordTrie::new(&patterns);
+        let (automaton, common_forms) =
+            rayon::join(|| WordTrie::new(&patterns), || self.common_forms());
         drop(patterns);
-        let common_forms = self.common_forms();
         let GazetteerBuilder { drafts, .. } = self;
         Ok(Gazetteer {
             entities: drafts.into_iter().map(|d| d.entity).collect(),
@@ -259,8 +246,9 @@ impl GazetteerBuilder {
     fn resolve(&self) -> (Vec<Cow<'_, str>>, Vec<Target>, Vec<Ambiguity>) {
         // form → its index in `order`; `owners` holds (entity index,
         // demonym, layer) by that index.
-        // Most entities have a name and an alias or a demonym.
-        let forms = self.drafts.len() * 2;
+        // Sized exactly: a map reserved for twice its entries takes twice
+        // the memory, and rehashing a large one as it grows costs time.
+        let forms = self.drafts.iter().map(|d| d.forms().count()).sum();
         let mut index: HashMap<&str, usize, FxBuild> = HashMap::default();
         index.reserve(forms);
         let mut order: Vec<&str> = Vec::with_capacity(forms);
@@ -315,6 +303,75 @@ impl GazetteerBuilder {
         }
         out
     }
+}
+
+/// Where a gazetteer file's columns are, looked up once per file.
+struct Columns {
+    id: Option<usize>,
+    name: Option<usize>,
+    kind: Option<usize>,
+    aliases: Option<usize>,
+    demonyms: Option<usize>,
+    attributes: Option<usize>,
+}
+
+impl Columns {
+    fn of(table: &Table) -> Columns {
+        Columns {
+            id: table.column("id"),
+            name: table.column("name"),
+            kind: table.column("type"),
+            aliases: table.column("aliases"),
+            demonyms: table.column("demonyms"),
+            attributes: table.column("attributes"),
+        }
+    }
+}
+
+/// The entity a row defines, or `None` when the row is unusable, with the
+/// problems found in it. `at` is the file's index and the builder's layer.
+fn draft(
+    path: &str,
+    row: &Row,
+    columns: &Columns,
+    at: (u32, u32),
+) -> (Option<Draft>, Vec<LoadError>) {
+    let line = row.line;
+    let err = |msg: String| LoadError::new(path, line, msg);
+    let (id, name, kind) = (row.at(columns.id), row.at(columns.name), row.at(columns.kind));
+    if id.is_empty() {
+        return (None, vec![err("empty id".into())]);
+    }
+    if name.is_empty() {
+        return (None, vec![err(format!("entity `{id}` has an empty name"))]);
+    }
+    if let Err(msg) = check_type(kind) {
+        return (None, vec![err(msg)]);
+    }
+    let mut errors = Vec::new();
+    let mut attributes = Vec::new();
+    for pair in row.at(columns.attributes).split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        match pair.split_once('=') {
+            Some((k, v)) if !k.trim().is_empty() => {
+                attributes.push((k.trim().to_string(), v.trim().to_string()))
+            }
+            _ => errors
+                .push(err(format!("attribute `{pair}` is not key=value (e.g. country=Ukraine)"))),
+        }
+    }
+    let draft = Draft {
+        entity: Entity {
+            id: id.to_string(),
+            name: name.to_string(),
+            kind: kind.to_string(),
+            attributes,
+        },
+        layer: at.1,
+        line: (at.0, line),
+        aliases: row.at(columns.aliases).into(),
+        demonyms: row.at(columns.demonyms).into(),
+    };
+    (Some(draft), errors)
 }
 
 /// Checks a `type` cell: upper-case letters, with a hint for common mistakes.

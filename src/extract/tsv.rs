@@ -97,11 +97,13 @@ impl<'a> Table<'a> {
 
     /// The rows, in file order.
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.rows.iter().map(|&(line, text)| Row {
-            line,
-            cells: cells(text).collect(),
-            header: &self.header,
-        })
+        (0..self.len()).map(|i| self.row(i))
+    }
+
+    /// Row `i` (below [`Table::len`]).
+    pub fn row(&self, i: usize) -> Row<'_> {
+        let (line, text) = self.rows[i];
+        Row { line, cells: cells(text).collect(), header: &self.header }
     }
 }
 
