@@ -114,6 +114,10 @@ const ZERO: u32 = 1 << 25; // zero, nought: a number alone or in decimals, not a
 const SIGN_ART: u32 = 1 << 26; // minus, negative, a, an: may start an extended number
 const QUAL_START: u32 = 1 << 27; // first word of a qualifier: about, more, at …
 
+/// Words that may start a number on their own: number words and vague
+/// counts (`several thousand`).
+const STARTS: u32 = CARD | TENS | ZERO | ORD | FRACTION | VAGUE_PLURAL | VAGUE;
+
 /// Words that can be, or start, a number: a sentence with none of them and
 /// no digit holds no quantity.
 const NUMBER_WORDS: u32 =
@@ -1260,6 +1264,9 @@ impl Scan<'_> {
     /// Tries a quantity starting at token `i`; returns it and the token to
     /// continue from, or the token to continue from when there is none.
     fn at(&self, i: usize) -> Result<(QuantityMention, usize), usize> {
+        if !self.flag(i, LABEL | QUAL_START) && !self.may_start_number(i) {
+            return Err(i + 1);
+        }
         if self.flag(i, LABEL) {
             // aged 18 to 99, aged between 16 and 45, pages 5-7: skip the
             // numbers after the label.
@@ -1285,6 +1292,34 @@ impl Scan<'_> {
             }
         }
         self.quantity(i, i, None).ok_or(i + 1)
+    }
+
+    /// Whether a number can start at token `j`, alone or after a currency
+    /// or sign: the cheap test before [`Scan::core`] tries every form. Most
+    /// tokens of a sentence are plain words, and trying every rule on them
+    /// only to fail costs more than the rest of the scan.
+    fn may_start_number(&self, j: usize) -> bool {
+        let t = &self.toks[j];
+        let next = self.tok(j + 1);
+        match t.kind {
+            Kind::Word => {
+                t.has(STARTS)
+                    // `USD 5`, `US$`
+                    || next.is_some_and(|n| {
+                        n.kind == Kind::Num || (n.kind == Kind::Punct && self.str(j + 1) == "$")
+                    })
+                    // `minus five`, `a dozen`, `a third`: only before a
+                    // number word or something that is not a word.
+                    || (t.has(SIGN_ART)
+                        && next.is_some_and(|n| n.kind != Kind::Word || n.has(NUMBER_WORDS | VAGUE)))
+            }
+            Kind::Punct => {
+                let s = self.str(j);
+                CURRENCY_SYMBOLS.iter().any(|&(c, _)| c == s) || matches!(s, "-" | "\u{2212}" | ".")
+            }
+            Kind::Other => self.text.as_bytes()[t.s].is_ascii_digit(),
+            Kind::Num | Kind::Range | Kind::NumUnit | Kind::Compound => true,
+        }
     }
 
     /// The longest qualifier at `i`, with the token after it.
@@ -1640,6 +1675,9 @@ impl Scan<'_> {
             ext: false,
         };
         let t = *self.tok(j)?;
+        if !self.may_start_number(j) {
+            return None;
+        }
 
         // Currency prefixes: $, US$, €, USD.
         let mut currency: Option<(&'static str, usize, usize)> = None;
