@@ -73,6 +73,17 @@ pub struct QuantityFinder {
     /// Number words and vulgar fractions, to skip sentences without a
     /// number before tokenizing them (most news sentences have none).
     numbers: AhoCorasick,
+    /// The lexicon's words of up to 15 bytes by [`packed`] key: compared
+    /// as one integer rather than through memcmp.
+    short: HashMap<u128, Entry, FxBuild>,
+}
+
+/// A word of up to 15 bytes and its length, as one integer.
+fn packed(word: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..word.len()).filter(|_| word.len() < 16)?.copy_from_slice(word);
+    buf[15] = word.len() as u8;
+    Some(u128::from_le_bytes(buf))
 }
 
 impl Default for QuantityFinder {
@@ -719,7 +730,8 @@ impl QuantityFinder {
             lexicon.entry(words[0].as_bytes()).or_default().flags |= QUAL_START;
         }
         let numbers = number_automaton(&lexicon, NUMBER_WORDS);
-        QuantityFinder { letter, lexicon, vague: false, numbers }
+        let short = lexicon.iter().filter_map(|(w, e)| Some((packed(w)?, *e))).collect();
+        QuantityFinder { letter, lexicon, vague: false, numbers, short }
     }
 
     /// Also emit vague counts without a number (`several officers`,
@@ -867,7 +879,12 @@ impl QuantityFinder {
     }
 
     fn entry_bytes(&self, lower: &[u8]) -> Entry {
-        self.lexicon.get(lower).copied().unwrap_or_default()
+        match packed(lower) {
+            Some(key) => self.short.get(&key),
+            None => self.lexicon.get(lower),
+        }
+        .copied()
+        .unwrap_or_default()
     }
 
     /// Builds one token from `text[s..e]`.
