@@ -141,7 +141,12 @@ struct Entry {
     value: f64,
     /// The denominator of an `ORD` word (`eighths` → 8).
     den: f64,
+    /// Bit `n` for each `QUALIFIERS[n]` that starts with this word.
+    quals: u64,
 }
+
+// One bit per qualifier in `Entry::quals`.
+const _: () = assert!(QUALIFIERS.len() <= 64);
 
 const CARDINALS: &[(&str, f64)] = &[
     ("one", 1.0),
@@ -577,7 +582,9 @@ fn is_dash(c: char) -> bool {
 /// Whether `t` is a list of numbers joined by commas without spaces
 /// (`22,24,26,31`): two commas or more, and not a grouped number.
 fn is_number_list(t: &str) -> bool {
-    t.bytes().filter(|&b| b == b',').count() >= 2
+    // Every token is tested: the first byte turns away words cheaply.
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && t.bytes().filter(|&b| b == b',').count() >= 2
         && t.split(',')
             .all(|g| !g.is_empty() && g.len() <= 4 && g.bytes().all(|b| b.is_ascii_digit()))
         && parse_digits(t).is_none()
@@ -726,8 +733,10 @@ impl QuantityFinder {
         valued(SCALES, SCALE);
         valued(VAGUE_PLURALS, VAGUE_PLURAL);
         valued(FRACTIONS, FRACTION);
-        for (words, _) in QUALIFIERS {
-            lexicon.entry(words[0].as_bytes()).or_default().flags |= QUAL_START;
+        for (n, (words, _)) in QUALIFIERS.iter().enumerate() {
+            let e = lexicon.entry(words[0].as_bytes()).or_default();
+            e.flags |= QUAL_START;
+            e.quals |= 1 << n;
         }
         let numbers = number_automaton(&lexicon, NUMBER_WORDS);
         let short = lexicon.iter().filter_map(|(w, e)| Some((packed(w)?, *e))).collect();
@@ -1396,8 +1405,13 @@ impl Scan<'_> {
         if !self.flag(i, QUAL_START) {
             return None;
         }
+        // Only the qualifiers that start with this word, in table order.
+        let lower = Lower::new(self.str(i))?;
+        let mut quals = self.f.entry_bytes(lower.as_bytes()).quals;
         let mut best: Option<(Qual, usize)> = None;
-        for (words, kind) in QUALIFIERS {
+        while quals != 0 {
+            let (words, kind) = &QUALIFIERS[quals.trailing_zeros() as usize];
+            quals &= quals - 1;
             let longer = match best {
                 Some((_, end)) => i + words.len() > end,
                 None => true,
