@@ -591,38 +591,41 @@ fn is_number_list(t: &str) -> bool {
 }
 
 /// Parses `3,000`, `1.2`, `12`; None for anything else (`1,20`, `1.2.3`).
+/// Runs on every number token, so on bytes without searchers or vectors.
 fn parse_digits(s: &str) -> Option<f64> {
-    if s.is_empty() || !s.as_bytes()[0].is_ascii_digit() {
+    let bytes = s.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s, None),
+    let (int, frac) = match bytes.iter().position(|&b| b == b'.') {
+        Some(dot) => (&bytes[..dot], Some(&bytes[dot + 1..])),
+        None => (bytes, None),
     };
-    if let Some(f) = frac {
-        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-    }
-    if int.contains(',') {
-        let mut groups = int.split(',');
-        let first = groups.next()?;
-        if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let groups: Vec<&str> = groups.collect();
-        let digits = groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
-        let western = groups.iter().all(|g| g.len() == 3);
-        // Indian grouping: 12,34,567 (lakh and crore).
-        let indian = groups.len() >= 2
-            && first.len() <= 2
-            && groups.last().is_some_and(|g| g.len() == 3)
-            && groups[..groups.len() - 1].iter().all(|g| g.len() == 2);
-        if !digits || !(western || indian) {
-            return None;
-        }
-    } else if !int.bytes().all(|b| b.is_ascii_digit()) {
+    if frac.is_some_and(|f| f.is_empty() || !f.iter().all(u8::is_ascii_digit)) {
         return None;
+    }
+    let mut groups = int.split(|&b| b == b',');
+    let first = groups.next()?;
+    if first.is_empty() || !first.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    if first.len() < int.len() {
+        // Western grouping (3,000,000: threes) or Indian (12,34,567, lakh
+        // and crore: twos, then a last three).
+        let (mut count, mut western, mut pairs, mut last) = (0, true, true, 0);
+        for g in groups {
+            if !g.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            pairs &= count == 0 || last == 2;
+            western &= g.len() == 3;
+            last = g.len();
+            count += 1;
+        }
+        let indian = count >= 2 && first.len() <= 2 && last == 3 && pairs;
+        if first.len() > 3 || !(western || indian) {
+            return None;
+        }
     }
     // Drop the separators on the stack and let the standard parser round.
     let mut buf = [0u8; 48];
@@ -3418,6 +3421,59 @@ mod tests {
             for m in finder.find(text, &lines(text), &[]) {
                 assert!(text.get(m.span.start..m.span.end).is_some());
             }
+        }
+    }
+
+    /// `parse_digits` as it was before it worked on bytes: the reference
+    /// for which strings are numbers.
+    fn parse_digits_reference(s: &str) -> Option<f64> {
+        if s.is_empty() || !s.as_bytes()[0].is_ascii_digit() {
+            return None;
+        }
+        let (int, frac) = match s.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (s, None),
+        };
+        if let Some(f) = frac {
+            if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+        }
+        if int.contains(',') {
+            let mut groups = int.split(',');
+            let first = groups.next()?;
+            if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let groups: Vec<&str> = groups.collect();
+            let digits = groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+            let western = groups.iter().all(|g| g.len() == 3);
+            // Indian grouping: 12,34,567 (lakh and crore).
+            let indian = groups.len() >= 2
+                && first.len() <= 2
+                && groups.last().is_some_and(|g| g.len() == 3)
+                && groups[..groups.len() - 1].iter().all(|g| g.len() == 2);
+            if !digits || !(western || indian) {
+                return None;
+            }
+        } else if !int.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        s.replace(',', "").parse().ok()
+    }
+
+    #[test]
+    fn parse_digits_accepts_what_it_did() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = 1 + (x % 11) as usize;
+            let s: String = (0..len)
+                .map(|i| b"0123456789,.1"[(x >> (4 * i + 8)) as usize % 13] as char)
+                .collect();
+            assert_eq!(parse_digits(&s), parse_digits_reference(&s), "{s}");
         }
     }
 
