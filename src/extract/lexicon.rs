@@ -257,23 +257,31 @@ impl Lexicon {
         span: Span,
     ) -> Option<String> {
         let slice = text.get(sentence.start..sentence.end)?;
-        triggers
-            .filter_map(|(at, t)| {
-                let rest = slice.get(at.end - sentence.start..)?;
-                let after = rest.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
-                let e = self.entry_for(t, &after)?;
-                if !matches!(e.frame, Frame::Act | Frame::Mutual) {
-                    return None;
-                }
-                let distance = if at.end <= span.start {
-                    span.start - at.end
-                } else {
-                    at.start.saturating_sub(span.end)
-                };
-                Some((distance, &e.event))
-            })
-            .min_by_key(|(d, _)| *d)
-            .map(|(_, e)| e.clone())
+        let action = |e: &Entry| matches!(e.frame, Frame::Act | Frame::Mutual);
+        let mut best: Option<(usize, &String)> = None;
+        for (at, t) in triggers {
+            // The words after a trigger (which `entry_for` allocates to
+            // read) matter only if one of its rows is an action, and only
+            // if it is nearer than the best so far: the first nearest wins.
+            if !t.entries.iter().any(|&e| action(&self.entries[e])) {
+                continue;
+            }
+            let distance = if at.end <= span.start {
+                span.start - at.end
+            } else {
+                at.start.saturating_sub(span.end)
+            };
+            if best.is_some_and(|(d, _)| distance >= d) {
+                continue;
+            }
+            let Some(rest) = slice.get(at.end - sentence.start..) else { continue };
+            let after = rest.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+            match self.entry_for(t, &after) {
+                Some(e) if action(e) => best = Some((distance, &e.event)),
+                _ => {}
+            }
+        }
+        best.map(|(_, e)| e.clone())
     }
 }
 

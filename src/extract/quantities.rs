@@ -65,13 +65,25 @@ pub struct QuantityFinder {
     /// One character of `\p{L}` or `\p{N}`: the test for letters and
     /// digits outside ASCII and General Punctuation, which std lacks.
     letter: Regex,
-    /// Lower-cased word → what it can be.
-    lexicon: HashMap<&'static str, Entry, FxBuild>,
+    /// Lower-cased word → what it can be; keyed by bytes so that a word
+    /// lower-cased on the stack needs no UTF-8 check to be looked up.
+    lexicon: HashMap<&'static [u8], Entry, FxBuild>,
     /// Whether to emit vague counts without a number (`several officers`).
     vague: bool,
     /// Number words and vulgar fractions, to skip sentences without a
     /// number before tokenizing them (most news sentences have none).
     numbers: AhoCorasick,
+    /// The lexicon's words of up to 15 bytes by [`packed`] key: compared
+    /// as one integer rather than through memcmp.
+    short: HashMap<u128, Entry, FxBuild>,
+}
+
+/// A word of up to 15 bytes and its length, as one integer.
+fn packed(word: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..word.len()).filter(|_| word.len() < 16)?.copy_from_slice(word);
+    buf[15] = word.len() as u8;
+    Some(u128::from_le_bytes(buf))
 }
 
 impl Default for QuantityFinder {
@@ -114,6 +126,10 @@ const ZERO: u32 = 1 << 25; // zero, nought: a number alone or in decimals, not a
 const SIGN_ART: u32 = 1 << 26; // minus, negative, a, an: may start an extended number
 const QUAL_START: u32 = 1 << 27; // first word of a qualifier: about, more, at …
 
+/// Words that may start a number on their own: number words and vague
+/// counts (`several thousand`).
+const STARTS: u32 = CARD | TENS | ZERO | ORD | FRACTION | VAGUE_PLURAL | VAGUE;
+
 /// Words that can be, or start, a number: a sentence with none of them and
 /// no digit holds no quantity.
 const NUMBER_WORDS: u32 =
@@ -125,7 +141,12 @@ struct Entry {
     value: f64,
     /// The denominator of an `ORD` word (`eighths` → 8).
     den: f64,
+    /// Bit `n` for each `QUALIFIERS[n]` that starts with this word.
+    quals: u64,
 }
+
+// One bit per qualifier in `Entry::quals`.
+const _: () = assert!(QUALIFIERS.len() <= 64);
 
 const CARDINALS: &[(&str, f64)] = &[
     ("one", 1.0),
@@ -522,19 +543,22 @@ impl Tok {
     }
 }
 
+/// The longest word [`Lower`] copies: longer ones are no lexicon word.
+const LOWER_MAX: usize = 32;
+
 /// An ASCII-lower-cased copy of a short token, on the stack.
 struct Lower {
-    buf: [u8; 32],
+    buf: [u8; LOWER_MAX],
     len: usize,
 }
 
 impl Lower {
     fn new(s: &str) -> Option<Lower> {
         let bytes = s.as_bytes();
-        if bytes.len() > 32 {
+        if bytes.len() > LOWER_MAX {
             return None;
         }
-        let mut buf = [0u8; 32];
+        let mut buf = [0u8; LOWER_MAX];
         for (d, b) in buf.iter_mut().zip(bytes) {
             *d = b.to_ascii_lowercase();
         }
@@ -543,7 +567,11 @@ impl Lower {
 
     fn as_str(&self) -> &str {
         // ASCII lower-casing keeps UTF-8 valid.
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        std::str::from_utf8(self.as_bytes()).unwrap_or("")
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
     }
 }
 
@@ -554,45 +582,50 @@ fn is_dash(c: char) -> bool {
 /// Whether `t` is a list of numbers joined by commas without spaces
 /// (`22,24,26,31`): two commas or more, and not a grouped number.
 fn is_number_list(t: &str) -> bool {
-    t.bytes().filter(|&b| b == b',').count() >= 2
+    // Every token is tested: the first byte turns away words cheaply.
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && t.bytes().filter(|&b| b == b',').count() >= 2
         && t.split(',')
             .all(|g| !g.is_empty() && g.len() <= 4 && g.bytes().all(|b| b.is_ascii_digit()))
         && parse_digits(t).is_none()
 }
 
 /// Parses `3,000`, `1.2`, `12`; None for anything else (`1,20`, `1.2.3`).
+/// Runs on every number token, so on bytes without searchers or vectors.
 fn parse_digits(s: &str) -> Option<f64> {
-    if s.is_empty() || !s.as_bytes()[0].is_ascii_digit() {
+    let bytes = s.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s, None),
+    let (int, frac) = match bytes.iter().position(|&b| b == b'.') {
+        Some(dot) => (&bytes[..dot], Some(&bytes[dot + 1..])),
+        None => (bytes, None),
     };
-    if let Some(f) = frac {
-        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-    }
-    if int.contains(',') {
-        let mut groups = int.split(',');
-        let first = groups.next()?;
-        if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let groups: Vec<&str> = groups.collect();
-        let digits = groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
-        let western = groups.iter().all(|g| g.len() == 3);
-        // Indian grouping: 12,34,567 (lakh and crore).
-        let indian = groups.len() >= 2
-            && first.len() <= 2
-            && groups.last().is_some_and(|g| g.len() == 3)
-            && groups[..groups.len() - 1].iter().all(|g| g.len() == 2);
-        if !digits || !(western || indian) {
-            return None;
-        }
-    } else if !int.bytes().all(|b| b.is_ascii_digit()) {
+    if frac.is_some_and(|f| f.is_empty() || !f.iter().all(u8::is_ascii_digit)) {
         return None;
+    }
+    let mut groups = int.split(|&b| b == b',');
+    let first = groups.next()?;
+    if first.is_empty() || !first.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    if first.len() < int.len() {
+        // Western grouping (3,000,000: threes) or Indian (12,34,567, lakh
+        // and crore: twos, then a last three).
+        let (mut count, mut western, mut pairs, mut last) = (0, true, true, 0);
+        for g in groups {
+            if !g.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            pairs &= count == 0 || last == 2;
+            western &= g.len() == 3;
+            last = g.len();
+            count += 1;
+        }
+        let indian = count >= 2 && first.len() <= 2 && last == 3 && pairs;
+        if first.len() > 3 || !(western || indian) {
+            return None;
+        }
     }
     // Drop the separators on the stack and let the standard parser round.
     let mut buf = [0u8; 48];
@@ -601,19 +634,35 @@ fn parse_digits(s: &str) -> Option<f64> {
         *buf.get_mut(len)? = b;
         len += 1;
     }
-    std::str::from_utf8(&buf[..len]).ok()?.parse().ok()
+    let digits = &buf[..len];
+    // Most numbers are short: up to 15 digits are exact in an f64, and so is
+    // their quotient by a power of ten up to 1e22, which then rounds as the
+    // parser would (its own fast path).
+    let (int, frac) = match digits.iter().position(|&b| b == b'.') {
+        Some(dot) => (&digits[..dot], &digits[dot + 1..]),
+        None => (digits, &digits[..0]),
+    };
+    if int.len() + frac.len() <= 15 {
+        let m = int.iter().chain(frac).fold(0u64, |m, &b| m * 10 + u64::from(b - b'0'));
+        return Some(m as f64 / POW10[frac.len()]);
+    }
+    std::str::from_utf8(digits).ok()?.parse().ok()
 }
+
+/// Exact powers of ten, for [`parse_digits`].
+const POW10: [f64; 16] =
+    [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /// Whether a lower-cased word looks like a plural noun; `-is` counts only for
 /// capitalized demonyms (`Iraqis`, not `crisis`).
-fn plural_look(lower: &str, cap: bool) -> bool {
+fn plural_look(lower: &[u8], cap: bool) -> bool {
     lower.len() > 3
-        && lower.ends_with('s')
-        && !lower.ends_with("ss")
-        && !lower.ends_with("us")
-        && (cap || !lower.ends_with("is"))
-        && !lower.ends_with("'s")
-        && !lower.ends_with("\u{2019}s")
+        && lower.ends_with(b"s")
+        && !lower.ends_with(b"ss")
+        && !lower.ends_with(b"us")
+        && (cap || !lower.ends_with(b"is"))
+        && !lower.ends_with(b"'s")
+        && !lower.ends_with("\u{2019}s".as_bytes())
 }
 
 /// `day` → `days`, `man` → `men`, `city` → `cities`.
@@ -642,10 +691,10 @@ impl QuantityFinder {
     /// Compiles the quantity rules.
     pub fn new() -> QuantityFinder {
         let letter = Regex::new(r"\A[\p{L}\p{N}]").expect("letter regex compiles");
-        let mut lexicon: HashMap<&'static str, Entry, FxBuild> = HashMap::default();
+        let mut lexicon: HashMap<&'static [u8], Entry, FxBuild> = HashMap::default();
         let mut add = |words: &[&'static str], flag: u32| {
             for w in words {
-                lexicon.entry(w).or_default().flags |= flag;
+                lexicon.entry(w.as_bytes()).or_default().flags |= flag;
             }
         };
         add(STOP_WORDS, STOP);
@@ -671,13 +720,13 @@ impl QuantityFinder {
         add(&["zero", "nought", "naught"], ZERO);
         add(&["minus", "negative", "a", "an"], SIGN_ART);
         for &(w, d) in ORDINALS {
-            let e = lexicon.entry(w).or_default();
+            let e = lexicon.entry(w.as_bytes()).or_default();
             e.flags |= ORD;
             e.den = d;
         }
         let mut valued = |table: &[(&'static str, f64)], flag: u32| {
             for &(w, v) in table {
-                let e = lexicon.entry(w).or_default();
+                let e = lexicon.entry(w.as_bytes()).or_default();
                 e.flags |= flag;
                 e.value = v;
             }
@@ -687,11 +736,14 @@ impl QuantityFinder {
         valued(SCALES, SCALE);
         valued(VAGUE_PLURALS, VAGUE_PLURAL);
         valued(FRACTIONS, FRACTION);
-        for (words, _) in QUALIFIERS {
-            lexicon.entry(words[0]).or_default().flags |= QUAL_START;
+        for (n, (words, _)) in QUALIFIERS.iter().enumerate() {
+            let e = lexicon.entry(words[0].as_bytes()).or_default();
+            e.flags |= QUAL_START;
+            e.quals |= 1 << n;
         }
         let numbers = number_automaton(&lexicon, NUMBER_WORDS);
-        QuantityFinder { letter, lexicon, vague: false, numbers }
+        let short = lexicon.iter().filter_map(|(w, e)| Some((packed(w)?, *e))).collect();
+        QuantityFinder { letter, lexicon, vague: false, numbers, short }
     }
 
     /// Also emit vague counts without a number (`several officers`,
@@ -749,6 +801,9 @@ impl QuantityFinder {
                 continue;
             }
             toks.clear();
+            // Tokens take four bytes or more with their space: one
+            // allocation per document rather than a doubling series.
+            toks.reserve(slice.len() / 4);
             let mut at = 0;
             while let Some((start, end)) = self.next_token(slice, &mut at) {
                 let (s, e) = (sentence.start + start, sentence.start + end);
@@ -798,31 +853,33 @@ impl QuantityFinder {
     /// dots, commas or hyphens (`3,000`, `Eul-chul`, `U.S`), or one other
     /// character that is not a space.
     fn next_token(&self, s: &str, at: &mut usize) -> Option<(usize, usize)> {
-        let rest = &s[*at..];
-        let skip = rest.find(|c: char| !c.is_whitespace())?;
-        let start = *at + skip;
-        let mut chars = s[start..].char_indices().peekable();
-        let (_, first) = chars.next()?;
+        // Bytes below 0x80 are whole characters: decode only the others.
+        let bytes = s.as_bytes();
+        let char_at = |i: usize| match bytes.get(i) {
+            Some(&b) if b.is_ascii() => Some(b as char),
+            Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+            None => None,
+        };
+        let mut start = *at;
+        let first = loop {
+            let c = char_at(start)?;
+            if !c.is_whitespace() {
+                break c;
+            }
+            start += c.len_utf8();
+        };
         let mut end = start + first.len_utf8();
         if self.is_letter(first) {
-            loop {
-                match chars.peek() {
-                    Some(&(i, c)) if self.is_letter(c) => {
-                        end = start + i + c.len_utf8();
-                        chars.next();
-                    }
-                    Some(&(_, c))
-                        if matches!(c, '\'' | '\u{2019}' | '.' | ',' | '-' | '\u{2013}') =>
-                    {
-                        // A joiner counts only with a letter or digit after it.
-                        let after = s[end + c.len_utf8()..].chars().next();
-                        if !after.is_some_and(|a| self.is_letter(a)) {
-                            break;
-                        }
-                        chars.next();
-                    }
-                    _ => break,
+            // A joiner counts only with a letter or digit after it.
+            let joins = |c: char, end: usize| {
+                matches!(c, '\'' | '\u{2019}' | '.' | ',' | '-' | '\u{2013}')
+                    && char_at(end + c.len_utf8()).is_some_and(|a| self.is_letter(a))
+            };
+            while let Some(c) = char_at(end) {
+                if !(self.is_letter(c) || joins(c, end)) {
+                    break;
                 }
+                end += c.len_utf8();
             }
         }
         *at = end;
@@ -830,7 +887,16 @@ impl QuantityFinder {
     }
 
     fn entry(&self, lower: &str) -> Entry {
-        self.lexicon.get(lower).copied().unwrap_or_default()
+        self.entry_bytes(lower.as_bytes())
+    }
+
+    fn entry_bytes(&self, lower: &[u8]) -> Entry {
+        match packed(lower) {
+            Some(key) => self.short.get(&key),
+            None => self.lexicon.get(lower),
+        }
+        .copied()
+        .unwrap_or_default()
     }
 
     /// Builds one token from `text[s..e]`.
@@ -851,7 +917,8 @@ impl QuantityFinder {
             zero: false,
         };
         let Some(first) = t.chars().next() else { return tok };
-        if let Some(v) = vulgar(first).filter(|_| t.len() == first.len_utf8()) {
+        if let Some(v) = vulgar(first).filter(|_| t.len() == first.len_utf8() && !first.is_ascii())
+        {
             tok.kind = Kind::Num; // ½, ¾
             tok.val = v;
             return tok;
@@ -864,14 +931,24 @@ impl QuantityFinder {
             return tok;
         }
         tok.cap = first.is_uppercase();
-        if t.bytes().any(|b| b.is_ascii_digit()) {
+        let (mut digit, mut upper) = (false, false);
+        for b in t.bytes() {
+            digit |= b.is_ascii_digit();
+            upper |= b.is_ascii_uppercase();
+        }
+        if digit {
             tok.kind = Kind::Other; // F-16, G7, COVID-19, Su-27
             return tok;
         }
         tok.kind = Kind::Word;
-        let Some(lower) = Lower::new(t) else { return tok };
-        let lower = lower.as_str();
-        let entry = self.entry(lower);
+        // Most words are lower case already and need no copy.
+        let copy = if upper { Lower::new(t) } else { None };
+        let lower = match &copy {
+            Some(c) => c.as_bytes(),
+            None if upper || t.len() > LOWER_MAX => return tok,
+            None => t.as_bytes(),
+        };
+        let entry = self.entry_bytes(lower);
         tok.flags = entry.flags;
         tok.val = entry.value;
         tok.den = entry.den;
@@ -880,8 +957,12 @@ impl QuantityFinder {
         if tok.cap && t.len() >= 2 && t.chars().all(|c| c.is_uppercase()) {
             tok.flags &= !(STOP | DET | PRONOUN | LABEL | YEAR_PREV | NOT_ONE | TIME_NEXT);
         }
-        if entry.flags == 0 && lower.contains(['-', '\u{2013}']) {
-            self.classify_word_compound(lower, s, &mut tok);
+        // `-` or the first byte of `–`, before the exact test.
+        if entry.flags == 0 && lower.iter().any(|&b| b == b'-' || b == 0xe2) {
+            let lower = copy.as_ref().map_or(t, Lower::as_str);
+            if lower.contains(['-', '\u{2013}']) {
+                self.classify_word_compound(lower, s, &mut tok);
+            }
         }
         tok
     }
@@ -1040,11 +1121,11 @@ fn tidy(x: f64) -> f64 {
 
 /// An automaton for the lexicon's words with any of `flags`, and the vulgar
 /// fraction characters, ignoring ASCII case as the lexicon does.
-fn number_automaton(lexicon: &HashMap<&'static str, Entry, FxBuild>, flags: u32) -> AhoCorasick {
-    let mut patterns: Vec<String> =
-        lexicon.iter().filter(|(_, e)| e.flags & flags != 0).map(|(w, _)| w.to_string()).collect();
+fn number_automaton(lexicon: &HashMap<&'static [u8], Entry, FxBuild>, flags: u32) -> AhoCorasick {
+    let mut patterns: Vec<Vec<u8>> =
+        lexicon.iter().filter(|(_, e)| e.flags & flags != 0).map(|(w, _)| w.to_vec()).collect();
     patterns.sort_unstable();
-    patterns.extend("½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒".chars().map(String::from));
+    patterns.extend("½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒".chars().map(|c| c.to_string().into_bytes()));
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))
@@ -1196,7 +1277,11 @@ impl Scan<'_> {
     }
 
     fn word(&self, k: usize, w: &str) -> bool {
-        self.tok(k).is_some_and(|t| t.kind == Kind::Word && self.str(k).eq_ignore_ascii_case(w))
+        // On bytes: the lengths are compared first, with no boundary checks.
+        self.tok(k).is_some_and(|t| {
+            t.kind == Kind::Word
+                && self.text.as_bytes()[t.s..t.e].eq_ignore_ascii_case(w.as_bytes())
+        })
     }
 
     fn punct(&self, k: usize, chars: &[char]) -> bool {
@@ -1260,6 +1345,9 @@ impl Scan<'_> {
     /// Tries a quantity starting at token `i`; returns it and the token to
     /// continue from, or the token to continue from when there is none.
     fn at(&self, i: usize) -> Result<(QuantityMention, usize), usize> {
+        if !self.flag(i, LABEL | QUAL_START) && !self.may_start_number(i) {
+            return Err(i + 1);
+        }
         if self.flag(i, LABEL) {
             // aged 18 to 99, aged between 16 and 45, pages 5-7: skip the
             // numbers after the label.
@@ -1287,13 +1375,46 @@ impl Scan<'_> {
         self.quantity(i, i, None).ok_or(i + 1)
     }
 
+    /// Whether a number can start at token `j`, alone or after a currency
+    /// or sign: the cheap test before [`Scan::core`] tries every form. Most
+    /// tokens of a sentence are plain words, and trying every rule on them
+    /// only to fail costs more than the rest of the scan.
+    fn may_start_number(&self, j: usize) -> bool {
+        let t = &self.toks[j];
+        let next = self.tok(j + 1);
+        match t.kind {
+            Kind::Word => {
+                t.has(STARTS)
+                    // `USD 5`, `US$`
+                    || next.is_some_and(|n| {
+                        n.kind == Kind::Num || (n.kind == Kind::Punct && self.str(j + 1) == "$")
+                    })
+                    // `minus five`, `a dozen`, `a third`: only before a
+                    // number word or something that is not a word.
+                    || (t.has(SIGN_ART)
+                        && next.is_some_and(|n| n.kind != Kind::Word || n.has(NUMBER_WORDS | VAGUE)))
+            }
+            Kind::Punct => {
+                let s = self.str(j);
+                CURRENCY_SYMBOLS.iter().any(|&(c, _)| c == s) || matches!(s, "-" | "\u{2212}" | ".")
+            }
+            Kind::Other => self.text.as_bytes()[t.s].is_ascii_digit(),
+            Kind::Num | Kind::Range | Kind::NumUnit | Kind::Compound => true,
+        }
+    }
+
     /// The longest qualifier at `i`, with the token after it.
     fn qualifier(&self, i: usize) -> Option<(Qual, usize)> {
         if !self.flag(i, QUAL_START) {
             return None;
         }
+        // Only the qualifiers that start with this word, in table order.
+        let lower = Lower::new(self.str(i))?;
+        let mut quals = self.f.entry_bytes(lower.as_bytes()).quals;
         let mut best: Option<(Qual, usize)> = None;
-        for (words, kind) in QUALIFIERS {
+        while quals != 0 {
+            let (words, kind) = &QUALIFIERS[quals.trailing_zeros() as usize];
+            quals &= quals - 1;
             let longer = match best {
                 Some((_, end)) => i + words.len() > end,
                 None => true,
@@ -1640,6 +1761,9 @@ impl Scan<'_> {
             ext: false,
         };
         let t = *self.tok(j)?;
+        if !self.may_start_number(j) {
+            return None;
+        }
 
         // Currency prefixes: $, US$, €, USD.
         let mut currency: Option<(&'static str, usize, usize)> = None;
@@ -3298,6 +3422,83 @@ mod tests {
                 assert!(text.get(m.span.start..m.span.end).is_some());
             }
         }
+    }
+
+    /// `parse_digits` as it was before it worked on bytes: the reference
+    /// for which strings are numbers.
+    fn parse_digits_reference(s: &str) -> Option<f64> {
+        if s.is_empty() || !s.as_bytes()[0].is_ascii_digit() {
+            return None;
+        }
+        let (int, frac) = match s.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (s, None),
+        };
+        if let Some(f) = frac {
+            if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+        }
+        if int.contains(',') {
+            let mut groups = int.split(',');
+            let first = groups.next()?;
+            if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let groups: Vec<&str> = groups.collect();
+            let digits = groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+            let western = groups.iter().all(|g| g.len() == 3);
+            // Indian grouping: 12,34,567 (lakh and crore).
+            let indian = groups.len() >= 2
+                && first.len() <= 2
+                && groups.last().is_some_and(|g| g.len() == 3)
+                && groups[..groups.len() - 1].iter().all(|g| g.len() == 2);
+            if !digits || !(western || indian) {
+                return None;
+            }
+        } else if !int.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        s.replace(',', "").parse().ok()
+    }
+
+    #[test]
+    fn parse_digits_accepts_what_it_did() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = 1 + (x % 11) as usize;
+            let s: String = (0..len)
+                .map(|i| b"0123456789,.1"[(x >> (4 * i + 8)) as usize % 13] as char)
+                .collect();
+            assert_eq!(parse_digits(&s), parse_digits_reference(&s), "{s}");
+        }
+    }
+
+    #[test]
+    fn parse_digits_rounds_as_the_standard_parser() {
+        // Its fast path for short numbers must agree with `str::parse`.
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for n in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let digits = (x % 10u64.pow(1 + (n % 18) as u32)).to_string();
+            let dot = (x >> 40) as usize % (digits.len() + 1);
+            let s = if dot == 0 || dot == digits.len() {
+                digits.clone()
+            } else {
+                format!("{}.{}", &digits[..dot], &digits[dot..])
+            };
+            let want: f64 = s.parse().unwrap();
+            assert_eq!(parse_digits(&s), Some(want), "{s}");
+        }
+        assert_eq!(parse_digits("3,000.25"), Some(3000.25));
+        assert_eq!(parse_digits("12,34,567.89"), Some(1234567.89));
+        assert_eq!(parse_digits("0.1"), Some(0.1));
+        assert_eq!(parse_digits("1234567890123456789.5"), Some(1234567890123456789.5));
     }
 
     #[test]
