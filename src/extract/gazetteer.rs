@@ -11,7 +11,7 @@ use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use super::wordtrie::WordTrie;
-use crate::hash::FxBuild;
+use crate::hash::{fnv64, FxBuild};
 
 use crate::extract::tsv::{list, Row, Table};
 use crate::{LoadError, LoadErrors, Span};
@@ -116,7 +116,11 @@ impl Draft {
 pub struct GazetteerBuilder {
     drafts: Vec<Draft>,
     common: HashSet<String, FxBuild>,
-    by_id: HashMap<String, usize, FxBuild>,
+    /// Draft index by a 64-bit hash of its id, so that a million ids need
+    /// no copies of their strings; `by_id_more` holds the rare ids whose
+    /// hash an earlier, different id already took.
+    by_id: HashMap<u64, u32, FxBuild>,
+    by_id_more: HashMap<String, u32, FxBuild>,
     /// The files added, for messages.
     files: Vec<String>,
     layer: u32,
@@ -195,20 +199,37 @@ impl GazetteerBuilder {
     /// Adds `draft`, read from `path`, unless its id is already taken in
     /// this layer; an entity of an earlier layer with its id is replaced.
     fn insert(&mut self, path: &str, draft: Draft) {
-        match self.by_id.entry(draft.entity.id.clone()) {
-            Entry::Occupied(e) if self.drafts[*e.get()].layer == self.layer => {
-                let (f, l) = self.drafts[*e.get()].line;
+        match self.draft_of(&draft.entity.id) {
+            Some(i) if self.drafts[i].layer == self.layer => {
+                let (f, l) = self.drafts[i].line;
                 let p = &self.files[f as usize];
                 let id = &draft.entity.id;
                 let message = format!("duplicate id `{id}` (first defined at {p}:{l})");
                 self.errors.push(LoadError::new(path, draft.line.1, message));
             }
-            Entry::Occupied(e) => self.drafts[*e.get()] = draft,
-            Entry::Vacant(e) => {
-                e.insert(self.drafts.len());
+            Some(i) => self.drafts[i] = draft,
+            None => {
+                let i = self.drafts.len() as u32;
+                match self.by_id.entry(fnv64(draft.entity.id.as_bytes())) {
+                    Entry::Vacant(e) => {
+                        e.insert(i);
+                    }
+                    Entry::Occupied(_) => {
+                        self.by_id_more.insert(draft.entity.id.clone(), i);
+                    }
+                }
                 self.drafts.push(draft);
             }
         }
+    }
+
+    /// The index of the draft with `id`, if there is one.
+    fn draft_of(&self, id: &str) -> Option<usize> {
+        let &i = self.by_id.get(&fnv64(id.as_bytes()))?;
+        if self.drafts[i as usize].entity.id == id {
+            return Some(i as usize);
+        }
+        self.by_id_more.get(id).map(|&i| i as usize)
     }
 
     /// Compiles the matcher, or returns every problem found in the files.
@@ -220,6 +241,7 @@ impl GazetteerBuilder {
         }
         // Ids are all checked: free their index before the largest step.
         self.by_id = HashMap::default();
+        self.by_id_more = HashMap::default();
         let (patterns, targets, ambiguities) = self.resolve();
         let (automaton, common_forms) =
             rayon::join(|| WordTrie::new(&patterns), || self.common_forms());
