@@ -7,7 +7,7 @@ mod cli;
 // extraction's CPU time and a fifth off a million-alias build against
 // glibc's allocator, with no more memory (mimalloc was as fast but used
 // 45 % more memory on the corpus).
-#[cfg(not(target_env = "msvc"))]
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 

@@ -12,7 +12,7 @@ use gazette::read::{self, Input, ReadOptions};
 use gazette::{Document, Pipeline};
 
 // The same allocator as the `gazette` binary, so stage costs match it.
-#[cfg(not(target_env = "msvc"))]
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
