@@ -148,6 +148,8 @@ struct Scratch {
     extra: Slots,
 }
 
+/// Makes a [`Scratch`]. Unwind-safe, so `DateFinder` and `Pipeline` stay
+/// usable across `catch_unwind` as they were with plain regexes.
 type MakeScratch =
     Box<dyn Fn() -> Scratch + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
 

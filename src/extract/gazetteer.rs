@@ -266,11 +266,11 @@ impl GazetteerBuilder {
     /// Gives each form to one entity (a later layer wins, else the first
     /// entry) and lists the patterns with their targets.
     fn resolve(&self) -> (Vec<Cow<'_, str>>, Vec<Target>, Vec<Ambiguity>) {
-        // form → its index in `order`; `owners` holds (entity index,
-        // demonym, layer) by that index.
         // Sized exactly: a map reserved for twice its entries takes twice
         // the memory, and rehashing a large one as it grows costs time.
         let forms = self.drafts.iter().map(|d| d.forms().count()).sum();
+        // form → its index in `order`; `owners` holds (entity index,
+        // demonym, layer) by that index.
         let mut index: HashMap<&str, usize, FxBuild> = HashMap::default();
         index.reserve(forms);
         let mut order: Vec<&str> = Vec::with_capacity(forms);
