@@ -382,6 +382,20 @@ fn ends_with_words(text: &str, w: &str) -> Option<usize> {
     ok.then_some(at)
 }
 
+/// `text` without the ASCII suffix `suffix`, compared case-insensitively:
+/// no lower-case copy of a whole sentence per candidate.
+fn strip_suffix_ci<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
+    let at = text.len().checked_sub(suffix.len())?;
+    let tail = text.as_bytes().get(at..)?;
+    tail.eq_ignore_ascii_case(suffix.as_bytes()).then(|| text.get(..at)).flatten()
+}
+
+/// `text` without the ASCII prefix `prefix`, compared case-insensitively.
+fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.as_bytes().get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix.as_bytes()).then(|| text.get(prefix.len()..)).flatten()
+}
+
 /// Extends a date over a bound word before or after it.
 fn bounds(s: &str, cands: &mut [Cand]) {
     let mut last_end = 0;
@@ -409,20 +423,20 @@ fn bounds(s: &str, cands: &mut [Cand]) {
             let possessive = s[c.end..].starts_with(['\'', '’']);
             let mut done = false;
             if !possessive {
+                // "after the year 2020", "before the year 2019".
+                let stripped = before.trim_end();
+                let stripped = stripped
+                    .strip_suffix("the year")
+                    .or_else(|| stripped.strip_suffix("year"))
+                    .unwrap_or(stripped);
+                // "before the year 2019" whose span already took `year`.
+                let year_noun =
+                    s[c.start..].get(..4).is_some_and(|w| w.eq_ignore_ascii_case("year"));
+                let stripped = match stripped.trim_end().strip_suffix(" the") {
+                    Some(t) if year_noun => t,
+                    _ => stripped,
+                };
                 for &(w, m) in BOUNDS_BEFORE {
-                    // "after the year 2020", "before the year 2019".
-                    let stripped = before.trim_end();
-                    let stripped = stripped
-                        .strip_suffix("the year")
-                        .or_else(|| stripped.strip_suffix("year"))
-                        .unwrap_or(stripped);
-                    // "before the year 2019" whose span already took `year`.
-                    let year_noun =
-                        s[c.start..].get(..4).is_some_and(|w| w.eq_ignore_ascii_case("year"));
-                    let stripped = match stripped.trim_end().strip_suffix(" the") {
-                        Some(t) if year_noun => t,
-                        _ => stripped,
-                    };
                     if let Some(at) = ends_with_words(stripped, w) {
                         c.start = last_end + at;
                         bound_part(c, m);
@@ -433,12 +447,12 @@ fn bounds(s: &str, cands: &mut [Cand]) {
             }
             if !done {
                 let rest = &s[c.end..];
-                let lower = rest.to_ascii_lowercase();
+                let t = rest.trim_start();
+                let skip = rest.len() - t.len();
                 for &(w, m) in BOUNDS_AFTER {
-                    let t = lower.trim_start();
-                    let skip = rest.len() - t.len();
-                    let whole = t.starts_with(w)
-                        && t[w.len()..].chars().next().is_none_or(|ch| !ch.is_alphanumeric());
+                    let whole = strip_prefix_ci(t, w).is_some_and(|after| {
+                        after.chars().next().is_none_or(|ch| !ch.is_alphanumeric())
+                    });
                     // "from 2014 on" only; "on" alone is too common.
                     let from_on =
                         w != "on" || super::prev_word(s, c.start).0.eq_ignore_ascii_case("from");
@@ -747,19 +761,17 @@ pub(super) fn combine(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec
     for c in cands.iter_mut() {
         let floor = std::mem::replace(&mut last_end, c.end);
         if let (Val::Day(d), None) = (c.val, c.to) {
-            let before = s[..c.start].trim_end().to_ascii_lowercase();
-            let before = before
-                .strip_suffix(" on")
-                .or_else(|| before.strip_suffix(" the"))
-                .unwrap_or(&before)
-                .to_string();
+            let before = s[..c.start].trim_end();
+            let before = strip_suffix_ci(before, " on")
+                .or_else(|| strip_suffix_ci(before, " the"))
+                .unwrap_or(before);
             for w in ["week of", "week commencing", "week starting", "week beginning", "w/c"] {
-                if let Some(stem) = before.strip_suffix(w) {
+                if let Some(stem) = strip_suffix_ci(before, w) {
                     if !stem.is_empty() && !stem.ends_with(' ') {
                         continue;
                     }
                     let mut start = stem.len();
-                    if let Some(t) = stem.trim_end().strip_suffix("the") {
+                    if let Some(t) = strip_suffix_ci(stem.trim_end(), "the") {
                         if t.is_empty() || t.ends_with(' ') {
                             start = t.len();
                         }
