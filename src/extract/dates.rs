@@ -21,10 +21,12 @@
 use crate::{days_in_month, Date, Span};
 use regex::Regex;
 use regex_automata::meta;
+use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::pool::Pool;
-use regex_automata::Input;
+use regex_automata::{Anchored, Input, PatternID};
 use std::ops::Range;
+use std::sync::Arc;
 
 mod combine;
 mod extra;
@@ -46,9 +48,9 @@ pub struct DateMention {
 #[derive(Debug)]
 pub struct DateFinder {
     /// Every candidate expression, one pattern per form.
-    main: Rules,
+    main: Arc<Rules>,
     /// Further forms, case-insensitive (`oct2`, `next 3 days`, `on 4/22`).
-    extra: Rules,
+    extra: Arc<Rules>,
     /// Capture slots for both, reused by each thread.
     scratch: Pool<Scratch, MakeScratch>,
     /// Words that put a clause in the future (`will`, `is due to`).
@@ -69,36 +71,74 @@ impl Default for DateFinder {
     }
 }
 
-/// One rule per pattern, searched together as a leftmost-first
-/// alternation. Unlike one big alternation, a match resolves the capture
-/// groups of its own pattern only, so the cost of captures does not grow
-/// with the number of rules.
+/// One rule per pattern. All of them are searched together as a
+/// leftmost-first alternation to find where the next match is and which
+/// rule made it; only then is that rule alone run over the match for its
+/// groups. Resolving groups with the combined expression would cost in
+/// proportion to every rule's states (the bounded backtracker clears a
+/// table of states × bytes per match).
 #[derive(Debug)]
 struct Rules {
-    re: meta::Regex,
+    /// Every pattern, without groups.
+    find: meta::Regex,
+    /// Each pattern alone, with its groups.
+    rules: Vec<meta::Regex>,
     /// Each pattern's group names and indexes: a few per pattern, so a
     /// linear look-up beats hashing the name.
     names: Vec<Vec<(Box<str>, usize)>>,
+}
+
+/// What one thread needs to search a [`Rules`].
+#[derive(Debug)]
+struct RuleScratch {
+    find: meta::Cache,
+    rules: Vec<(meta::Cache, Slots)>,
 }
 
 impl Rules {
     fn new(patterns: &[String]) -> Rules {
         // The lazy DFA needs a cache larger than the default, or it rebuilds
         // its states over and over on an archive.
-        let config = meta::Config::new().hybrid_cache_capacity(8 << 20);
-        let re = meta::Regex::builder()
+        // No rule starts with a literal rare enough for a prefilter, and
+        // looking for one costs more than building the rules.
+        let config = meta::Config::new()
+            .hybrid_cache_capacity(8 << 20)
+            .which_captures(WhichCaptures::Implicit)
+            .auto_prefilter(false);
+        let find = meta::Regex::builder()
             .configure(config)
             .build_many(patterns)
             .expect("date pattern compiles");
-        let info = re.group_info();
-        let names = info
-            .all_names()
-            .filter_map(|(pid, index, name)| Some((pid.as_usize(), index, name?)))
-            .fold(vec![Vec::new(); patterns.len()], |mut names, (pid, index, name)| {
-                names[pid].push((name.into(), index));
-                names
-            });
-        Rules { re, names }
+        // A rule runs anchored over one short match: an NFA engine with
+        // captures does it without building DFA states.
+        let config = meta::Config::new().hybrid(false).dfa(false).auto_prefilter(false);
+        let rules: Vec<meta::Regex> = patterns
+            .iter()
+            .map(|p| {
+                meta::Regex::builder()
+                    .configure(config.clone())
+                    .build(p)
+                    .expect("date pattern compiles")
+            })
+            .collect();
+        let names = rules
+            .iter()
+            .map(|re| {
+                re.group_info()
+                    .pattern_names(PatternID::ZERO)
+                    .enumerate()
+                    .filter_map(|(index, name)| Some((name?.into(), index)))
+                    .collect()
+            })
+            .collect();
+        Rules { find, rules, names }
+    }
+
+    fn scratch(&self) -> RuleScratch {
+        RuleScratch {
+            find: self.find.create_cache(),
+            rules: self.rules.iter().map(|re| (re.create_cache(), re.create_captures())).collect(),
+        }
     }
 
     /// The first match in `s` within `range`; `\b` still sees the text
@@ -107,10 +147,16 @@ impl Rules {
         &'h self,
         s: &'h str,
         range: Range<usize>,
-        slots: &'h mut Slots,
+        scratch: &'h mut RuleScratch,
     ) -> Option<Caps<'h>> {
-        self.re.search_captures(&Input::new(s).range(range), slots);
-        let pid = slots.pattern()?.as_usize();
+        let m = self.find.search_with(&mut scratch.find, &Input::new(s).range(range))?;
+        let pid = m.pattern().as_usize();
+        let (cache, slots) = scratch.rules.get_mut(pid)?;
+        // The rule alone, anchored at the match: leftmost-first, it makes
+        // the same match, as the combined expression preferred it.
+        let input = Input::new(s).range(m.range()).anchored(Anchored::Yes);
+        self.rules[pid].search_captures_with(cache, &input, slots);
+        debug_assert_eq!(slots.get_match().map(|g| g.range()), Some(m.range()));
         Some(Caps { s, slots, names: &self.names[pid] })
     }
 }
@@ -141,11 +187,11 @@ impl<'h> Caps<'h> {
     }
 }
 
-/// Capture slots for both rule sets.
+/// Caches and capture slots for both rule sets.
 #[derive(Debug)]
 struct Scratch {
-    main: Slots,
-    extra: Slots,
+    main: RuleScratch,
+    extra: RuleScratch,
 }
 
 /// Makes a [`Scratch`]. Unwind-safe, so `DateFinder` and `Pipeline` stay
@@ -755,9 +801,9 @@ impl DateFinder {
         };
         let stop_words = "said|says|say|told|tells|added|adding|that|which|who|while|whereas|although|though|because|but|after|before|when|where";
         let (main, extra) = (Rules::new(&build_main()), Rules::new(&extra::build_extra()));
-        let (m, e) = (main.re.clone(), extra.re.clone());
-        let make: MakeScratch =
-            Box::new(move || Scratch { main: m.create_captures(), extra: e.create_captures() });
+        let (main, extra) = (Arc::new(main), Arc::new(extra));
+        let (m, e) = (Arc::clone(&main), Arc::clone(&extra));
+        let make: MakeScratch = Box::new(move || Scratch { main: m.scratch(), extra: e.scratch() });
         DateFinder {
             main,
             extra,

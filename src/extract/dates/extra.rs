@@ -18,8 +18,8 @@
 
 use super::{
     days_in_month, in_list, is_capitalized, month_number, next_word, number_word, prev_word,
-    shift_month, week_of, weekday_number, word_follows, Cand, Caps, Ctx, DateFinder, Mat, Slots,
-    Val, B, NUMW,
+    shift_month, week_of, weekday_number, word_follows, Cand, Caps, Ctx, DateFinder, Mat,
+    RuleScratch, Val, B, NUMW,
 };
 use crate::Date;
 
@@ -484,12 +484,12 @@ fn day_of_month(r: Date, rel: &str, d: u32) -> Option<Date> {
 
 impl DateFinder {
     /// Candidates of the second expression in sentence `s`.
-    pub(super) fn extra_scan(&self, ctx: &Ctx, slots: &mut Slots) -> Vec<Cand> {
+    pub(super) fn extra_scan(&self, ctx: &Ctx, scratch: &mut RuleScratch) -> Vec<Cand> {
         let s = ctx.s;
         let mut out: Vec<Cand> = Vec::new();
         let mut pos = 0;
         while pos < s.len() {
-            let Some(caps) = self.extra.captures_in(s, pos..s.len(), slots) else { break };
+            let Some(caps) = self.extra.captures_in(s, pos..s.len(), scratch) else { break };
             let Some(m) = caps.get(0) else { break };
             match self.extra_one(&caps, ctx) {
                 Some(mut c) if c.end > c.start => {
