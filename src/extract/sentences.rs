@@ -520,13 +520,21 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
+/// The length of the character at `at` if it is one of `set`. UTF-8 is
+/// prefix-free, so only the character starting there can match: decode it
+/// once instead of encoding every member of the set.
 fn starts_with_any(bytes: &[u8], at: usize, set: &[char]) -> Option<usize> {
     let rest = bytes.get(at..)?;
-    set.iter().find_map(|c| {
-        let mut buf = [0u8; 4];
-        let s = c.encode_utf8(&mut buf);
-        rest.starts_with(s.as_bytes()).then_some(s.len())
-    })
+    let len = match *rest.first()? {
+        b if b < 0x80 => 1,
+        b if b >= 0xF0 => 4,
+        b if b >= 0xE0 => 3,
+        b if b >= 0xC0 => 2,
+        // The middle of a character starts none.
+        _ => return None,
+    };
+    let c = std::str::from_utf8(rest.get(..len)?).ok()?.chars().next()?;
+    set.contains(&c).then_some(len)
 }
 
 fn is_ellipsis_char(bytes: &[u8], at: usize) -> bool {
