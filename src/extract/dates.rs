@@ -51,7 +51,7 @@ pub struct DateFinder {
     main: Arc<Rules>,
     /// Further forms, case-insensitive (`oct2`, `next 3 days`, `on 4/22`).
     extra: Arc<Rules>,
-    /// Capture slots for both, reused by each thread.
+    /// Caches and capture slots for both, reused by each thread.
     scratch: Pool<Scratch, MakeScratch>,
     /// Words that put a clause in the future (`will`, `is due to`).
     future: Regex,
