@@ -256,8 +256,14 @@ impl NameRules {
         for s in sentences {
             let sentence = &text[s.start..s.end];
             let mut from = 0;
-            while let Some(i) = sentence[from..].find(", ") {
+            // A comma is found by memchr; `find(", ")` runs a two-way
+            // substring search, slow for a needle this short.
+            while let Some(i) = sentence[from..].find(',') {
                 let comma = from + i;
+                from = comma + 1;
+                if sentence.as_bytes().get(from) != Some(&b' ') {
+                    continue;
+                }
                 from = comma + 2;
                 let tail = &sentence[from..];
                 let end = tail.find([',', ';', '.']).unwrap_or(tail.len());
