@@ -259,6 +259,21 @@ struct Quotes {
     pending: Vec<(usize, Span, Vec<usize>, String)>,
 }
 
+/// The quotation marks `"`, `“` and `”` in `s` with their byte offsets,
+/// found by a byte search: matching a set of chars decodes every one.
+fn quote_marks(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = s.as_bytes();
+    // `“` and `”` are E2 80 9C and E2 80 9D in UTF-8.
+    memchr::memchr2_iter(b'"', 0xE2, bytes).filter_map(move |i| match bytes[i] {
+        b'"' => Some((i, '"')),
+        _ => match bytes.get(i + 1..i + 3) {
+            Some([0x80, 0x9C]) => Some((i, '“')),
+            Some([0x80, 0x9D]) => Some((i, '”')),
+            _ => None,
+        },
+    })
+}
+
 impl Quotes {
     /// How many quoted sentences may wait for a speaker; more means a
     /// quotation mark went astray.
@@ -280,11 +295,11 @@ impl Quotes {
         }
         // Where the quotation this sentence starts in ends.
         let mut closes = None;
-        for (i, c) in body.match_indices(['"', '“', '”']) {
+        for (i, c) in quote_marks(body) {
             let was = self.inside;
             match c {
-                "“" => self.inside = true,
-                "”" => self.inside = false,
+                '“' => self.inside = true,
+                '”' => self.inside = false,
                 _ => self.inside = !self.inside,
             }
             if was && !self.inside && closes.is_none() {
@@ -295,7 +310,7 @@ impl Quotes {
             // Not part of a quotation: a new paragraph of reporting.
             self.speaker = None;
             self.pending.clear();
-            self.inside &= body.contains(['"', '“']);
+            self.inside &= quote_marks(body).any(|(_, c)| c != '”');
             return;
         }
         let first = out.partition_point(|r| r.sentence < s.index);
@@ -1104,13 +1119,14 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
     /// `which`/`who`/`while`, or the sentence end.
     fn clause_end(&self, pos: usize) -> usize {
         let rest = self.slice(pos, self.span.end);
-        let mut end = rest.find([';', ':']).unwrap_or(rest.len());
-        for marker in [", which", ", who", ", while", ", but", ", although", ", though", " — "] {
-            if let Some(i) = rest.find(marker) {
-                end = end.min(i);
-            }
-        }
-        pos + end
+        let bytes = rest.as_bytes();
+        // One pass over the punctuation, not a search of the rest per marker.
+        let commas = [", which", ", who", ", while", ", but", ", although", ", though"];
+        let stop = memchr::memchr3_iter(b';', b':', b',', bytes).find(|&i| {
+            bytes[i] != b',' || commas.iter().any(|m| bytes[i..].starts_with(m.as_bytes()))
+        });
+        let dash = rest.find(" — ");
+        pos + stop.into_iter().chain(dash).min().unwrap_or(rest.len())
     }
 
     /// The direct object: words after the verb up to a preposition that
