@@ -74,7 +74,7 @@ fn at(path: &Path, e: io::Error) -> io::Error {
 
 /// Hashes held in memory before they go to a run on disk (8 bytes each,
 /// and the set's own overhead).
-const RECENT: usize = 1 << 16;
+const RECENT: usize = 1 << 14;
 /// Hashes per block of a run: one block is read to answer a look-up, and
 /// the first hash of each is kept in memory to find it (1/512 of the run).
 const BLOCK: usize = 512;

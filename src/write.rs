@@ -105,7 +105,7 @@ struct EdgeTotal {
 /// entities and edges, before they are spilled to a sorted run on disk.
 /// The corpus of 26,000 news stories needs about 3 MB for entities and
 /// 2 MB for edges; an archive of ever new names needs ever more.
-const TOTALS_BUDGET: usize = 2 << 20;
+const TOTALS_BUDGET: usize = 1 << 20;
 /// Estimated bytes of one entity besides its strings: the map's share,
 /// the struct, three allocations.
 const ENTITY_BYTES: usize = 160;

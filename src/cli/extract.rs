@@ -152,8 +152,13 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 /// Documents per parallel chunk; bounds memory whatever the archive size.
 const CHUNK_DOCS: usize = 512;
-/// Bytes of text per parallel chunk.
-const CHUNK_BYTES: usize = 32 << 20;
+/// Bytes of text per parallel chunk and worker thread. Up to five chunks
+/// are in flight (being read, queued, extracted, queued, written), and a
+/// chunk's records take several times its text, so this, not the
+/// document count, bounds memory when documents are long: at -j2, 512
+/// BBC stories (2.2 KB each) would take 1.1 MB, where 512 Reuters ones
+/// take 0.4. Enough documents per thread remain to keep threads busy.
+const CHUNK_BYTES_PER_THREAD: usize = 256 << 10;
 
 /// Run totals for the closing line.
 #[derive(Default)]
@@ -291,6 +296,7 @@ pub(super) fn in_chunks<T: Send>(
                 }
             }
         });
+        let chunk_bytes = CHUNK_BYTES_PER_THREAD * pool.current_num_threads();
         loop {
             let mut chunk = Vec::new();
             let mut bytes = 0;
@@ -299,7 +305,7 @@ pub(super) fn in_chunks<T: Send>(
                     bytes += d.text.len();
                 }
                 chunk.push(input);
-                if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
+                if chunk.len() >= CHUNK_DOCS || bytes >= chunk_bytes {
                     break;
                 }
             }
