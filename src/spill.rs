@@ -255,3 +255,46 @@ fn merge_sorted(
         _ => b.next(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A spill that cannot be written is an error naming the file, not a
+    /// panic or a silent loss of ids.
+    #[test]
+    fn spill_errors_name_the_file() {
+        let dir = std::env::temp_dir().join(format!("gazette-no-such-{}", std::process::id()));
+        let mut seen = SeenHashes::new(&dir, "seen-ids");
+        let mut result = Ok(true);
+        for h in 0..RECENT as u64 {
+            result = seen.insert(h.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+            if result.is_err() {
+                break;
+            }
+        }
+        let e = result.expect_err("the folder does not exist");
+        assert!(e.to_string().starts_with(".seen-ids-0.tmp: "), "{e}");
+    }
+
+    /// Look-ups find every hash of every run, and no other, across the
+    /// merges of the binary counter.
+    #[test]
+    fn hashes_found_across_runs() {
+        let dir = std::env::temp_dir().join(format!("gazette-hashes-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let mut seen = SeenHashes::new(&dir, "seen-ids");
+        let h = |i: u64| i.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let n = RECENT as u64 * 7 + 3;
+        for i in 0..n {
+            assert!(seen.insert(h(i)).unwrap());
+        }
+        assert_eq!(seen.runs.len(), 3, "7 = 4 + 2 + 1 runs");
+        for i in 0..n {
+            assert!(!seen.insert(h(i)).unwrap(), "{i} was seen");
+        }
+        assert!(seen.insert(h(n)).unwrap());
+        drop(seen);
+        fs::remove_dir(dir).unwrap();
+    }
+}
