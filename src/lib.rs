@@ -13,6 +13,7 @@ pub mod extract;
 mod hash;
 pub mod read;
 pub mod record;
+pub mod spill;
 pub mod suggest;
 pub mod write;
 

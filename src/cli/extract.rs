@@ -8,6 +8,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use gazette::read::{self, Input, ReadOptions};
+use gazette::spill::SeenHashes;
 use gazette::write::{CsvOutput, JsonlOutput};
 use gazette::{Date, Document, Extraction, Pipeline, Record};
 
@@ -106,7 +107,8 @@ pub(super) enum Format {
 
 /// The output being written.
 pub(super) enum Output {
-    Csv(CsvOutput),
+    /// Boxed: its run-wide totals make it several times the size of the other.
+    Csv(Box<CsvOutput>),
     Jsonl(JsonlOutput),
 }
 
@@ -119,7 +121,9 @@ impl Output {
         excel: bool,
     ) -> Result<Output, String> {
         let output = match format {
-            Format::Csv => CsvOutput::create(dir, sentences, excel).map(Output::Csv),
+            Format::Csv => {
+                CsvOutput::create(dir, sentences, excel).map(|o| Output::Csv(Box::new(o)))
+            }
             Format::Jsonl => JsonlOutput::create(dir).map(Output::Jsonl),
         };
         output.map_err(|e| format!("{}: {e}", dir.display()))
@@ -148,8 +152,13 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 /// Documents per parallel chunk; bounds memory whatever the archive size.
 const CHUNK_DOCS: usize = 512;
-/// Bytes of text per parallel chunk.
-const CHUNK_BYTES: usize = 32 << 20;
+/// Bytes of text per parallel chunk and worker thread. Up to five chunks
+/// are in flight (being read, queued, extracted, queued, written), and a
+/// chunk's records take several times its text, so this, not the
+/// document count, bounds memory when documents are long: at -j2, 512
+/// BBC stories (2.2 KB each) would take 1.1 MB, where 512 Reuters ones
+/// take 0.4. Enough documents per thread remain to keep threads busy.
+const CHUNK_BYTES_PER_THREAD: usize = 256 << 10;
 
 /// Run totals for the closing line.
 #[derive(Default)]
@@ -163,48 +172,30 @@ struct Totals {
     bytes: u64,
 }
 
-/// Document ids seen so far, as 64-bit hashes so that memory stays small
-/// on archives of millions of documents: sorted runs of hashes (merged
-/// like a binary counter, so each hash is moved O(log n) times) and a small
-/// set of recent ones. About 8 bytes a document, where a hash set of
-/// them takes 10 to 30.
-#[derive(Default)]
-pub(super) struct SeenIds {
-    recent: std::collections::HashSet<u64>,
-    runs: Vec<Vec<u64>>,
-}
-
-/// Hashes kept in the set of recent ones before they join the runs.
-const RECENT_IDS: usize = 1 << 16;
+/// Document ids seen so far, as 64-bit hashes kept mostly on disk (in
+/// temporary files of the output folder), so that memory stays flat on
+/// archives of millions of documents.
+pub(super) struct SeenIds(SeenHashes);
 
 impl SeenIds {
+    /// An empty set whose spill files go to `dir`.
+    pub(super) fn new(dir: &Path) -> SeenIds {
+        SeenIds(SeenHashes::new(dir, "seen-ids"))
+    }
+
     /// Whether `id` is new.
-    pub(super) fn insert(&mut self, id: &str) -> bool {
+    pub(super) fn insert(&mut self, id: &str) -> std::io::Result<bool> {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::hash::DefaultHasher::new();
         id.hash(&mut hasher);
-        let h = hasher.finish();
-        if self.recent.contains(&h) || self.runs.iter().any(|r| r.binary_search(&h).is_ok()) {
-            return false;
-        }
-        self.recent.insert(h);
-        if self.recent.len() >= RECENT_IDS {
-            let mut run: Vec<u64> = self.recent.drain().collect();
-            run.sort_unstable();
-            while self.runs.last().is_some_and(|last| last.len() <= run.len()) {
-                let last = self.runs.pop().unwrap_or_default();
-                run = merge_sorted(&last, &run);
-            }
-            self.runs.push(run);
-        }
-        true
+        self.0.insert(hasher.finish())
     }
 
     /// Takes `record` in run order: a document whose id an earlier one
     /// had gets a note in its `error` cell, which only the whole run can
     /// know (so `--stream` leaves it to `merge`). Returns the note.
-    pub(super) fn check(&mut self, record: &mut Record) -> Option<String> {
-        if !self.insert(&record.doc_id) && record.status == "ok" {
+    pub(super) fn check(&mut self, record: &mut Record) -> std::io::Result<Option<String>> {
+        if !self.insert(&record.doc_id)? && record.status == "ok" {
             let w = format!("duplicate doc_id {:?}: an earlier document has it too", record.doc_id);
             // Records from `extract --format jsonl` have it already.
             if !record.error.contains(&w) {
@@ -213,28 +204,10 @@ impl SeenIds {
                 }
                 record.error.push_str(&w);
             }
-            return Some(w);
+            return Ok(Some(w));
         }
-        None
+        Ok(None)
     }
-}
-
-/// The union of two sorted, disjoint runs, sorted.
-fn merge_sorted(a: &[u64], b: &[u64]) -> Vec<u64> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] <= b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
 }
 
 impl Totals {
@@ -323,6 +296,7 @@ pub(super) fn in_chunks<T: Send>(
                 }
             }
         });
+        let chunk_bytes = CHUNK_BYTES_PER_THREAD * pool.current_num_threads();
         loop {
             let mut chunk = Vec::new();
             let mut bytes = 0;
@@ -331,7 +305,7 @@ pub(super) fn in_chunks<T: Send>(
                     bytes += d.text.len();
                 }
                 chunk.push(input);
-                if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
+                if chunk.len() >= CHUNK_DOCS || bytes >= chunk_bytes {
                     break;
                 }
             }
@@ -446,7 +420,7 @@ fn extract(args: &Args) -> Result<Totals, String> {
     inputs.skip_folder(out);
     let write_error = |e: std::io::Error| format!("{}: {e}", out.display());
     let mut totals = Totals::default();
-    let mut ids = SeenIds::default();
+    let mut ids = SeenIds::new(out);
     let make = |d: &Document, x: Extraction| {
         let title = d.title.as_deref().unwrap_or("");
         let record = Record::new(&d.id, title, &d.text, &d.warnings, &x, &pipeline, args.sentences);
@@ -461,7 +435,7 @@ fn extract(args: &Args) -> Result<Totals, String> {
                         error(&format!("{}: {w}", d.origin));
                     }
                     record.seq = totals.read;
-                    if let Some(w) = ids.check(&mut record) {
+                    if let Some(w) = ids.check(&mut record).map_err(write_error)? {
                         error(&format!("{}: {w}", d.origin));
                     }
                     output.write(&record).map_err(write_error)?;
@@ -474,7 +448,7 @@ fn extract(args: &Args) -> Result<Totals, String> {
                     if !args.quiet {
                         error(&format!("{origin}: skipped: {reason}"));
                     }
-                    ids.insert(id);
+                    ids.insert(id).map_err(write_error)?;
                     let mut record = Record::failed(id, "skipped", reason);
                     record.seq = totals.read;
                     output.write(&record).map_err(write_error)?;
@@ -486,7 +460,7 @@ fn extract(args: &Args) -> Result<Totals, String> {
                         _ => "not extracted".to_string(),
                     };
                     error(&located(input, &reason));
-                    ids.insert(input.id());
+                    ids.insert(input.id()).map_err(write_error)?;
                     let mut record = Record::failed(input.id(), "error", &reason);
                     record.seq = totals.read;
                     output.write(&record).map_err(write_error)?;
@@ -510,21 +484,24 @@ fn extract(args: &Args) -> Result<Totals, String> {
 mod tests {
     use super::*;
 
-    /// Enough ids to fill the recent set several times, so runs merge.
+    /// Enough ids to fill the recent set several times, so runs merge on
+    /// disk; the spill files go when the set does.
     #[test]
     fn seen_ids_across_merged_runs() {
-        let mut seen = SeenIds::default();
-        let n = RECENT_IDS * 5 + 17;
+        let dir = std::env::temp_dir().join(format!("gazette-seen-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut seen = SeenIds::new(&dir);
+        let n = (1 << 16) * 5 + 17;
         for i in 0..n {
-            assert!(seen.insert(&format!("doc-{i}")), "doc-{i} is new");
+            assert!(seen.insert(&format!("doc-{i}")).unwrap(), "doc-{i} is new");
         }
-        assert!(seen.runs.len() >= 2, "{} runs", seen.runs.len());
-        for r in &seen.runs {
-            assert!(r.windows(2).all(|w| w[0] < w[1]));
-        }
+        assert!(std::fs::read_dir(&dir).unwrap().count() >= 2, "runs on disk");
         for i in (0..n).step_by(997) {
-            assert!(!seen.insert(&format!("doc-{i}")), "doc-{i} was seen");
+            assert!(!seen.insert(&format!("doc-{i}")).unwrap(), "doc-{i} was seen");
         }
-        assert!(seen.insert("doc-new"));
+        assert!(seen.insert("doc-new").unwrap());
+        drop(seen);
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "spill files removed");
+        std::fs::remove_dir(dir).unwrap();
     }
 }

@@ -141,10 +141,10 @@ fn merge(args: &Args) -> Result<Totals, String> {
     }
     let mut runs: Vec<Run> = files.into_iter().map(Run::open).collect();
     let write_error = |e: std::io::Error| format!("{}: {e}", args.out.display());
-    let mut ids = SeenIds::default();
+    let mut ids = SeenIds::new(&args.out);
     let mut with_sentences = false;
     merge_runs(&mut runs, |mut record| {
-        if let Some(w) = ids.check(&mut record) {
+        if let Some(w) = ids.check(&mut record).map_err(write_error)? {
             error(&format!("record {}: {w}", record.seq));
         }
         output.write(&record).map_err(write_error)?;
