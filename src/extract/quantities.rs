@@ -689,6 +689,16 @@ impl Tok {
     }
 }
 
+/// Whether `t`, followed by `next`, is a word where [`Scan::at`] returns
+/// the next token at once: no label, qualifier, number or sign word, and
+/// no number, `$` or other punctuation after it (`USD 5`, `US$`). Most
+/// tokens are such words.
+fn plain_word(t: &Tok, next: Option<&Tok>) -> bool {
+    t.kind == Kind::Word
+        && !t.has(LABEL | QUAL_START | STARTS | SIGN_ART)
+        && next.is_none_or(|n| !matches!(n.kind, Kind::Num | Kind::Punct))
+}
+
 /// The longest word [`Lower`] copies: longer ones are no lexicon word.
 const LOWER_MAX: usize = 32;
 
@@ -974,6 +984,10 @@ impl QuantityFinder {
             let scan = Scan { f: self, text, toks: &toks, excluded: &merged };
             let mut i = 0;
             while i < toks.len() {
+                if plain_word(&toks[i], toks.get(i + 1)) {
+                    i += 1; // what `Scan::at` returns for it, without the calls
+                    continue;
+                }
                 match scan.at(i) {
                     Ok((m, next)) => {
                         out.push(m);
