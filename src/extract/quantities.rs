@@ -75,15 +75,131 @@ pub struct QuantityFinder {
     numbers: AhoCorasick,
     /// The lexicon's words of up to 15 bytes by [`packed`] key: compared
     /// as one integer rather than through memcmp.
-    short: HashMap<u128, Entry, FxBuild>,
+    short: ShortTable,
 }
 
 /// A word of up to 15 bytes and its length, as one integer.
 fn packed(word: &[u8]) -> Option<u128> {
-    let mut buf = [0u8; 16];
-    buf.get_mut(..word.len()).filter(|_| word.len() < 16)?.copy_from_slice(word);
-    buf[15] = word.len() as u8;
-    Some(u128::from_le_bytes(buf))
+    if word.len() >= 16 {
+        return None;
+    }
+    // Shifts into two halves rather than a copy into a buffer read back
+    // whole: no call to memcpy, no store forwarded to a wider load.
+    let (mut lo, mut hi) = (0u64, 0u64);
+    for (n, &b) in word.iter().enumerate() {
+        if n < 8 {
+            lo |= u64::from(b) << (8 * n);
+        } else {
+            hi |= u64::from(b) << (8 * (n - 8));
+        }
+    }
+    Some(join_key(lo, hi, word.len()))
+}
+
+/// The [`packed`] key of halves already masked to the word.
+fn join_key(lo: u64, hi: u64, len: usize) -> u128 {
+    u128::from(hi | (len as u64) << 56) << 64 | u128::from(lo)
+}
+
+/// The [`packed`] key of `text[s..s + len]` lower-cased (ASCII only, as
+/// [`Lower`]), for `len` below 16: two 8-byte loads from the text when 16
+/// bytes remain, masked and lower-cased in registers.
+fn packed_lower(text: &[u8], s: usize, len: usize) -> Option<u128> {
+    if len >= 16 {
+        return None;
+    }
+    let (mut lo, mut hi) = match text.get(s..s + 16) {
+        Some(w) => {
+            let (mut a, mut b) = ([0u8; 8], [0u8; 8]);
+            a.copy_from_slice(&w[..8]);
+            b.copy_from_slice(&w[8..]);
+            (u64::from_le_bytes(a), u64::from_le_bytes(b))
+        }
+        None => {
+            let word = text.get(s..s + len)?;
+            let (mut lo, mut hi) = (0u64, 0u64);
+            for (n, &b) in word.iter().enumerate() {
+                if n < 8 {
+                    lo |= u64::from(b) << (8 * n);
+                } else {
+                    hi |= u64::from(b) << (8 * (n - 8));
+                }
+            }
+            (lo, hi)
+        }
+    };
+    if len < 8 {
+        lo &= (1u64 << (8 * len)) - 1;
+        hi = 0;
+    } else {
+        hi &= (1u64 << (8 * (len - 8))) - 1;
+    }
+    Some(join_key(lower8(lo), lower8(hi), len))
+}
+
+/// ASCII upper-case letters of eight bytes to lower case, other bytes
+/// unchanged (as `u8::to_ascii_lowercase` on each).
+fn lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = x & (0x7f * ONES);
+    // High bit of each byte: its low seven bits are >= `A`, resp. > `Z`;
+    // no carry crosses a byte.
+    let from_a = low7 + (0x80 - u64::from(b'A')) * ONES;
+    let past_z = low7 + (0x80 - u64::from(b'Z') - 1) * ONES;
+    let upper = from_a & !past_z & !x & (0x80 * ONES);
+    x | upper >> 2
+}
+
+/// The lexicon's short words by [`packed`] key: open addressing over a
+/// small array of indexes, so a lookup touches two or three cache lines
+/// where a `HashMap` of 48-byte buckets touched more. Most words looked up
+/// are not there and stop at an empty slot.
+#[derive(Debug)]
+struct ShortTable {
+    /// Index + 1 into `keys` and `entries`, or 0 for an empty slot.
+    slots: Vec<u16>,
+    keys: Vec<u128>,
+    entries: Vec<Entry>,
+    /// `slots.len()` is `1 << bits`.
+    bits: u32,
+}
+
+impl ShortTable {
+    fn new(words: impl Iterator<Item = (u128, Entry)>) -> ShortTable {
+        let (keys, entries): (Vec<u128>, Vec<Entry>) = words.unzip();
+        // At most a quarter full: probe runs stay short.
+        let bits = (keys.len().max(1) * 4).next_power_of_two().trailing_zeros().max(4);
+        assert!(keys.len() < usize::from(u16::MAX), "lexicon fits u16 indexes");
+        let mut table = ShortTable { slots: vec![0; 1 << bits], keys, entries, bits };
+        for n in 0..table.keys.len() {
+            let mut i = table.home(table.keys[n]);
+            while table.slots[i] != 0 {
+                i = (i + 1) & (table.slots.len() - 1);
+            }
+            table.slots[i] = (n + 1) as u16;
+        }
+        table
+    }
+
+    fn home(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as usize
+    }
+
+    fn get(&self, key: u128) -> Option<&Entry> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let n = usize::from(*self.slots.get(i)?);
+            if n == 0 {
+                return None;
+            }
+            if self.keys.get(n - 1) == Some(&key) {
+                return self.entries.get(n - 1);
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 impl Default for QuantityFinder {
@@ -458,6 +574,18 @@ const QUALIFIERS: &[(&[&str], Qual)] = &[
     (&["between"], Qual::Between),
 ];
 
+/// The most words a qualifier has: [`Scan::at`] reads one only when a
+/// number may start within this many tokens after its first word.
+const QUAL_MAX_WORDS: usize = 3;
+
+const _: () = {
+    let mut n = 0;
+    while n < QUALIFIERS.len() {
+        assert!(QUALIFIERS[n].0.len() <= QUAL_MAX_WORDS);
+        n += 1;
+    }
+};
+
 /// Currency prefixes and the unit they stand for.
 const CURRENCY_SYMBOLS: &[(&str, &str)] =
     &[("$", "dollars"), ("€", "euros"), ("£", "pounds"), ("¥", "yen"), ("₹", "rupees")];
@@ -538,9 +666,37 @@ struct Tok {
 }
 
 impl Tok {
+    /// `text[s..e]` before [`QuantityFinder::classify_into`]: punctuation.
+    fn new(s: usize, e: usize) -> Tok {
+        Tok {
+            s,
+            e,
+            kind: Kind::Punct,
+            flags: 0,
+            val: 0.0,
+            hi: 0.0,
+            den: 0.0,
+            sub: (s, e),
+            cap: false,
+            plural: false,
+            year: false,
+            zero: false,
+        }
+    }
+
     fn has(&self, flags: u32) -> bool {
         self.flags & flags != 0
     }
+}
+
+/// Whether `t`, followed by `next`, is a word where [`Scan::at`] returns
+/// the next token at once: no label, qualifier, number or sign word, and
+/// no number, `$` or other punctuation after it (`USD 5`, `US$`). Most
+/// tokens are such words.
+fn plain_word(t: &Tok, next: Option<&Tok>) -> bool {
+    t.kind == Kind::Word
+        && !t.has(LABEL | QUAL_START | STARTS | SIGN_ART)
+        && next.is_none_or(|n| !matches!(n.kind, Kind::Num | Kind::Punct))
 }
 
 /// The longest word [`Lower`] copies: longer ones are no lexicon word.
@@ -742,7 +898,7 @@ impl QuantityFinder {
             e.quals |= 1 << n;
         }
         let numbers = number_automaton(&lexicon, NUMBER_WORDS);
-        let short = lexicon.iter().filter_map(|(w, e)| Some((packed(w)?, *e))).collect();
+        let short = ShortTable::new(lexicon.iter().filter_map(|(w, e)| Some((packed(w)?, *e))));
         QuantityFinder { letter, lexicon, vague: false, numbers, short }
     }
 
@@ -764,7 +920,7 @@ impl QuantityFinder {
     /// the start of a word. Non-ASCII neighbours count as boundaries, which
     /// errs towards tokenizing.
     fn may_hold(&self, sentence: &str) -> bool {
-        if sentence.bytes().any(|b| b.is_ascii_digit()) {
+        if has_digit(sentence.as_bytes()) {
             return true;
         }
         let bytes = sentence.as_bytes();
@@ -820,11 +976,18 @@ impl QuantityFinder {
                     }
                     continue;
                 }
-                toks.push(self.classify(text, s, e));
+                toks.push(Tok::new(s, e));
+                if let Some(tok) = toks.last_mut() {
+                    self.classify_into(text, tok);
+                }
             }
             let scan = Scan { f: self, text, toks: &toks, excluded: &merged };
             let mut i = 0;
             while i < toks.len() {
+                if plain_word(&toks[i], toks.get(i + 1)) {
+                    i += 1; // what `Scan::at` returns for it, without the calls
+                    continue;
+                }
                 match scan.at(i) {
                     Ok((m, next)) => {
                         out.push(m);
@@ -870,16 +1033,29 @@ impl QuantityFinder {
         };
         let mut end = start + first.len_utf8();
         if self.is_letter(first) {
-            // A joiner counts only with a letter or digit after it.
-            let joins = |c: char, end: usize| {
-                matches!(c, '\'' | '\u{2019}' | '.' | ',' | '-' | '\u{2013}')
-                    && char_at(end + c.len_utf8()).is_some_and(|a| self.is_letter(a))
+            // A joiner counts only with a letter or digit after it. ASCII
+            // letters and digits, the bulk of a token, take one test.
+            let letter_at = |i: usize| match bytes.get(i) {
+                Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+                _ => char_at(i).is_some_and(|a| self.is_letter(a)),
             };
-            while let Some(c) = char_at(end) {
-                if !(self.is_letter(c) || joins(c, end)) {
-                    break;
+            while let Some(&b) = bytes.get(end) {
+                if b.is_ascii_alphanumeric() {
+                    end += 1;
+                } else if b.is_ascii() {
+                    if !(matches!(b, b'\'' | b'.' | b',' | b'-') && letter_at(end + 1)) {
+                        break;
+                    }
+                    end += 1;
+                } else {
+                    let Some(c) = char_at(end) else { break };
+                    let joins =
+                        matches!(c, '\u{2019}' | '\u{2013}') && letter_at(end + c.len_utf8());
+                    if !(self.is_letter(c) || joins) {
+                        break;
+                    }
+                    end += c.len_utf8();
                 }
-                end += c.len_utf8();
             }
         }
         *at = end;
@@ -892,7 +1068,7 @@ impl QuantityFinder {
 
     fn entry_bytes(&self, lower: &[u8]) -> Entry {
         match packed(lower) {
-            Some(key) => self.short.get(&key),
+            Some(key) => self.short.get(key),
             None => self.lexicon.get(lower),
         }
         .copied()
@@ -901,70 +1077,89 @@ impl QuantityFinder {
 
     /// Builds one token from `text[s..e]`.
     fn classify(&self, text: &str, s: usize, e: usize) -> Tok {
+        let mut tok = Tok::new(s, e);
+        self.classify_into(text, &mut tok);
+        tok
+    }
+
+    /// Fills in `tok`, fresh from [`Tok::new`]. It is filled in place, in
+    /// the token vector: returning it by value cost a copy per token that
+    /// read back the fields just written.
+    fn classify_into(&self, text: &str, tok: &mut Tok) {
+        let (s, e) = (tok.s, tok.e);
         let t = &text[s..e];
-        let mut tok = Tok {
-            s,
-            e,
-            kind: Kind::Punct,
-            flags: 0,
-            val: 0.0,
-            hi: 0.0,
-            den: 0.0,
-            sub: (s, e),
-            cap: false,
-            plural: false,
-            year: false,
-            zero: false,
+        let Some(&b0) = t.as_bytes().first() else { return };
+        // ASCII first: no vulgar fraction, and the character tests are
+        // byte tests.
+        let cap = if b0.is_ascii() {
+            if b0.is_ascii_digit() {
+                self.classify_digits(t, tok);
+                return;
+            }
+            if !b0.is_ascii_alphabetic() {
+                return;
+            }
+            b0.is_ascii_uppercase()
+        } else {
+            let Some(first) = t.chars().next() else { return };
+            if let Some(v) = vulgar(first).filter(|_| t.len() == first.len_utf8()) {
+                tok.kind = Kind::Num; // ½, ¾
+                tok.val = v;
+                return;
+            }
+            if !first.is_alphabetic() {
+                return;
+            }
+            first.is_uppercase()
         };
-        let Some(first) = t.chars().next() else { return tok };
-        if let Some(v) = vulgar(first).filter(|_| t.len() == first.len_utf8() && !first.is_ascii())
-        {
-            tok.kind = Kind::Num; // ½, ¾
-            tok.val = v;
-            return tok;
-        }
-        if first.is_ascii_digit() {
-            self.classify_digits(t, &mut tok);
-            return tok;
-        }
-        if !first.is_alphabetic() {
-            return tok;
-        }
-        tok.cap = first.is_uppercase();
-        let (mut digit, mut upper) = (false, false);
-        for b in t.bytes() {
+        tok.cap = cap;
+        // One pass over the bytes: digits, case, and a hyphen or the first
+        // byte of `–`.
+        let (mut digit, mut all_upper, mut ascii, mut dash) = (false, true, true, false);
+        for &b in t.as_bytes() {
             digit |= b.is_ascii_digit();
-            upper |= b.is_ascii_uppercase();
+            all_upper &= b.is_ascii_uppercase();
+            ascii &= b.is_ascii();
+            dash |= b == b'-' || b == 0xe2;
         }
         if digit {
             tok.kind = Kind::Other; // F-16, G7, COVID-19, Su-27
-            return tok;
+            return;
         }
         tok.kind = Kind::Word;
-        // Most words are lower case already and need no copy.
-        let copy = if upper { Lower::new(t) } else { None };
-        let lower = match &copy {
-            Some(c) => c.as_bytes(),
-            None if upper || t.len() > LOWER_MAX => return tok,
-            None => t.as_bytes(),
+        if t.len() > LOWER_MAX {
+            return;
+        }
+        let entry = match packed_lower(text.as_bytes(), s, t.len()) {
+            Some(key) => {
+                let entry = self.short.get(key).copied().unwrap_or_default();
+                let bytes = key.to_le_bytes();
+                tok.plural = plural_look(&bytes[..t.len()], cap);
+                entry
+            }
+            None => {
+                let copy = Lower::new(t);
+                let lower = copy.as_ref().map_or(t.as_bytes(), Lower::as_bytes);
+                tok.plural = plural_look(lower, cap);
+                self.lexicon.get(lower).copied().unwrap_or_default()
+            }
         };
-        let entry = self.entry_bytes(lower);
         tok.flags = entry.flags;
         tok.val = entry.value;
         tok.den = entry.den;
-        tok.plural = tok.has(PLURAL) || (plural_look(lower, tok.cap) && !tok.has(NOT_PLURAL));
+        tok.plural = tok.has(PLURAL) || (tok.plural && !tok.has(NOT_PLURAL));
         // An acronym is never a function word: US, IT, AN.
-        if tok.cap && t.len() >= 2 && t.chars().all(|c| c.is_uppercase()) {
+        let acronym = if ascii { all_upper } else { t.chars().all(|c| c.is_uppercase()) };
+        if cap && t.len() >= 2 && acronym {
             tok.flags &= !(STOP | DET | PRONOUN | LABEL | YEAR_PREV | NOT_ONE | TIME_NEXT);
         }
-        // `-` or the first byte of `–`, before the exact test.
-        if entry.flags == 0 && lower.iter().any(|&b| b == b'-' || b == 0xe2) {
+        if entry.flags == 0 && dash {
+            let copy = Lower::new(t);
             let lower = copy.as_ref().map_or(t, Lower::as_str);
             if lower.contains(['-', '\u{2013}']) {
-                self.classify_word_compound(lower, s, &mut tok);
+                self.classify_word_compound(lower, s, tok);
             }
         }
-        tok
     }
 
     /// `3,000`, `10-15`, `5km`, `34-day`, `45-year-old`, `21st`.
@@ -1111,6 +1306,12 @@ impl QuantityFinder {
 /// Removes binary noise from scaled decimals: 1.07 × 1e9 is 1070000000, not
 /// 1070000000.0000001.
 fn tidy(x: f64) -> f64 {
+    // Whole numbers below 1e15, nearly every value, come out of the
+    // rounding below unchanged (x * p stays an exact integer below 2^53):
+    // skip the logarithm and powers.
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        return x;
+    }
     if x.is_finite() && x.abs() >= 1.0 {
         let p = 10f64.powi(15 - x.abs().log10().ceil() as i32);
         (x * p).round() / p
@@ -1130,8 +1331,23 @@ fn number_automaton(lexicon: &HashMap<&'static [u8], Entry, FxBuild>, flags: u32
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
+        .prefilter(false)
         .build(&patterns)
         .expect("number words build an automaton")
+}
+
+/// Whether `bytes` holds an ASCII digit. Tested 32 bytes at a time
+/// without an exit inside a block, which the compiler vectorizes; a
+/// byte-by-byte search with an early exit is not, and most sentences it
+/// reads have no digit.
+fn has_digit(bytes: &[u8]) -> bool {
+    let mut blocks = bytes.chunks_exact(32);
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, b| any | b.is_ascii_digit()) {
+            return true;
+        }
+    }
+    blocks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 /// The value of a vulgar fraction character (`½` → 0.5).
@@ -1367,12 +1583,28 @@ impl Scan<'_> {
             }
             return Err(k);
         }
-        if let Some((qual, qend)) = self.qualifier(i) {
-            if let Some(found) = self.quantity(i, qend, Some(qual)) {
-                return Ok(found);
+        // `Scan::core` fails at once where no number starts, so a qualifier
+        // is read only before one (within `QUAL_MAX_WORDS`) and a
+        // bare number is tried only where one starts: most qualifier words
+        // (`at`, `no`, `some`) stand before none.
+        if self.flag(i, QUAL_START) && (i + 1..=i + QUAL_MAX_WORDS).any(|k| self.starts(k)) {
+            if let Some((qual, qend)) = self.qualifier(i) {
+                if self.starts(qend) {
+                    if let Some(found) = self.quantity(i, qend, Some(qual)) {
+                        return Ok(found);
+                    }
+                }
             }
         }
+        if !self.starts(i) {
+            return Err(i + 1);
+        }
         self.quantity(i, i, None).ok_or(i + 1)
+    }
+
+    /// Whether token `k` exists and a number may start there.
+    fn starts(&self, k: usize) -> bool {
+        k < self.toks.len() && self.may_start_number(k)
     }
 
     /// Whether a number can start at token `j`, alone or after a currency
@@ -3474,6 +3706,78 @@ mod tests {
                 .map(|i| b"0123456789,.1"[(x >> (4 * i + 8)) as usize % 13] as char)
                 .collect();
             assert_eq!(parse_digits(&s), parse_digits_reference(&s), "{s}");
+        }
+    }
+
+    #[test]
+    fn has_digit_finds_every_digit() {
+        for len in 0..100 {
+            let mut text = vec![b'x'; len];
+            assert!(!has_digit(&text));
+            for i in 0..len {
+                text[i] = b'0' + (i % 10) as u8;
+                assert!(has_digit(&text), "{len} {i}");
+                text[i] = if i % 2 == 0 { b'/' } else { b':' }; // around the digits
+                assert!(!has_digit(&text));
+            }
+        }
+    }
+
+    #[test]
+    fn tidy_keeps_whole_numbers_as_the_rounding_did() {
+        // The fast path for whole numbers must agree with the rounding.
+        let rounded = |x: f64| {
+            let p = 10f64.powi(15 - x.abs().log10().ceil() as i32);
+            (x * p).round() / p
+        };
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for n in 0..200_000u32 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let v = (x % 10u64.pow(1 + n % 15)) as f64;
+            let v = if n % 2 == 0 { v } else { -v };
+            if v.abs() >= 1.0 {
+                assert_eq!(tidy(v).to_bits(), rounded(v).to_bits(), "{v}");
+            }
+        }
+        for k in 0..15 {
+            let v = 10f64.powi(k);
+            assert_eq!(tidy(v).to_bits(), rounded(v).to_bits(), "{v}");
+        }
+    }
+
+    #[test]
+    fn packed_lower_is_packed_of_the_lower_cased_word() {
+        let text =
+            "THE Quick brown FoX jumps over The LAZY dog \u{e9}t\u{c9} \u{2019}s Twenty-Five.";
+        let bytes = text.as_bytes();
+        for s in 0..bytes.len() {
+            for len in 0..16.min(bytes.len() - s + 1) {
+                let lower = bytes[s..s + len].to_ascii_lowercase();
+                assert_eq!(packed_lower(bytes, s, len), packed(&lower), "{s} {len}");
+            }
+        }
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b, b'A', b'z', b'Z', b'@', b'[', 0x80, 0xc1]);
+            let want = u64::from_le_bytes(x.to_le_bytes().map(|c| c.to_ascii_lowercase()));
+            assert_eq!(lower8(x), want, "{b}");
+            assert_eq!(lower8(u64::from(b)), u64::from(b.to_ascii_lowercase()));
+        }
+    }
+
+    #[test]
+    fn short_table_finds_what_the_lexicon_holds() {
+        let f = QuantityFinder::new();
+        for (w, e) in &f.lexicon {
+            if let Some(key) = packed(w) {
+                assert_eq!(f.short.get(key).map(|x| x.flags), Some(e.flags));
+            }
+        }
+        for w in ["the", "said", "zzz", "", "onee", "thousandth-ish"] {
+            if !f.lexicon.contains_key(w.as_bytes()) {
+                assert!(f.short.get(packed(w.as_bytes()).unwrap_or(0)).is_none(), "{w}");
+            }
         }
     }
 
