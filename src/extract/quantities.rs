@@ -83,8 +83,14 @@ fn packed(word: &[u8]) -> Option<u128> {
     if word.len() >= 16 {
         return None;
     }
-    // Shifts into two halves rather than a copy into a buffer read back
-    // whole: no call to memcpy, no store forwarded to a wider load.
+    let (lo, hi) = halves(word);
+    Some(join_key(lo, hi, word.len()))
+}
+
+/// The bytes of `word` (at most 16) as two little-endian halves. Shifts
+/// rather than a copy into a buffer read back whole: no call to memcpy,
+/// no store forwarded to a wider load.
+fn halves(word: &[u8]) -> (u64, u64) {
     let (mut lo, mut hi) = (0u64, 0u64);
     for (n, &b) in word.iter().enumerate() {
         if n < 8 {
@@ -93,7 +99,7 @@ fn packed(word: &[u8]) -> Option<u128> {
             hi |= u64::from(b) << (8 * (n - 8));
         }
     }
-    Some(join_key(lo, hi, word.len()))
+    (lo, hi)
 }
 
 /// The [`packed`] key of halves already masked to the word.
@@ -115,18 +121,7 @@ fn packed_lower(text: &[u8], s: usize, len: usize) -> Option<u128> {
             b.copy_from_slice(&w[8..]);
             (u64::from_le_bytes(a), u64::from_le_bytes(b))
         }
-        None => {
-            let word = text.get(s..s + len)?;
-            let (mut lo, mut hi) = (0u64, 0u64);
-            for (n, &b) in word.iter().enumerate() {
-                if n < 8 {
-                    lo |= u64::from(b) << (8 * n);
-                } else {
-                    hi |= u64::from(b) << (8 * (n - 8));
-                }
-            }
-            (lo, hi)
-        }
+        None => halves(text.get(s..s + len)?),
     };
     if len < 8 {
         lo &= (1u64 << (8 * len)) - 1;
