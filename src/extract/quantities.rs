@@ -3689,13 +3689,19 @@ mod tests {
         s.replace(',', "").parse().ok()
     }
 
+    /// The next value of a xorshift generator: many varied inputs from a
+    /// fixed seed, without a dependency.
+    fn xorshift(x: &mut u64) {
+        *x ^= *x << 13;
+        *x ^= *x >> 7;
+        *x ^= *x << 17;
+    }
+
     #[test]
     fn parse_digits_accepts_what_it_did() {
         let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
         for _ in 0..200_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            xorshift(&mut x);
             let len = 1 + (x % 11) as usize;
             let s: String = (0..len)
                 .map(|i| b"0123456789,.1"[(x >> (4 * i + 8)) as usize % 13] as char)
@@ -3727,9 +3733,7 @@ mod tests {
         };
         let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
         for n in 0..200_000u32 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            xorshift(&mut x);
             let v = (x % 10u64.pow(1 + n % 15)) as f64;
             let v = if n % 2 == 0 { v } else { -v };
             if v.abs() >= 1.0 {
@@ -3781,9 +3785,7 @@ mod tests {
         // Its fast path for short numbers must agree with `str::parse`.
         let mut x: u64 = 0x2545_f491_4f6c_dd1d;
         for n in 0..20_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            xorshift(&mut x);
             let digits = (x % 10u64.pow(1 + (n % 18) as u32)).to_string();
             let dot = (x >> 40) as usize % (digits.len() + 1);
             let s = if dot == 0 || dot == digits.len() {
