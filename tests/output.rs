@@ -37,6 +37,51 @@ fn identical_at_one_and_two_threads() {
     }
 }
 
+/// An archive of many batches, with unreadable lines among the documents:
+/// every line gets its row, in input order, whatever the thread count.
+#[test]
+fn identical_over_many_batches() {
+    let wd = Workdir::new("batches");
+    let mut jsonl = String::new();
+    let (mut lines, mut broken) = (0, 0);
+    // About 1.4 MB of text: several batches for each thread.
+    for i in 0..6000 {
+        if i % 97 == 13 {
+            jsonl.push_str("{\"id\": \"broken\"\n");
+            broken += 1;
+        } else {
+            jsonl.push_str(&format!(
+                "{{\"id\": \"d{i}\", \"text\": \"Russia said on Monday it sent {} troops to \
+                 Belarus in March {}. Defense Minister Andrei Belousov visited Minsk, where \
+                 {} people were wounded, the Kremlin spokesman Dmitry Peskov said.{}\"}}\n",
+                1000 + i,
+                2000 + i % 25,
+                i % 40,
+                " Ukraine said so.".repeat(i % 7),
+            ));
+        }
+        lines += 1;
+    }
+    std::fs::write(wd.path("archive.jsonl"), jsonl).unwrap();
+    for threads in ["1", "2", "3"] {
+        let out = wd.run(&["extract", "archive.jsonl", "--out", threads, "-j", threads, "-q"]);
+        assert_eq!(code(&out), 1, "the broken lines fail: {}", stderr(&out));
+    }
+    let docs = rows(&wd.path("1/documents.csv"));
+    assert_eq!(docs.len(), lines + 1, "a row for every line, and the header");
+    let ids: Vec<&str> = docs[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids[0], "d0");
+    assert_eq!(ids[5999], "d5999");
+    assert_eq!(ids.iter().filter(|id| id.starts_with("archive:")).count(), broken);
+    for name in ["documents", "mentions", "dates", "quantities", "relations", "entities", "edges"] {
+        let one = wd.read(&format!("1/{name}.csv"));
+        for threads in ["2", "3"] {
+            let other = wd.read(&format!("{threads}/{name}.csv"));
+            assert!(one == other, "{name}.csv differs between 1 and {threads} threads");
+        }
+    }
+}
+
 #[test]
 fn offsets_are_characters_into_the_text() {
     let wd = Workdir::new("offsets");

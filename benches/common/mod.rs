@@ -150,3 +150,19 @@ pub fn fail(message: &str) -> ! {
     eprintln!("{}: {message}", name.unwrap_or_default());
     std::process::exit(2)
 }
+
+/// `docs` in consecutive batches of about [`gazette::extract::BATCH_BYTES`]
+/// of text, as `gazette extract` hands them to each thread.
+pub fn batches(docs: &[Document]) -> Vec<Vec<&Document>> {
+    let mut out: Vec<Vec<&Document>> = Vec::new();
+    let mut bytes = usize::MAX;
+    for d in docs {
+        if bytes >= gazette::extract::BATCH_BYTES {
+            out.push(Vec::new());
+            bytes = 0;
+        }
+        bytes += d.text.len();
+        out.last_mut().expect("pushed above").push(d);
+    }
+    out
+}

@@ -1,12 +1,11 @@
 //! `gazette extract`: read documents, run the pipeline over them in
-//! parallel chunks, write the CSVs in input order.
+//! parallel batches, write the CSVs in input order.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use rayon::prelude::*;
-
+use gazette::extract::BATCH_BYTES;
 use gazette::read::{self, Input, ReadOptions};
 use gazette::spill::SeenHashes;
 use gazette::write::{CsvOutput, JsonlOutput};
@@ -150,16 +149,6 @@ fn parse_date(s: &str) -> Result<Date, String> {
         .ok_or_else(|| format!("{s:?} is not a date like 2024-10-15"))
 }
 
-/// Documents per parallel chunk; bounds memory whatever the archive size.
-const CHUNK_DOCS: usize = 512;
-/// Bytes of text per parallel chunk and worker thread. Up to five chunks
-/// are in flight (being read, queued, extracted, queued, written), and a
-/// chunk's records take several times its text, so this, not the
-/// document count, bounds memory when documents are long: at -j2, 512
-/// BBC stories (2.2 KB each) would take 1.1 MB, where 512 Reuters ones
-/// take 0.4. Enough documents per thread remain to keep threads busy.
-const CHUNK_BYTES_PER_THREAD: usize = 256 << 10;
-
 /// Run totals for the closing line.
 #[derive(Default)]
 struct Totals {
@@ -250,12 +239,11 @@ fn write_report(dir: &Path, t: &Totals, secs: f64) -> std::io::Result<()> {
     std::fs::rename(tmp, dir.join("run.json"))
 }
 
-/// Reads `inputs` in bounded chunks, extracts each chunk in parallel and
-/// hands it to `f` in input order; memory stays bounded by the chunk size
-/// and the output order does not depend on the thread count.
-/// `make` turns each document's extraction into what `f` needs, on the
-/// worker threads.
-pub(super) fn in_chunks<T: Send>(
+/// Reads `inputs` in batches of about [`BATCH_BYTES`] of text, extracts
+/// them on the pool's threads and hands each to `f` in input order; the
+/// output order does not depend on the thread count. `make` turns each
+/// document's extraction into what `f` needs, on the worker threads.
+pub(super) fn in_batches<T: Send>(
     inputs: &mut impl Iterator<Item = Input>,
     pool: &rayon::ThreadPool,
     pipeline: &Pipeline,
@@ -263,59 +251,130 @@ pub(super) fn in_chunks<T: Send>(
     make: impl Fn(&Document, Extraction) -> T + Sync,
     f: impl FnMut(&[Input], Vec<Option<T>>) -> Result<(), String> + Send,
 ) -> Result<(), String> {
-    // Three stages overlap: this thread reads the next chunk while the pool
-    // extracts the current one on a thread of its own and a third thread
-    // writes the previous one, so no core idles while reading or writing.
-    // One chunk waits in each channel at most, so memory stays bounded.
-    let (to_extract, extract_rx) = std::sync::mpsc::sync_channel::<Vec<Input>>(1);
-    let (to_write, write_rx) = std::sync::mpsc::sync_channel::<(Vec<Input>, Vec<Option<T>>)>(1);
+    use std::sync::mpsc::sync_channel;
+    // This thread reads; each worker takes the next batch as soon as it is
+    // free, so no core waits for a slower one to finish its share; a writer
+    // thread puts the batches back in order. At most `window` batches are
+    // read and not yet written, which bounds memory whatever the archive.
+    let threads = pool.current_num_threads();
+    let window = 2 * threads + 2;
+    let (permits, permit_rx) = sync_channel::<()>(window);
+    for _ in 0..window {
+        let _ = permits.send(());
+    }
+    let (to_work, work_rx) = sync_channel::<(usize, Vec<Input>)>(threads);
+    let work_rx = std::sync::Mutex::new(work_rx);
+    let (to_write, write_rx) = sync_channel::<(usize, Vec<Input>, Vec<Option<T>>)>(window);
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || {
             let mut f = f;
-            for (chunk, made) in write_rx {
-                f(&chunk, made)?;
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut next = 0;
+            for (seq, batch, made) in write_rx {
+                waiting.insert(seq, (batch, made));
+                while let Some((batch, made)) = waiting.remove(&next) {
+                    f(&batch, made)?;
+                    next += 1;
+                    // The reader may go on; it has stopped if this fails.
+                    let _ = permits.send(());
+                }
             }
-            Ok(())
+            match waiting.is_empty() {
+                true => Ok(()),
+                false => Err("a worker thread stopped".to_string()),
+            }
         });
-        let make = &make;
+        let (make, work_rx) = (&make, &work_rx);
+        // One worker on each of the pool's threads, for as long as there
+        // are batches.
         scope.spawn(move || {
-            for chunk in extract_rx {
-                let extracted: Vec<Option<T>> = pool.install(|| {
-                    chunk
-                        .par_iter()
-                        .map(|input| match input {
-                            Input::Document(d) => Some(make(d, pipeline.extract(d, date))),
-                            _ => None,
-                        })
-                        .collect()
-                });
-                // A closed channel means the writer stopped on an error,
-                // which its join gives.
-                if to_write.send((chunk, extracted)).is_err() {
-                    break;
+            pool.scope(|workers| {
+                for _ in 0..threads {
+                    let to_write = to_write.clone();
+                    workers.spawn(move |_| loop {
+                        let next =
+                            work_rx.lock().map_err(drop).and_then(|rx| rx.recv().map_err(drop));
+                        let Ok((seq, batch)) = next else { break };
+                        let made = extract_batch(&batch, pipeline, date, make);
+                        // A closed channel means the writer stopped on an
+                        // error, which its join gives.
+                        if to_write.send((seq, batch, made)).is_err() {
+                            break;
+                        }
+                    });
                 }
-            }
+                drop(to_write);
+            })
         });
-        let chunk_bytes = CHUNK_BYTES_PER_THREAD * pool.current_num_threads();
-        loop {
-            let mut chunk = Vec::new();
-            let mut bytes = 0;
-            for input in inputs.by_ref() {
-                if let Input::Document(d) = &input {
-                    bytes += d.text.len();
-                }
-                chunk.push(input);
-                if chunk.len() >= CHUNK_DOCS || bytes >= chunk_bytes {
-                    break;
-                }
-            }
-            if chunk.is_empty() || to_extract.send(chunk).is_err() {
+        let mut seq = 0;
+        // A permit stops coming when the writer has stopped.
+        while permit_rx.recv().is_ok() {
+            let batch = next_batch(inputs);
+            if batch.is_empty() || to_work.send((seq, batch)).is_err() {
                 break;
             }
+            seq += 1;
         }
-        drop(to_extract);
+        drop(to_work);
         writer.join().unwrap_or_else(|_| Err("the writer thread panicked".to_string()))
     })
+}
+
+/// Documents per batch at most: a run of empty or failed lines also comes
+/// in bounded batches, and `--stream` does not wait long for short ones.
+const BATCH_DOCS: usize = 512;
+
+/// The next inputs holding about [`BATCH_BYTES`] of text (one document may
+/// hold more), or none at the end.
+fn next_batch(inputs: &mut impl Iterator<Item = Input>) -> Vec<Input> {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    for input in inputs.by_ref() {
+        if let Input::Document(d) = &input {
+            bytes += d.text.len();
+        }
+        batch.push(input);
+        if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
+            break;
+        }
+    }
+    batch
+}
+
+/// Extracts the documents of `batch` together (each stage over all of them
+/// in turn); `None` for inputs that are not documents. Should a document
+/// make the pipeline panic, the batch is run again one document at a time
+/// so that only that one is lost ("not extracted").
+fn extract_batch<T>(
+    batch: &[Input],
+    pipeline: &Pipeline,
+    date: Option<Date>,
+    make: &(impl Fn(&Document, Extraction) -> T + Sync),
+) -> Vec<Option<T>> {
+    use std::panic::{catch_unwind, AssertUnwindSafe};
+    let docs: Vec<&Document> = batch
+        .iter()
+        .filter_map(|input| match input {
+            Input::Document(d) => Some(d),
+            _ => None,
+        })
+        .collect();
+    let xs = catch_unwind(AssertUnwindSafe(|| pipeline.extract_batch(&docs, date)));
+    let mut xs = match xs {
+        Ok(xs) => xs.into_iter().map(Some).collect::<Vec<_>>().into_iter(),
+        Err(_) => docs
+            .iter()
+            .map(|d| catch_unwind(AssertUnwindSafe(|| pipeline.extract(d, date))).ok())
+            .collect::<Vec<_>>()
+            .into_iter(),
+    };
+    batch
+        .iter()
+        .map(|input| match input {
+            Input::Document(d) => xs.next().flatten().map(|x| make(d, x)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Runs `gazette extract`.
@@ -386,8 +445,8 @@ fn stream(args: &Args) -> Result<(), String> {
         Record::new(&d.id, title, &d.text, &d.warnings, &x, &pipeline, args.sentences)
     };
     let write_error = |e: std::io::Error| format!("standard output: {e}");
-    in_chunks(&mut inputs, &pool, &pipeline, args.date, make, |chunk, made| {
-        for (input, record) in chunk.iter().zip(made) {
+    in_batches(&mut inputs, &pool, &pipeline, args.date, make, |batch, made| {
+        for (input, record) in batch.iter().zip(made) {
             let mut record = match (input, record) {
                 (_, Some(record)) => record,
                 (Input::Skipped { id, reason, .. }, None) => Record::failed(id, "skipped", reason),
@@ -426,8 +485,8 @@ fn extract(args: &Args) -> Result<Totals, String> {
         let record = Record::new(&d.id, title, &d.text, &d.warnings, &x, &pipeline, args.sentences);
         (record, d.text.len())
     };
-    let result = in_chunks(&mut inputs, &pool, &pipeline, args.date, make, |chunk, extracted| {
-        for (input, x) in chunk.iter().zip(extracted) {
+    let result = in_batches(&mut inputs, &pool, &pipeline, args.date, make, |batch, extracted| {
+        for (input, x) in batch.iter().zip(extracted) {
             totals.read += 1;
             match (input, x) {
                 (Input::Document(d), Some((mut record, bytes))) => {

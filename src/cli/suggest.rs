@@ -9,7 +9,7 @@ use gazette::read::{self, Input, ReadOptions};
 use gazette::suggest::{row, Suggestions};
 use gazette::Pipeline;
 
-use super::{error, extract::in_chunks, GazetteerArgs};
+use super::{error, extract::in_batches, GazetteerArgs};
 
 /// Lists names the archive uses often that no gazetteer entry covers:
 /// names found by rules (titles, organisation head words, places by
@@ -58,14 +58,14 @@ fn suggest(args: &Args) -> Result<(), String> {
     }
     let pool = builder.build().map_err(|e| e.to_string())?;
     let mut tally = Suggestions::new();
-    in_chunks(
+    in_batches(
         &mut inputs,
         &pool,
         &pipeline,
         None,
         |_, x| x,
-        |chunk, extracted| {
-            for (input, x) in chunk.iter().zip(extracted) {
+        |batch, extracted| {
+            for (input, x) in batch.iter().zip(extracted) {
                 match (input, x) {
                     (Input::Document(d), Some(x)) => tally.add(&d.text, &x, &pipeline),
                     (Input::Failed { origin, error: reason, .. }, _) => {

@@ -24,8 +24,15 @@ use std::time::{Duration, Instant};
 use crate::{Date, Document, Span};
 use dates::{DateFinder, DateMention};
 use gazetteer::{Entity, Gazetteer};
-use lexicon::Lexicon;
+use lexicon::{Lexicon, Trigger};
 use quantities::{QuantityFinder, QuantityMention};
+
+/// About how much text to give [`Pipeline::extract_batch`] at a time, as
+/// `gazette extract` does: enough documents that each stage's automata
+/// stay in cache over many of them (on the news corpus, 64 KB batches take
+/// 10 % less time than one document at a time, 256 KB 12 %, 1 MB 18 %),
+/// few enough to keep memory small.
+pub const BATCH_BYTES: usize = 256 << 10;
 
 /// How a mention was found, written to the `source` column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -207,88 +214,149 @@ impl Pipeline {
     /// Runs every stage on one document. Never fails: odd input gives fewer
     /// results. `fallback` is the reference date for a document without one.
     pub fn extract(&self, doc: &Document, fallback: Option<Date>) -> Extraction {
-        self.run(doc, fallback, &mut NoClock)
+        self.run(&[doc], fallback, &mut NoClock).pop().unwrap_or_default()
     }
 
-    /// [`Pipeline::extract`], adding the time each stage took to `times`
-    /// (for benchmarks; the result is the same as `extract`'s).
+    /// [`Pipeline::extract`] for each of `docs`, in order. Faster than one
+    /// call per document: each stage runs over the whole batch while its
+    /// automata are in cache. The result for each document is the same as
+    /// `extract`'s.
+    ///
+    /// ```
+    /// use gazette::extract::{gazetteer::GazetteerBuilder, lexicon::Lexicon, Pipeline};
+    /// use gazette::Document;
+    ///
+    /// let pipeline = Pipeline::new(
+    ///     GazetteerBuilder::with_defaults().build().unwrap(),
+    ///     Lexicon::with_defaults().unwrap(),
+    /// );
+    /// let a = Document::new("a", "Russia sent 3,000 troops to Belarus.");
+    /// let b = Document::new("b", "Ukraine said so on Monday.");
+    /// let xs = pipeline.extract_batch(&[&a, &b], gazette::Date::new(2024, 10, 15));
+    /// assert_eq!(xs.len(), 2);
+    /// assert_eq!(xs[1].dates.len(), 1);
+    /// ```
+    pub fn extract_batch(&self, docs: &[&Document], fallback: Option<Date>) -> Vec<Extraction> {
+        self.run(docs, fallback, &mut NoClock)
+    }
+
+    /// [`Pipeline::extract_batch`], adding the time each stage took to
+    /// `times` (for benchmarks; the result is the same).
     pub fn extract_timed(
         &self,
-        doc: &Document,
+        docs: &[&Document],
         fallback: Option<Date>,
         times: &mut StageTimes,
-    ) -> Extraction {
-        self.run(doc, fallback, &mut Laps { times, last: Instant::now() })
+    ) -> Vec<Extraction> {
+        self.run(docs, fallback, &mut Laps { times, last: Instant::now() })
     }
 
-    /// The stages, in order; `clock.lap` after each one charges the time
-    /// since the previous lap to that stage (a no-op for `extract`).
-    fn run(&self, doc: &Document, fallback: Option<Date>, clock: &mut impl Clock) -> Extraction {
-        let text = doc.text.as_str();
-        let dated = docdate::reference(doc, fallback);
-        let reference = dated.map(|(d, _)| d);
-        clock.lap(|t| &mut t.reference);
-        let sentences = sentences::split(text);
-        clock.lap(|t| &mut t.sentences);
-        let mut mentions: Vec<Mention> = self
-            .gazetteer
-            .find(text)
-            .into_iter()
-            .map(|m| Mention {
-                span: m.span,
-                sentence: sentence_of(&sentences, m.span.start),
-                entity: EntityRef::Known(m.entity),
-                source: Source::Gazetteer,
-                demonym: m.demonym,
+    /// The stages, in order, each over the whole batch before the next
+    /// begins: a stage's automata and tables stay in cache across
+    /// documents instead of being evicted by the other stages' after each
+    /// one. `clock.lap` after each stage charges the time since the
+    /// previous lap to it (a no-op for `extract`). Documents never see each
+    /// other: the result for each is what it would be alone.
+    fn run(
+        &self,
+        docs: &[&Document],
+        fallback: Option<Date>,
+        clock: &mut impl Clock,
+    ) -> Vec<Extraction> {
+        let mut xs: Vec<Extraction> = docs
+            .iter()
+            .map(|doc| {
+                let dated = docdate::reference(doc, fallback);
+                Extraction {
+                    reference: dated.map(|(d, _)| d),
+                    reference_source: dated.map(|(_, s)| s),
+                    ..Extraction::default()
+                }
             })
             .collect();
+        clock.lap(|t| &mut t.reference);
+        let each = || docs.iter().map(|d| d.text.as_str());
+        for (text, x) in each().zip(&mut xs) {
+            x.sentences = sentences::split(text);
+        }
+        clock.lap(|t| &mut t.sentences);
+        for (text, x) in each().zip(&mut xs) {
+            x.mentions = self
+                .gazetteer
+                .find(text)
+                .into_iter()
+                .map(|m| Mention {
+                    span: m.span,
+                    sentence: sentence_of(&x.sentences, m.span.start),
+                    entity: EntityRef::Known(m.entity),
+                    source: Source::Gazetteer,
+                    demonym: m.demonym,
+                })
+                .collect();
+        }
         clock.lap(|t| &mut t.gazetteer);
-        let mut found = Vec::new();
-        self.names.find(text, &sentences, &mut mentions, &mut found);
+        for (text, x) in each().zip(&mut xs) {
+            self.names.find(text, &x.sentences, &mut x.mentions, &mut x.found);
+        }
         clock.lap(|t| &mut t.names);
-        coref::resolve(text, &sentences, &mut mentions, &self.lexicon, |r| match r {
-            EntityRef::Known(i) => &self.gazetteer.entities()[i as usize],
-            EntityRef::Found(i) => &found[i as usize],
-        });
+        for (text, x) in each().zip(&mut xs) {
+            let found = &x.found;
+            coref::resolve(text, &x.sentences, &mut x.mentions, &self.lexicon, |r| match r {
+                EntityRef::Known(i) => &self.gazetteer.entities()[i as usize],
+                EntityRef::Found(i) => &found[i as usize],
+            });
+        }
         clock.lap(|t| &mut t.coref);
         // One scan for every stage that needs the lexicon's words.
-        let triggers = self.lexicon.triggers(text);
+        let triggers: Vec<Vec<Trigger>> = each().map(|text| self.lexicon.triggers(text)).collect();
         clock.lap(|t| &mut t.triggers);
-        self.offices.resolve(text, &sentences, &mut mentions, &self.lexicon, &triggers, reference);
+        for ((text, x), triggers) in each().zip(&mut xs).zip(&triggers) {
+            self.offices.resolve(
+                text,
+                &x.sentences,
+                &mut x.mentions,
+                &self.lexicon,
+                triggers,
+                x.reference,
+            );
+        }
         clock.lap(|t| &mut t.roles);
-        let dates = self.dates.find(text, &sentences, reference);
+        for (text, x) in each().zip(&mut xs) {
+            x.dates = self.dates.find(text, &x.sentences, x.reference);
+        }
         clock.lap(|t| &mut t.dates);
+        for ((text, x), triggers) in each().zip(&mut xs).zip(&triggers) {
+            x.quantities = self.quantities(text, x, triggers);
+        }
+        clock.lap(|t| &mut t.quantities);
+        for ((text, x), triggers) in each().zip(&mut xs).zip(&triggers) {
+            x.relations = relations::find(text, x, &self.lexicon, triggers, |r| self.entity(x, r));
+        }
+        clock.lap(|t| &mut t.relations);
+        xs
+    }
+
+    /// The quantities of one document, with the entity each belongs to and
+    /// the event it counts.
+    fn quantities(&self, text: &str, x: &Extraction, triggers: &[Trigger]) -> Vec<Quantity> {
         let exclude: Vec<Span> =
-            dates.iter().map(|d| d.span).chain(mentions.iter().map(|m| m.span)).collect();
-        let quantities = self
-            .quantities
-            .find(text, &sentences, &exclude)
+            x.dates.iter().map(|d| d.span).chain(x.mentions.iter().map(|m| m.span)).collect();
+        self.quantities
+            .find(text, &x.sentences, &exclude)
             .into_iter()
             .map(|q| {
                 let unit = q.unit_span.unwrap_or(q.span);
-                let entity =
-                    mentions.iter().position(|m| unit.contains(m.span) || q.span.contains(m.span));
+                let entity = x
+                    .mentions
+                    .iter()
+                    .position(|m| unit.contains(m.span) || q.span.contains(m.span));
                 let event = self
                     .lexicon
-                    .event_among(text, &sentences, &triggers, q.span)
+                    .event_among(text, &x.sentences, triggers, q.span)
                     .unwrap_or_default();
                 Quantity { found: q, entity, event }
             })
-            .collect();
-        clock.lap(|t| &mut t.quantities);
-        let mut x = Extraction {
-            sentences,
-            mentions,
-            found,
-            dates,
-            quantities,
-            relations: Vec::new(),
-            reference,
-            reference_source: dated.map(|(_, s)| s),
-        };
-        x.relations = relations::find(text, &x, &self.lexicon, &triggers, |r| self.entity(&x, r));
-        clock.lap(|t| &mut t.relations);
-        x
+            .collect()
     }
 }
 
@@ -440,9 +508,43 @@ mod tests {
         for text in texts {
             let doc = Document::new("t", text);
             let plain = pipeline.extract(&doc, Date::new(2024, 10, 15));
-            let timed = pipeline.extract_timed(&doc, Date::new(2024, 10, 15), &mut times);
-            assert_eq!(format!("{plain:?}"), format!("{timed:?}"), "{text:?}");
+            let timed = pipeline.extract_timed(&[&doc], Date::new(2024, 10, 15), &mut times);
+            assert_eq!(format!("{:?}", [plain]), format!("{timed:?}"), "{text:?}");
         }
+    }
+
+    /// A batch gives each document what it gets alone, whatever else is in
+    /// the batch and wherever it stands in it.
+    #[test]
+    fn batch_matches_one_by_one() {
+        let pipeline = Pipeline::new(
+            gazetteer::GazetteerBuilder::with_defaults().build().unwrap(),
+            Lexicon::with_defaults().unwrap(),
+        );
+        let texts = [
+            "Defense Minister Andrei Belousov visited Minsk on 12 March 2024. He said so.",
+            "",
+            "KYIV, Feb 24 (Reuters) - Ukraine said on Monday that 3,000 troops arrived.",
+            "The spokesman Pat Ryder said Ryder would not comment on Tuesday.",
+            "North Korea supplied over six million artillery shells to Russia.",
+        ];
+        let docs: Vec<Document> =
+            texts.iter().enumerate().map(|(i, t)| Document::new(format!("d{i}"), *t)).collect();
+        let alone: Vec<String> = docs
+            .iter()
+            .map(|d| format!("{:?}", pipeline.extract(d, Date::new(2024, 10, 15))))
+            .collect();
+        let mut order: Vec<&Document> = docs.iter().collect();
+        for _ in 0..2 {
+            let batch = pipeline.extract_batch(&order, Date::new(2024, 10, 15));
+            assert_eq!(batch.len(), order.len());
+            for (d, x) in order.iter().zip(&batch) {
+                let i = docs.iter().position(|e| std::ptr::eq(e, *d)).unwrap();
+                assert_eq!(format!("{x:?}"), alone[i], "{:?}", d.text);
+            }
+            order.reverse();
+        }
+        assert!(pipeline.extract_batch(&[], None).is_empty());
     }
 
     #[test]
