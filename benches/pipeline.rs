@@ -68,8 +68,13 @@ fn main() {
         settle(&mut group);
         group.throughput(Throughput::BytesDecimal(bytes as u64));
         group.bench_function("baseline_scan", |b| b.iter(|| common::scan(&ac, &docs)));
+        // In batches, as `gazette extract` runs it.
+        let batches = common::batches(&docs);
         group.bench_function("extract", |b| {
-            b.iter(|| docs.iter().map(|d| pipeline.extract(d, None).mentions.len()).sum::<usize>())
+            b.iter(|| {
+                let xs = batches.iter().flat_map(|batch| pipeline.extract_batch(batch, None));
+                xs.map(|x| x.mentions.len()).sum::<usize>()
+            })
         });
         group.finish();
 
