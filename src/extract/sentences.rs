@@ -641,50 +641,65 @@ fn list_items(text: &str) -> (Vec<usize>, Vec<usize>) {
         strong: bool,
     }
     let bytes = text.as_bytes();
-    let mut cuts = Vec::new();
+    // A cut before each bullet that follows a space. Every bullet's first
+    // byte is 0xE2, which in UTF-8 only starts a character.
+    let mut cuts: Vec<usize> = memchr::memchr_iter(0xE2, bytes)
+        .filter(|&i| {
+            i > 0 && is_space(bytes[i - 1]) && starts_with_any(bytes, i, BULLETS).is_some()
+        })
+        .collect();
+    // Whether only spaces stand between a bullet and `i`.
+    let after_bullet = |i: usize| {
+        let mut q = i;
+        while q > 0 && is_space(bytes[q - 1]) {
+            q -= 1;
+        }
+        q >= 3 && starts_with_any(bytes, q - 3, BULLETS) == Some(3)
+    };
     let mut markers: Vec<Marker> = Vec::new();
     let mut found = Vec::new();
-    let mut after_bullet = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == 0xE2 {
-            if let Some(len) = starts_with_any(bytes, i, BULLETS) {
-                if i > 0 && is_space(bytes[i - 1]) {
-                    cuts.push(i);
-                }
-                after_bullet = true;
-                i += len;
-                continue;
+    // Every label ends in `.` or `)` before a space or tab: look only
+    // there, back over the label (at most six letters or digits, perhaps
+    // in brackets) to where it must start a word.
+    for end in memchr::memchr2_iter(b'.', b')', bytes) {
+        if !matches!(bytes.get(end + 1), Some(b' ' | b'\t')) {
+            continue;
+        }
+        let label_end =
+            if bytes[end] == b')' && end > 0 && bytes[end - 1] == b'.' { end - 1 } else { end };
+        let mut start = label_end;
+        while start > 0 && label_end - start < 7 && bytes[start - 1].is_ascii_alphanumeric() {
+            start -= 1;
+        }
+        if start == label_end || label_end - start > 6 {
+            continue;
+        }
+        let i = if start > 0 && bytes[start - 1] == b'(' { start - 1 } else { start };
+        let after_bullet = after_bullet(i);
+        if !(i == 0 || is_space(bytes[i - 1]) || after_bullet) {
+            continue;
+        }
+        found.clear();
+        parse_markers(bytes, i, &mut found);
+        if found.is_empty() {
+            continue;
+        }
+        // What precedes the marker: line start, terminal punctuation?
+        let mut p = i;
+        while p > 0 && matches!(bytes[p - 1], b' ' | b'\t' | b'\r') {
+            p -= 1;
+        }
+        let line_start = p == 0 || bytes[p - 1] == b'\n';
+        let after_terminal = p > 0 && matches!(bytes[p - 1], b'.' | b'?' | b'!' | b':');
+        for &(slot, value, after, dot) in &found {
+            let mut w = after;
+            while w < bytes.len() && is_space(bytes[w]) {
+                w += 1;
             }
+            let next_lower = bytes.get(w).is_some_and(u8::is_ascii_lowercase);
+            let strong = !next_lower || line_start || after_terminal || after_bullet;
+            markers.push(Marker { pos: i, slot, value, dot, after_bullet, strong });
         }
-        let at_word_start = i == 0 || is_space(bytes[i - 1]) || after_bullet;
-        if at_word_start && (b.is_ascii_alphanumeric() || b == b'(') {
-            found.clear();
-            parse_markers(bytes, i, &mut found);
-            if !found.is_empty() {
-                // What precedes the marker: line start, terminal punctuation?
-                let mut p = i;
-                while p > 0 && matches!(bytes[p - 1], b' ' | b'\t' | b'\r') {
-                    p -= 1;
-                }
-                let line_start = p == 0 || bytes[p - 1] == b'\n';
-                let after_terminal = p > 0 && matches!(bytes[p - 1], b'.' | b'?' | b'!' | b':');
-                for &(slot, value, after, dot) in &found {
-                    let mut w = after;
-                    while w < bytes.len() && is_space(bytes[w]) {
-                        w += 1;
-                    }
-                    let next_lower = bytes.get(w).is_some_and(u8::is_ascii_lowercase);
-                    let strong = !next_lower || line_start || after_terminal || after_bullet;
-                    markers.push(Marker { pos: i, slot, value, dot, after_bullet, strong });
-                }
-            }
-        }
-        if !is_space(b) {
-            after_bullet = false;
-        }
-        i += 1;
     }
     // Chains of consecutive markers of one style (1. 2. 3. or a. b. c.).
     let mut in_chain = vec![false; markers.len()];
@@ -1279,6 +1294,123 @@ fn classify(tok: &str) -> Token {
 
 #[cfg(test)]
 mod tests {
+
+    /// [`list_items`] as it was first written, looking at every byte: the
+    /// fast version must agree with it.
+    fn list_items_bytewise(text: &str) -> (Vec<usize>, Vec<usize>) {
+        #[derive(Clone, Copy)]
+        struct Marker {
+            pos: usize,
+            slot: usize,
+            value: u32,
+            dot: Option<usize>,
+            after_bullet: bool,
+            strong: bool,
+        }
+        let bytes = text.as_bytes();
+        let mut cuts = Vec::new();
+        let mut markers: Vec<Marker> = Vec::new();
+        let mut found = Vec::new();
+        let mut after_bullet = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b == 0xE2 {
+                if let Some(len) = starts_with_any(bytes, i, BULLETS) {
+                    if i > 0 && is_space(bytes[i - 1]) {
+                        cuts.push(i);
+                    }
+                    after_bullet = true;
+                    i += len;
+                    continue;
+                }
+            }
+            let at_word_start = i == 0 || is_space(bytes[i - 1]) || after_bullet;
+            if at_word_start && (b.is_ascii_alphanumeric() || b == b'(') {
+                found.clear();
+                parse_markers(bytes, i, &mut found);
+                if !found.is_empty() {
+                    // What precedes the marker: line start, terminal punctuation?
+                    let mut p = i;
+                    while p > 0 && matches!(bytes[p - 1], b' ' | b'\t' | b'\r') {
+                        p -= 1;
+                    }
+                    let line_start = p == 0 || bytes[p - 1] == b'\n';
+                    let after_terminal = p > 0 && matches!(bytes[p - 1], b'.' | b'?' | b'!' | b':');
+                    for &(slot, value, after, dot) in &found {
+                        let mut w = after;
+                        while w < bytes.len() && is_space(bytes[w]) {
+                            w += 1;
+                        }
+                        let next_lower = bytes.get(w).is_some_and(u8::is_ascii_lowercase);
+                        let strong = !next_lower || line_start || after_terminal || after_bullet;
+                        markers.push(Marker { pos: i, slot, value, dot, after_bullet, strong });
+                    }
+                }
+            }
+            if !is_space(b) {
+                after_bullet = false;
+            }
+            i += 1;
+        }
+        // Chains of consecutive markers of one style (1. 2. 3. or a. b. c.).
+        let mut in_chain = vec![false; markers.len()];
+        let mut last: [Option<(usize, bool)>; 12] = [None; 12];
+        for (k, m) in markers.iter().enumerate() {
+            let mut chain_strong = m.strong;
+            if let Some((p, strong)) = last[m.slot] {
+                let prev = markers[p];
+                if m.value == prev.value + 1 && m.pos - prev.pos < 2000 {
+                    chain_strong = strong;
+                    if strong {
+                        in_chain[p] = true;
+                        in_chain[k] = true;
+                    }
+                }
+            }
+            last[m.slot] = Some((k, chain_strong));
+        }
+        let mut no_break = Vec::new();
+        for (m, chained) in markers.iter().zip(in_chain) {
+            if chained {
+                if !m.after_bullet {
+                    cuts.push(m.pos);
+                }
+                no_break.extend(m.dot);
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        no_break.sort_unstable();
+        no_break.dedup();
+        (cuts, no_break)
+    }
+
+    #[test]
+    fn list_items_agrees_with_bytewise_scan() {
+        const PIECES: &[&str] = &[
+            "1", "2", "3", "12", "a", "b", "c", "iv", "v", "x", "word", "A", "Ab", "1234567", "(",
+            ")", ".", ".)", " ", "  ", "\t", "\n", "\r", ":", "?", "•", "■", "►", "é", "—", "x1",
+            "[",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 24) as usize;
+            let text: String =
+                (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            assert_eq!(list_items(&text), list_items_bytewise(&text), "{text:?}");
+        }
+        for text in ["1. One 2. Two", "• a) x\n• b) y", "(i) first (ii) second", "•1. a •2. b"]
+        {
+            assert_eq!(list_items(text), list_items_bytewise(text), "{text:?}");
+        }
+    }
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
