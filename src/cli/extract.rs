@@ -342,9 +342,10 @@ fn next_batch(inputs: &mut impl Iterator<Item = Input>) -> Vec<Input> {
 }
 
 /// Extracts the documents of `batch` together (each stage over all of them
-/// in turn); `None` for inputs that are not documents. Should a document
-/// make the pipeline panic, the batch is run again one document at a time
-/// so that only that one is lost ("not extracted").
+/// in turn) and makes each one's `T`; `None` for inputs that are not
+/// documents. Should a document make the pipeline or `make` panic, the
+/// batch is run again one document at a time, so that only that one is
+/// lost ("not extracted") and the worker goes on.
 fn extract_batch<T>(
     batch: &[Input],
     pipeline: &Pipeline,
@@ -352,29 +353,25 @@ fn extract_batch<T>(
     make: &(impl Fn(&Document, Extraction) -> T + Sync),
 ) -> Vec<Option<T>> {
     use std::panic::{catch_unwind, AssertUnwindSafe};
-    let docs: Vec<&Document> = batch
-        .iter()
-        .filter_map(|input| match input {
+    fn document(input: &Input) -> Option<&Document> {
+        match input {
             Input::Document(d) => Some(d),
             _ => None,
-        })
-        .collect();
-    let xs = catch_unwind(AssertUnwindSafe(|| pipeline.extract_batch(&docs, date)));
-    let mut xs = match xs {
-        Ok(xs) => xs.into_iter().map(Some).collect::<Vec<_>>().into_iter(),
-        Err(_) => docs
+        }
+    }
+    let together = catch_unwind(AssertUnwindSafe(|| {
+        let docs: Vec<&Document> = batch.iter().filter_map(document).collect();
+        let mut xs = pipeline.extract_batch(&docs, date).into_iter();
+        batch
             .iter()
-            .map(|d| catch_unwind(AssertUnwindSafe(|| pipeline.extract(d, date))).ok())
-            .collect::<Vec<_>>()
-            .into_iter(),
-    };
-    batch
-        .iter()
-        .map(|input| match input {
-            Input::Document(d) => xs.next().flatten().map(|x| make(d, x)),
-            _ => None,
-        })
-        .collect()
+            .map(|input| Some(make(document(input)?, xs.next()?)))
+            .collect::<Vec<Option<T>>>()
+    }));
+    together.unwrap_or_else(|_| {
+        let alone =
+            |d: &Document| catch_unwind(AssertUnwindSafe(|| make(d, pipeline.extract(d, date))));
+        batch.iter().map(|input| alone(document(input)?).ok()).collect()
+    })
 }
 
 /// Runs `gazette extract`.
@@ -542,6 +539,35 @@ fn extract(args: &Args) -> Result<Totals, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use gazette::extract::{gazetteer::GazetteerBuilder, lexicon::Lexicon};
+    use gazette::Origin;
+
+    /// A document that makes the work panic loses only itself: the rest of
+    /// its batch is still extracted, and the inputs keep their places.
+    #[test]
+    fn a_panic_loses_one_document() {
+        let pipeline = Pipeline::new(
+            GazetteerBuilder::with_defaults().build().unwrap(),
+            Lexicon::with_defaults().unwrap(),
+        );
+        let doc = |id: &str| Input::Document(Document::new(id, "Russia said so on Monday."));
+        let failed = Input::Failed {
+            id: "bad".into(),
+            origin: Origin { path: "a.jsonl".into(), line: Some(2) },
+            error: "line 2: invalid JSON".into(),
+        };
+        let batch = [doc("a"), failed, doc("boom"), doc("c")];
+        let made = extract_batch(
+            &batch,
+            &pipeline,
+            Date::new(2024, 10, 15),
+            &|d: &Document, x: Extraction| {
+                assert_ne!(d.id, "boom", "a deliberate failure");
+                (d.id.clone(), x.dates.len())
+            },
+        );
+        assert_eq!(made, [Some(("a".to_string(), 1)), None, None, Some(("c".to_string(), 1))]);
+    }
 
     /// Enough ids to fill the recent set several times, so runs merge on
     /// disk; the spill files go when the set does.
