@@ -263,7 +263,9 @@ pub(super) fn in_batches<T: Send>(
         let _ = permits.send(());
     }
     let (to_work, work_rx) = sync_channel::<(usize, Vec<Input>)>(threads);
-    let work_rx = std::sync::Mutex::new(work_rx);
+    // Owned by the workers alone: once they have all stopped (the writer
+    // failed), the reader's next send fails instead of waiting for ever.
+    let work_rx = std::sync::Arc::new(std::sync::Mutex::new(work_rx));
     let (to_write, write_rx) = sync_channel::<(usize, Vec<Input>, Vec<Option<T>>)>(window);
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || {
@@ -284,13 +286,13 @@ pub(super) fn in_batches<T: Send>(
                 false => Err("a worker thread stopped".to_string()),
             }
         });
-        let (make, work_rx) = (&make, &work_rx);
+        let make = &make;
         // One worker on each of the pool's threads, for as long as there
         // are batches.
         scope.spawn(move || {
             pool.scope(|workers| {
                 for _ in 0..threads {
-                    let to_write = to_write.clone();
+                    let (to_write, work_rx) = (to_write.clone(), work_rx.clone());
                     workers.spawn(move |_| loop {
                         let next =
                             work_rx.lock().map_err(drop).and_then(|rx| rx.recv().map_err(drop));
@@ -303,7 +305,7 @@ pub(super) fn in_batches<T: Send>(
                         }
                     });
                 }
-                drop(to_write);
+                drop((to_write, work_rx));
             })
         });
         let mut seq = 0;
@@ -541,6 +543,28 @@ mod tests {
     use super::*;
     use gazette::extract::{gazetteer::GazetteerBuilder, lexicon::Lexicon};
     use gazette::Origin;
+
+    /// When writing fails, the run stops with the error, however much input
+    /// is left and whatever the workers were doing.
+    #[test]
+    fn a_writer_error_stops_the_run() {
+        let pipeline = Pipeline::new(
+            GazetteerBuilder::with_defaults().build().unwrap(),
+            Lexicon::with_defaults().unwrap(),
+        );
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let (done, result) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            // About 40 batches.
+            let text = "Russia said on Monday that it sent 3,000 troops. ".repeat(2000);
+            let mut inputs =
+                (0..100).map(|i| Input::Document(Document::new(format!("d{i}"), &*text)));
+            let fail = |_: &[Input], _: Vec<Option<()>>| Err("disk full".to_string());
+            let _ = done.send(in_batches(&mut inputs, &pool, &pipeline, None, |_, _| (), fail));
+        });
+        let result = result.recv_timeout(std::time::Duration::from_secs(300));
+        assert_eq!(result, Ok(Err("disk full".to_string())));
+    }
 
     /// A document that makes the work panic loses only itself: the rest of
     /// its batch is still extracted, and the inputs keep their places.
