@@ -312,9 +312,11 @@ impl Record {
 }
 
 /// Byte offset → character offset, with a checkpoint every 256 bytes so a
-/// large document costs little memory and each lookup little time.
+/// large document costs little memory and each lookup little time. Most
+/// news text is ASCII, where the two are the same and nothing is counted.
 struct CharIndex<'t> {
     text: &'t [u8],
+    /// Empty for ASCII text.
     checkpoints: Vec<usize>,
 }
 
@@ -323,18 +325,27 @@ const STEP: usize = 256;
 impl<'t> CharIndex<'t> {
     fn new(text: &'t str) -> CharIndex<'t> {
         let bytes = text.as_bytes();
-        let mut checkpoints = Vec::with_capacity(bytes.len() / STEP + 1);
+        if bytes.is_ascii() {
+            return CharIndex { text: bytes, checkpoints: Vec::new() };
+        }
+        let mut checkpoints = Vec::with_capacity(bytes.len() / STEP + 2);
         let mut count = 0;
         for chunk in bytes.chunks(STEP) {
             checkpoints.push(count);
             count += chunk.iter().filter(|&&b| !is_continuation(b)).count();
         }
+        // The end of a text whose length is a multiple of STEP needs one
+        // more (it was counted as 0 characters).
+        checkpoints.push(count);
         CharIndex { text: bytes, checkpoints }
     }
 
     /// The number of characters before byte `offset`.
     fn at(&self, offset: usize) -> usize {
         let offset = offset.min(self.text.len());
+        if self.checkpoints.is_empty() {
+            return offset;
+        }
         let k = offset / STEP;
         let base = self.checkpoints.get(k).copied().unwrap_or(0);
         base + self.text[k * STEP..offset].iter().filter(|&&b| !is_continuation(b)).count()
@@ -357,6 +368,18 @@ mod tests {
             assert_eq!(index.at(b), text[..b].chars().count());
         }
         assert_eq!(index.at(text.len()), text.chars().count());
+        let ascii = "Kyiv said so. ".repeat(40);
+        let index = CharIndex::new(&ascii);
+        for b in 0..=ascii.len() + 3 {
+            assert_eq!(index.at(b), b.min(ascii.len()));
+        }
+        assert_eq!(CharIndex::new("").at(5), 0);
+        // Ends on a checkpoint: 256 bytes exactly, ASCII or not.
+        for text in ["ab".repeat(128), format!("{}é", "a".repeat(254))] {
+            assert_eq!(text.len(), 256);
+            let index = CharIndex::new(&text);
+            assert_eq!(index.at(256), text.chars().count(), "{text:?}");
+        }
     }
 
     #[test]

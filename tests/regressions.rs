@@ -57,3 +57,23 @@ fn repeated_rule_names_never_overlap() {
         assert!(w[0].1 <= w[1].0, "overlapping mentions {spans:?}");
     }
 }
+
+#[test]
+fn a_span_ending_where_a_text_of_256_bytes_ends() {
+    // Character offsets are counted from a checkpoint every 256 bytes; an
+    // end offset on the last checkpoint came out as 0.
+    for text in [
+        format!("Russia said so. {}.", "a".repeat(239)),
+        format!("Kyiv said so. {}é.", "a".repeat(239)),
+    ] {
+        assert_eq!(text.len(), 256);
+        let wd = Workdir::new("end-256");
+        std::fs::write(wd.path("doc.txt"), &text).unwrap();
+        let out = wd.run(&["extract", "doc.txt", "--out", "out", "--sentences"]);
+        assert!(code(&out) <= 1, "{}", stderr(&out));
+        let sentences = rows(&wd.path("out/sentences.csv"));
+        let last = sentences.last().unwrap();
+        let end = sentences[0].iter().position(|c| c == "end").unwrap();
+        assert_eq!(last[end], text.chars().count().to_string(), "{sentences:?}");
+    }
+}
