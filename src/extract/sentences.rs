@@ -631,19 +631,10 @@ fn parse_markers(bytes: &[u8], i: usize, out: &mut Vec<(usize, u32, usize, Optio
 /// follows terminal punctuation or a colon. This keeps `for 1. above` and
 /// `p. 55` out.
 fn list_items(text: &str) -> (Vec<usize>, Vec<usize>) {
-    #[derive(Clone, Copy)]
-    struct Marker {
-        pos: usize,
-        slot: usize,
-        value: u32,
-        dot: Option<usize>,
-        after_bullet: bool,
-        strong: bool,
-    }
     let bytes = text.as_bytes();
     // A cut before each bullet that follows a space. Every bullet's first
     // byte is 0xE2, which in UTF-8 only starts a character.
-    let mut cuts: Vec<usize> = memchr::memchr_iter(0xE2, bytes)
+    let cuts: Vec<usize> = memchr::memchr_iter(0xE2, bytes)
         .filter(|&i| {
             i > 0 && is_space(bytes[i - 1]) && starts_with_any(bytes, i, BULLETS).is_some()
         })
@@ -656,14 +647,12 @@ fn list_items(text: &str) -> (Vec<usize>, Vec<usize>) {
         }
         q >= 3 && starts_with_any(bytes, q - 3, BULLETS) == Some(3)
     };
-    let mut markers: Vec<Marker> = Vec::new();
-    let mut found = Vec::new();
     // Every label ends in `.` or `)` before a space or tab: look only
     // there, back over the label (at most six letters or digits, perhaps
     // in brackets) to where it must start a word.
-    for end in memchr::memchr2_iter(b'.', b')', bytes) {
+    let starts = memchr::memchr2_iter(b'.', b')', bytes).filter_map(|end| {
         if !matches!(bytes.get(end + 1), Some(b' ' | b'\t')) {
-            continue;
+            return None;
         }
         let label_end =
             if bytes[end] == b')' && end > 0 && bytes[end - 1] == b'.' { end - 1 } else { end };
@@ -672,13 +661,35 @@ fn list_items(text: &str) -> (Vec<usize>, Vec<usize>) {
             start -= 1;
         }
         if start == label_end || label_end - start > 6 {
-            continue;
+            return None;
         }
         let i = if start > 0 && bytes[start - 1] == b'(' { start - 1 } else { start };
         let after_bullet = after_bullet(i);
-        if !(i == 0 || is_space(bytes[i - 1]) || after_bullet) {
-            continue;
-        }
+        (i == 0 || is_space(bytes[i - 1]) || after_bullet).then_some((i, after_bullet))
+    });
+    chained_items(bytes, cuts, starts)
+}
+
+/// The list items among the labels that may start at each of `starts`
+/// (word starts in order, each with whether a bullet stands just before),
+/// added to the bullets' `cuts`; see [`list_items`].
+fn chained_items(
+    bytes: &[u8],
+    mut cuts: Vec<usize>,
+    starts: impl Iterator<Item = (usize, bool)>,
+) -> (Vec<usize>, Vec<usize>) {
+    #[derive(Clone, Copy)]
+    struct Marker {
+        pos: usize,
+        slot: usize,
+        value: u32,
+        dot: Option<usize>,
+        after_bullet: bool,
+        strong: bool,
+    }
+    let mut markers: Vec<Marker> = Vec::new();
+    let mut found = Vec::new();
+    for (i, after_bullet) in starts {
         found.clear();
         parse_markers(bytes, i, &mut found);
         if found.is_empty() {
@@ -1295,22 +1306,11 @@ fn classify(tok: &str) -> Token {
 #[cfg(test)]
 mod tests {
 
-    /// [`list_items`] as it was first written, looking at every byte: the
-    /// fast version must agree with it.
+    /// [`list_items`] as it was first written, trying a label at every word
+    /// start and finding bullets byte by byte: the fast version must agree.
     fn list_items_bytewise(text: &str) -> (Vec<usize>, Vec<usize>) {
-        #[derive(Clone, Copy)]
-        struct Marker {
-            pos: usize,
-            slot: usize,
-            value: u32,
-            dot: Option<usize>,
-            after_bullet: bool,
-            strong: bool,
-        }
         let bytes = text.as_bytes();
-        let mut cuts = Vec::new();
-        let mut markers: Vec<Marker> = Vec::new();
-        let mut found = Vec::new();
+        let (mut cuts, mut starts) = (Vec::new(), Vec::new());
         let mut after_bullet = false;
         let mut i = 0;
         while i < bytes.len() {
@@ -1327,63 +1327,14 @@ mod tests {
             }
             let at_word_start = i == 0 || is_space(bytes[i - 1]) || after_bullet;
             if at_word_start && (b.is_ascii_alphanumeric() || b == b'(') {
-                found.clear();
-                parse_markers(bytes, i, &mut found);
-                if !found.is_empty() {
-                    // What precedes the marker: line start, terminal punctuation?
-                    let mut p = i;
-                    while p > 0 && matches!(bytes[p - 1], b' ' | b'\t' | b'\r') {
-                        p -= 1;
-                    }
-                    let line_start = p == 0 || bytes[p - 1] == b'\n';
-                    let after_terminal = p > 0 && matches!(bytes[p - 1], b'.' | b'?' | b'!' | b':');
-                    for &(slot, value, after, dot) in &found {
-                        let mut w = after;
-                        while w < bytes.len() && is_space(bytes[w]) {
-                            w += 1;
-                        }
-                        let next_lower = bytes.get(w).is_some_and(u8::is_ascii_lowercase);
-                        let strong = !next_lower || line_start || after_terminal || after_bullet;
-                        markers.push(Marker { pos: i, slot, value, dot, after_bullet, strong });
-                    }
-                }
+                starts.push((i, after_bullet));
             }
             if !is_space(b) {
                 after_bullet = false;
             }
             i += 1;
         }
-        // Chains of consecutive markers of one style (1. 2. 3. or a. b. c.).
-        let mut in_chain = vec![false; markers.len()];
-        let mut last: [Option<(usize, bool)>; 12] = [None; 12];
-        for (k, m) in markers.iter().enumerate() {
-            let mut chain_strong = m.strong;
-            if let Some((p, strong)) = last[m.slot] {
-                let prev = markers[p];
-                if m.value == prev.value + 1 && m.pos - prev.pos < 2000 {
-                    chain_strong = strong;
-                    if strong {
-                        in_chain[p] = true;
-                        in_chain[k] = true;
-                    }
-                }
-            }
-            last[m.slot] = Some((k, chain_strong));
-        }
-        let mut no_break = Vec::new();
-        for (m, chained) in markers.iter().zip(in_chain) {
-            if chained {
-                if !m.after_bullet {
-                    cuts.push(m.pos);
-                }
-                no_break.extend(m.dot);
-            }
-        }
-        cuts.sort_unstable();
-        cuts.dedup();
-        no_break.sort_unstable();
-        no_break.dedup();
-        (cuts, no_break)
+        chained_items(bytes, cuts, starts.into_iter())
     }
 
     #[test]
@@ -1406,8 +1357,14 @@ mod tests {
                 (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
             assert_eq!(list_items(&text), list_items_bytewise(&text), "{text:?}");
         }
-        for text in ["1. One 2. Two", "• a) x\n• b) y", "(i) first (ii) second", "•1. a •2. b"]
-        {
+        for text in [
+            "1. One 2. Two",
+            "• a) x\n• b) y",
+            "(i) first (ii) second",
+            "•1. a •2. b",
+            "xxvii. One xxviii. Two",
+            "(xxvii) a (xxviii) b",
+        ] {
             assert_eq!(list_items(text), list_items_bytewise(text), "{text:?}");
         }
     }
