@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use crate::extract::fixed::{self, Hit};
 use crate::extract::tsv::{list, Table};
 use crate::{LoadError, LoadErrors, Span};
 
@@ -185,15 +186,27 @@ impl Lexicon {
 
     /// Every trigger in `text`, leftmost-longest on word boundaries, in order.
     pub fn triggers(&self, text: &str) -> Vec<Trigger> {
-        self.automaton
-            .find_iter(text)
+        self.triggers_from(text, &fixed::hits(&self.automaton, text))
+    }
+
+    /// Every phrase, lower-cased, for a scan shared with other stages
+    /// ([`fixed::FixedStrings`], ignoring ASCII case): its matches give
+    /// [`Lexicon::triggers_from`] what `triggers` finds itself.
+    pub fn phrase_list(&self) -> &[String] {
+        &self.phrases
+    }
+
+    /// [`Lexicon::triggers`] from the leftmost-longest matches of
+    /// [`Lexicon::phrase_list`] in `text`.
+    pub fn triggers_from(&self, text: &str, hits: &[Hit]) -> Vec<Trigger> {
+        hits.iter()
             // "anti-attack" or "attacked" hold no trigger "attack".
             .filter(|m| {
-                super::stands_alone(text, m.start(), m.end(), |c| c.is_alphanumeric() || c == '-')
+                super::stands_alone(text, m.start, m.end, |c| c.is_alphanumeric() || c == '-')
             })
             .map(|m| Trigger {
-                span: Span::new(m.start(), m.end()),
-                entries: self.forms[m.pattern().as_usize()].clone(),
+                span: Span::new(m.start, m.end),
+                entries: self.forms.get(m.pattern).cloned().unwrap_or_default(),
             })
             .collect()
     }

@@ -9,6 +9,7 @@
 pub mod coref;
 pub mod dates;
 pub mod docdate;
+pub mod fixed;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod names;
@@ -179,6 +180,8 @@ pub fn sentence_of(sentences: &[Span], offset: usize) -> usize {
 pub struct Pipeline {
     gazetteer: Gazetteer,
     lexicon: Lexicon,
+    /// The lexicon's phrases and the name rules' words, in one scan.
+    fixed: fixed::FixedStrings,
     names: names::NameRules,
     offices: roles::Offices,
     dates: DateFinder,
@@ -188,8 +191,17 @@ pub struct Pipeline {
 impl Pipeline {
     /// Builds the pipeline from compiled gazetteers and a relation lexicon.
     pub fn new(gazetteer: Gazetteer, lexicon: Lexicon) -> Pipeline {
+        let names = names::NameRules::new(&lexicon);
+        let [titles, org, place] = names.word_sets();
+        let fixed = fixed::FixedStrings::new(&[
+            (lexicon.phrase_list(), true),
+            (&titles.0, titles.1),
+            (&org.0, org.1),
+            (&place.0, place.1),
+        ]);
         Pipeline {
-            names: names::NameRules::new(&lexicon),
+            fixed,
+            names,
             offices: roles::Offices::new(&gazetteer),
             gazetteer,
             lexicon,
@@ -295,8 +307,13 @@ impl Pipeline {
                 .collect();
         }
         clock.lap(|t| &mut t.gazetteer);
-        for (text, x) in each().zip(&mut xs) {
-            self.names.find(text, &x.sentences, &mut x.mentions, &mut x.found);
+        // One scan for every stage that needs fixed strings: the lexicon's
+        // phrases, the name rules' titles and head words.
+        let words: Vec<Vec<Vec<fixed::Hit>>> = each().map(|text| self.fixed.find(text)).collect();
+        clock.lap(|t| &mut t.fixed);
+        for ((text, x), w) in each().zip(&mut xs).zip(&words) {
+            let words = names::RuleWords { titles: &w[1], org: &w[2], place: &w[3] };
+            self.names.find_with(text, &x.sentences, words, &mut x.mentions, &mut x.found);
         }
         clock.lap(|t| &mut t.names);
         for (text, x) in each().zip(&mut xs) {
@@ -307,8 +324,9 @@ impl Pipeline {
             });
         }
         clock.lap(|t| &mut t.coref);
-        // One scan for every stage that needs the lexicon's words.
-        let triggers: Vec<Vec<Trigger>> = each().map(|text| self.lexicon.triggers(text)).collect();
+        // The lexicon's words, for every stage that needs them.
+        let triggers: Vec<Vec<Trigger>> =
+            each().zip(&words).map(|(text, w)| self.lexicon.triggers_from(text, &w[0])).collect();
         clock.lap(|t| &mut t.triggers);
         for ((text, x), triggers) in each().zip(&mut xs).zip(&triggers) {
             self.offices.resolve(
@@ -370,11 +388,14 @@ pub struct StageTimes {
     pub sentences: Duration,
     /// The gazetteer scan ([`gazetteer`]), with each match's sentence.
     pub gazetteer: Duration,
+    /// The one scan for the lexicon's phrases and the name rules' words
+    /// ([`fixed`]).
+    pub fixed: Duration,
     /// Rule mentions ([`names`]).
     pub names: Duration,
     /// Short forms and pronouns ([`coref`]).
     pub coref: Duration,
-    /// The lexicon's trigger-word scan ([`lexicon`]).
+    /// The lexicon's triggers, from the fixed-string scan ([`lexicon`]).
     pub triggers: Duration,
     /// Titles naming an office holder ([`roles`]).
     pub roles: Duration,
@@ -388,11 +409,12 @@ pub struct StageTimes {
 
 impl StageTimes {
     /// Each stage's name and time, in pipeline order.
-    pub fn stages(&self) -> [(&'static str, Duration); 10] {
+    pub fn stages(&self) -> [(&'static str, Duration); 11] {
         [
             ("reference date", self.reference),
             ("sentences", self.sentences),
             ("gazetteer scan", self.gazetteer),
+            ("fixed strings", self.fixed),
             ("name rules", self.names),
             ("coref", self.coref),
             ("lexicon triggers", self.triggers),

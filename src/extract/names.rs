@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder};
 
+use super::fixed::{self, Hit};
 use super::gazetteer::Entity;
 use super::lexicon::{Frame, Lexicon};
 use super::{sentence_of, EntityRef, Mention, Source};
@@ -73,17 +74,24 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words without which `ORG` or `PLACE` cannot match: their regexes run
 /// only on the sentences that hold one (a fraction of news text).
+fn rule_words() -> (Vec<String>, Vec<String>) {
+    let words = |list: &str| -> Vec<String> {
+        list.replace("\\.", ".").split('|').map(|w| w.trim().to_string()).collect()
+    };
+    (words(&format!("{ORG_HEADS}|{ORG_ABBREVIATIONS}|{ORG_LEADS}")), words(PLACE_WORDS))
+}
+
+/// [`rule_words`], each list as its own automaton.
 static RULE_WORDS: LazyLock<(AhoCorasick, AhoCorasick)> = LazyLock::new(|| {
-    let words = |list: &str| {
-        let list = list.replace("\\.", ".");
-        let patterns: Vec<&str> = list.split('|').map(str::trim).collect();
+    let words = |patterns: Vec<String>| {
         AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns)
             .expect("rule words are plain strings")
     };
-    (words(&format!("{ORG_HEADS}|{ORG_ABBREVIATIONS}|{ORG_LEADS}")), words(PLACE_WORDS))
+    let (org, place) = rule_words();
+    (words(org), words(place))
 });
 
 /// The runs of sentences around those that hold one of `words`: where a
@@ -91,21 +99,21 @@ static RULE_WORDS: LazyLock<(AhoCorasick, AhoCorasick)> = LazyLock::new(|| {
 /// included because a name may run across a line break the sentence
 /// splitter took for a sentence end (hard-wrapped wire copy), as the rule
 /// could in the whole text.
-fn regions(text: &str, sentences: &[Span], words: &AhoCorasick) -> Vec<Span> {
+fn regions(text: &str, sentences: &[Span], words: &[Hit]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut next = 0;
     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    for m in words.find_iter(text) {
+    for m in words {
         // Both rules need the word to stand alone (`\b` or a space on each
         // side): not `report` for `port`, not `Banking` for `Bank`.
-        let word = &text[m.start()..m.end()];
-        if m.start() < next
-            || alnum(text[..m.start()].chars().next_back())
-            || (!word.ends_with('.') && alnum(text[m.end()..].chars().next()))
+        let word = &text[m.start..m.end];
+        if m.start < next
+            || alnum(text[..m.start].chars().next_back())
+            || (!word.ends_with('.') && alnum(text[m.end..].chars().next()))
         {
             continue;
         }
-        let i = sentences.partition_point(|s| s.end <= m.start());
+        let i = sentences.partition_point(|s| s.end <= m.start);
         if i >= sentences.len() {
             break;
         }
@@ -192,7 +200,20 @@ const HONORIFICS: &[&str] = &[
 #[derive(Debug)]
 pub struct NameRules {
     titles: AhoCorasick,
+    title_patterns: Vec<String>,
     honorific_count: usize,
+}
+
+/// The fixed strings [`NameRules::find_with`] needs found in a text, each
+/// set leftmost-longest, as [`fixed::FixedStrings`] finds them.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleWords<'a> {
+    /// Titles and honorifics ([`NameRules::word_sets`]' first set).
+    pub titles: &'a [Hit],
+    /// Organisation head words (the second).
+    pub org: &'a [Hit],
+    /// Place words (the third).
+    pub place: &'a [Hit],
 }
 
 impl NameRules {
@@ -208,7 +229,14 @@ impl NameRules {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("title patterns are plain strings");
-        NameRules { titles, honorific_count }
+        NameRules { titles, title_patterns: patterns, honorific_count }
+    }
+
+    /// The sets of fixed strings the rules look for, each with whether
+    /// ASCII case is ignored: titles, organisation words, place words.
+    pub fn word_sets(&self) -> [(Vec<String>, bool); 3] {
+        let (org, place) = rule_words();
+        [(self.title_patterns.clone(), true), (org, false), (place, false)]
     }
 
     /// Adds rule mentions to `mentions` (kept sorted and non-overlapping)
@@ -220,20 +248,37 @@ impl NameRules {
         mentions: &mut Vec<Mention>,
         found: &mut Vec<Entity>,
     ) {
+        let (org, place) = &*RULE_WORDS;
+        let (titles, org, place) =
+            (fixed::hits(&self.titles, text), fixed::hits(org, text), fixed::hits(place, text));
+        let words = RuleWords { titles: &titles, org: &org, place: &place };
+        self.find_with(text, sentences, words, mentions, found);
+    }
+
+    /// [`NameRules::find`] with the rule words already found, by one scan
+    /// shared with other stages.
+    pub fn find_with(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        words: RuleWords,
+        mentions: &mut Vec<Mention>,
+        found: &mut Vec<Entity>,
+    ) {
         let mut new: Vec<(Span, &'static str)> = Vec::new();
         // A person after a title or honorific.
-        for m in self.titles.find_iter(text) {
-            if !boundary(text, m.start(), m.end()) {
+        for m in words.titles {
+            if !boundary(text, m.start, m.end) {
                 continue;
             }
-            let honorific = m.pattern().as_usize() < self.honorific_count;
+            let honorific = m.pattern < self.honorific_count;
             // Lower-case words that are titles only sometimes: "official
             // New York opening", "major New York banks".
-            if ADJECTIVAL_TITLES.contains(&&text[m.start()..m.end()]) {
+            if ADJECTIVAL_TITLES.contains(&&text[m.start..m.end]) {
                 continue;
             }
             // "envoy in Sudan Andrew Natsios": skip a known place after the title.
-            let mut at = m.end();
+            let mut at = m.end;
             let rest = &text[at..];
             for prep in [" in ", " to ", " for "] {
                 if let Some(place) = rest
@@ -296,14 +341,13 @@ impl NameRules {
         }
         let whole = [Span::new(0, text.len())];
         let sentences_or_whole = if sentences.is_empty() { &whole[..] } else { sentences };
-        let (org_words, place_words) = &*RULE_WORDS;
-        for r in regions(text, sentences_or_whole, org_words) {
+        for r in regions(text, sentences_or_whole, words.org) {
             for m in ORG.find_iter(&text[r.start..r.end]) {
                 let span = Span::new(r.start + m.start(), r.start + m.end());
                 new.push((trim_name(text, span, false), "ORG"));
             }
         }
-        for r in regions(text, sentences_or_whole, place_words) {
+        for r in regions(text, sentences_or_whole, words.place) {
             for c in PLACE.captures_iter(&text[r.start..r.end]) {
                 let g = c.get(1).unwrap_or_else(|| c.get(0).unwrap());
                 let span = Span::new(r.start + g.start(), r.start + g.end());

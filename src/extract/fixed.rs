@@ -1,0 +1,171 @@
+//! Several sets of fixed strings found in one pass over a text: the words
+//! the name rules and the relation lexicon look for. Each set gets exactly
+//! the matches a leftmost-longest scan for that set alone would give, for
+//! the cost of one scan instead of one per set.
+
+use std::cmp::Reverse;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+/// A match of a set's pattern: its index in that set, and its bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Index of the pattern in its set.
+    pub pattern: usize,
+}
+
+/// Which set a pattern of the shared automaton belongs to.
+#[derive(Clone, Copy, Debug)]
+struct Owner {
+    set: usize,
+    pattern: usize,
+    /// Case matters: the automaton ignores ASCII case, so a match is kept
+    /// only if its bytes are the pattern's.
+    exact: bool,
+}
+
+/// Sets of fixed strings, searched together.
+///
+/// ```
+/// use gazette::extract::fixed::FixedStrings;
+///
+/// let titles = ["minister".to_string(), "prime minister".to_string()];
+/// let heads = ["Bank".to_string()];
+/// let fixed = FixedStrings::new(&[(&titles, true), (&heads, false)]);
+/// let hits = fixed.find("Prime Minister of the bank and the World Bank");
+/// assert_eq!(hits[0].len(), 1); // "Prime Minister", the longest
+/// assert_eq!((hits[0][0].start, hits[0][0].end, hits[0][0].pattern), (0, 14, 1));
+/// assert_eq!(hits[1].len(), 1); // "Bank", not "bank": case matters there
+/// ```
+#[derive(Clone, Debug)]
+pub struct FixedStrings {
+    automaton: AhoCorasick,
+    owners: Vec<Owner>,
+    patterns: Vec<String>,
+    sets: usize,
+}
+
+impl FixedStrings {
+    /// `sets`: each a list of patterns and whether ASCII case is ignored.
+    pub fn new(sets: &[(&[String], bool)]) -> FixedStrings {
+        let mut owners = Vec::new();
+        let mut patterns = Vec::new();
+        for (set, (list, ignore_case)) in sets.iter().enumerate() {
+            for (pattern, p) in list.iter().enumerate() {
+                owners.push(Owner { set, pattern, exact: !ignore_case });
+                patterns.push(p.clone());
+            }
+        }
+        // Every occurrence of every pattern: each set then picks its own
+        // leftmost-longest matches among them.
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("fixed strings are plain strings");
+        FixedStrings { automaton, owners, patterns, sets: sets.len() }
+    }
+
+    /// For each set, in order, its leftmost-longest non-overlapping matches
+    /// in `text`: the longest of those starting leftmost, then the same
+    /// after its end; of equal ones, the pattern listed first.
+    pub fn find(&self, text: &str) -> Vec<Vec<Hit>> {
+        let mut found: Vec<Vec<Hit>> = vec![Vec::new(); self.sets];
+        for m in self.automaton.find_overlapping_iter(text) {
+            let id = m.pattern().as_usize();
+            let owner = self.owners[id];
+            if owner.exact && text.as_bytes()[m.start()..m.end()] != *self.patterns[id].as_bytes() {
+                continue;
+            }
+            found[owner.set].push(Hit { start: m.start(), end: m.end(), pattern: owner.pattern });
+        }
+        for hits in &mut found {
+            hits.sort_unstable_by_key(|h| (h.start, Reverse(h.end), h.pattern));
+            let mut end = 0;
+            hits.retain(|h| {
+                let keep = h.start >= end;
+                if keep {
+                    end = h.end;
+                }
+                keep
+            });
+        }
+        found
+    }
+}
+
+/// The matches of `automaton` (leftmost-longest) as [`Hit`]s: what
+/// [`FixedStrings::find`] gives for the same patterns.
+pub(crate) fn hits(automaton: &AhoCorasick, text: &str) -> Vec<Hit> {
+    automaton
+        .find_iter(text)
+        .map(|m| Hit { start: m.start(), end: m.end(), pattern: m.pattern().as_usize() })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn alone(list: &[String], ignore_case: bool, text: &str) -> Vec<Hit> {
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(ignore_case)
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(list)
+            .unwrap();
+        hits(&automaton, text)
+    }
+
+    /// Sets with overlapping, nested, repeated and case-variant patterns
+    /// give what each set's own leftmost-longest automaton gives.
+    #[test]
+    fn each_set_as_if_alone() {
+        let a: Vec<String> = ["ab", "abc", "b", "bcd", "cd", "AB", "ab", "x y", "y"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let b: Vec<String> =
+            ["Bank", "bank", "an", "Bank of", "k o", "ab"].iter().map(|s| s.to_string()).collect();
+        let fixed = FixedStrings::new(&[(&a, true), (&b, false), (&a, false)]);
+        let pieces = ["a", "b", "c", "d", "A", "B", "Bank", "bank", " ", "of", "x", "y", "k", "é"];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..(state % 20) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            state = state.wrapping_add(0x9e37_79b9);
+            let found = fixed.find(&text);
+            assert_eq!(found[0], alone(&a, true, &text), "{text:?}");
+            assert_eq!(found[1], alone(&b, false, &text), "{text:?}");
+            assert_eq!(found[2], alone(&a, false, &text), "{text:?}");
+        }
+    }
+
+    /// The pipeline's own sets (the lexicon's phrases, the name rules'
+    /// words) on the seed article, against each set's own automaton.
+    #[test]
+    fn the_pipeline_sets_on_the_seed_article() {
+        let lexicon = crate::extract::lexicon::Lexicon::with_defaults().unwrap();
+        let names = crate::extract::names::NameRules::new(&lexicon);
+        let mut sets = vec![(lexicon.phrase_list().to_vec(), true)];
+        sets.extend(names.word_sets());
+        let lists: Vec<(&[String], bool)> = sets.iter().map(|(l, c)| (&l[..], *c)).collect();
+        let fixed = FixedStrings::new(&lists);
+        let text = include_str!("../../fixtures/seed/seed.txt");
+        let found = fixed.find(text);
+        for (k, (list, ignore_case)) in sets.iter().enumerate() {
+            assert_eq!(found[k], alone(list, *ignore_case, text), "set {k}");
+        }
+        assert!(found.iter().all(|hits| !hits.is_empty()));
+    }
+}
