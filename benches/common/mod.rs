@@ -152,12 +152,14 @@ pub fn fail(message: &str) -> ! {
 }
 
 /// `docs` in consecutive batches of about [`gazette::extract::BATCH_BYTES`]
-/// of text, as `gazette extract` hands them to each thread.
+/// of text and at most [`gazette::extract::BATCH_DOCS`] documents, as
+/// `gazette extract` hands them to each thread.
 pub fn batches(docs: &[Document]) -> Vec<Vec<&Document>> {
+    use gazette::extract::{BATCH_BYTES, BATCH_DOCS};
     let mut out: Vec<Vec<&Document>> = Vec::new();
     let mut bytes = usize::MAX;
     for d in docs {
-        if bytes >= gazette::extract::BATCH_BYTES {
+        if bytes >= BATCH_BYTES || out.last().is_some_and(|b| b.len() >= BATCH_DOCS) {
             out.push(Vec::new());
             bytes = 0;
         }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use gazette::extract::BATCH_BYTES;
+use gazette::extract::{BATCH_BYTES, BATCH_DOCS};
 use gazette::read::{self, Input, ReadOptions};
 use gazette::spill::SeenHashes;
 use gazette::write::{CsvOutput, JsonlOutput};
@@ -322,12 +322,9 @@ pub(super) fn in_batches<T: Send>(
     })
 }
 
-/// Documents per batch at most: a run of empty or failed lines also comes
-/// in bounded batches, and `--stream` does not wait long for short ones.
-const BATCH_DOCS: usize = 512;
-
 /// The next inputs holding about [`BATCH_BYTES`] of text (one document may
-/// hold more), or none at the end.
+/// hold more) and at most [`BATCH_DOCS`] inputs (failed lines count), or
+/// none at the end.
 fn next_batch(inputs: &mut impl Iterator<Item = Input>) -> Vec<Input> {
     let mut batch = Vec::new();
     let mut bytes = 0;

@@ -35,6 +35,11 @@ use quantities::{QuantityFinder, QuantityMention};
 /// few enough to keep memory small.
 pub const BATCH_BYTES: usize = 256 << 10;
 
+/// At most this many documents to a batch, whatever their size: a run of
+/// empty documents also comes in bounded batches, and a stream of short
+/// ones does not wait long.
+pub const BATCH_DOCS: usize = 512;
+
 /// How a mention was found, written to the `source` column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -463,6 +468,13 @@ impl Clock for Laps<'_> {
 mod tests {
     use super::*;
 
+    fn default_pipeline() -> Pipeline {
+        Pipeline::new(
+            gazetteer::GazetteerBuilder::with_defaults().build().unwrap(),
+            Lexicon::with_defaults().unwrap(),
+        )
+    }
+
     #[test]
     fn pipeline_is_send_and_sync() {
         fn assert_all<T: Send + Sync>() {}
@@ -472,10 +484,7 @@ mod tests {
     /// Odd inputs never panic, and every span lies on character boundaries.
     #[test]
     fn odd_inputs() {
-        let pipeline = Pipeline::new(
-            gazetteer::GazetteerBuilder::with_defaults().build().unwrap(),
-            Lexicon::with_defaults().unwrap(),
-        );
+        let pipeline = default_pipeline();
         let inputs = [
             "",
             " ",
@@ -515,10 +524,7 @@ mod tests {
     /// on the times themselves).
     #[test]
     fn extract_timed_matches_extract() {
-        let pipeline = Pipeline::new(
-            gazetteer::GazetteerBuilder::with_defaults().build().unwrap(),
-            Lexicon::with_defaults().unwrap(),
-        );
+        let pipeline = default_pipeline();
         let texts = [
             "",
             "Russia said on Monday that it sent 3,000 troops to Belarus. \
@@ -539,10 +545,7 @@ mod tests {
     /// the batch and wherever it stands in it.
     #[test]
     fn batch_matches_one_by_one() {
-        let pipeline = Pipeline::new(
-            gazetteer::GazetteerBuilder::with_defaults().build().unwrap(),
-            Lexicon::with_defaults().unwrap(),
-        );
+        let pipeline = default_pipeline();
         let texts = [
             "Defense Minister Andrei Belousov visited Minsk on 12 March 2024. He said so.",
             "",
