@@ -15,6 +15,8 @@ pub mod read;
 pub mod record;
 pub mod spill;
 pub mod suggest;
+#[cfg(test)]
+mod testing;
 pub mod write;
 
 pub use document::{days_in_month, Date, Document, Origin, Span};

@@ -134,16 +134,7 @@ mod tests {
             ["Bank", "bank", "an", "Bank of", "k o", "ab"].iter().map(|s| s.to_string()).collect();
         let fixed = FixedStrings::new(&[(&a, true), (&b, false), (&a, false)]);
         let pieces = ["a", "b", "c", "d", "A", "B", "Bank", "bank", " ", "of", "x", "y", "k", "é"];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..5000 {
-            let mut text = String::new();
-            for _ in 0..(state % 20) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
-            state = state.wrapping_add(0x9e37_79b9);
+        for text in crate::testing::generated_texts(&pieces, 5000, 20) {
             let found = fixed.find(&text);
             assert_eq!(found[0], alone(&a, true, &text), "{text:?}");
             assert_eq!(found[1], alone(&b, false, &text), "{text:?}");

@@ -786,16 +786,7 @@ mod tests {
             "al-",
             "SUDAN",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..(state % 24) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
-            state = state.wrapping_add(0x2545_f491);
+        for text in crate::testing::generated_texts(&pieces, 20_000, 24) {
             assert_eq!(org_matches(&text), unanchored(&text), "{text:?}");
         }
         let seed = include_str!("../../fixtures/seed/seed.txt");

@@ -1344,17 +1344,7 @@ mod tests {
             ")", ".", ".)", " ", "  ", "\t", "\n", "\r", ":", "?", "•", "■", "►", "é", "—", "x1",
             "[",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..20_000 {
-            let len = (next() % 24) as usize;
-            let text: String =
-                (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+        for text in crate::testing::generated_texts(PIECES, 20_000, 24) {
             assert_eq!(list_items(&text), list_items_bytewise(&text), "{text:?}");
         }
         for text in [
