@@ -230,17 +230,10 @@ fn gzip_by_name_and_by_magic() {
 
 /// Text that does not compress much, so a cut lands mid-stream.
 fn noisy_lines(n: usize) -> String {
-    let mut state = 0x2545_f491_u64;
+    let mut next = crate::testing::xorshift(0x2545_f491);
     let mut out = String::new();
     for i in 0..n {
-        let words: Vec<String> = (0..12)
-            .map(|_| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                format!("{:x}", state % 1_000_000)
-            })
-            .collect();
+        let words: Vec<String> = (0..12).map(|_| format!("{:x}", next() % 1_000_000)).collect();
         out.push_str(&format!("{{\"id\": {i}, \"text\": \"{}\"}}\n", words.join(" ")));
     }
     out
@@ -428,13 +421,7 @@ fn inputs_can_move_between_threads() {
 
 #[test]
 fn never_panics_on_arbitrary_bytes() {
-    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut next = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15);
     let pieces: [&[u8]; 10] =
         [b"{", b"}", b"\"text\"", b":", b"\"", b"\n", b"\xE9", b"\x00", b"\x1f\x8b", b"\\u"];
     let options = ReadOptions::default();
