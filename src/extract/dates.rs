@@ -149,12 +149,26 @@ impl Rules {
         range: Range<usize>,
         scratch: &'h mut RuleScratch,
     ) -> Option<Caps<'h>> {
-        let m = self.find.search_with(&mut scratch.find, &Input::new(s).range(range))?;
+        self.captures_in_copy(s, s, range, scratch)
+    }
+
+    /// Like [`Rules::captures_in`], searching `hay`, a copy of `s` with
+    /// the same byte offsets (`s` ASCII-lower-cased, for rules written in
+    /// lower case); the groups read `s`.
+    fn captures_in_copy<'h>(
+        &'h self,
+        s: &'h str,
+        hay: &str,
+        range: Range<usize>,
+        scratch: &'h mut RuleScratch,
+    ) -> Option<Caps<'h>> {
+        debug_assert_eq!(s.len(), hay.len());
+        let m = self.find.search_with(&mut scratch.find, &Input::new(hay).range(range))?;
         let pid = m.pattern().as_usize();
         let (cache, slots) = scratch.rules.get_mut(pid)?;
         // The rule alone, anchored at the match: leftmost-first, it makes
         // the same match, as the combined expression preferred it.
-        let input = Input::new(s).range(m.range()).anchored(Anchored::Yes);
+        let input = Input::new(hay).range(m.range()).anchored(Anchored::Yes);
         self.rules[pid].search_captures_with(cache, &input, slots);
         debug_assert_eq!(slots.get_match().map(|g| g.range()), Some(m.range()));
         Some(Caps { s, slots, names: &self.names[pid] })
@@ -192,6 +206,8 @@ impl<'h> Caps<'h> {
 struct Scratch {
     main: RuleScratch,
     extra: RuleScratch,
+    /// The sentence, ASCII-lower-cased, for the second rule set.
+    lower: String,
 }
 
 /// Makes a [`Scratch`]. Unwind-safe, so `DateFinder` and `Pipeline` stay
@@ -803,7 +819,11 @@ impl DateFinder {
         let (main, extra) = (Rules::new(&build_main()), Rules::new(&extra::build_extra()));
         let (main, extra) = (Arc::new(main), Arc::new(extra));
         let (m, e) = (Arc::clone(&main), Arc::clone(&extra));
-        let make: MakeScratch = Box::new(move || Scratch { main: m.scratch(), extra: e.scratch() });
+        let make: MakeScratch = Box::new(move || Scratch {
+            main: m.scratch(),
+            extra: e.scratch(),
+            lower: String::new(),
+        });
         DateFinder {
             main,
             extra,
@@ -898,7 +918,10 @@ impl DateFinder {
             }
         }
         let ctx = Ctx { s, reference, anchor: *anchor, last_end: 0 };
-        let extra = self.extra_scan(&ctx, &mut scratch.extra);
+        scratch.lower.clear();
+        scratch.lower.push_str(s);
+        scratch.lower.make_ascii_lowercase();
+        let extra = self.extra_scan(&ctx, &scratch.lower, &mut scratch.extra);
         let out = combine::merge(s, out, extra);
         // Merge "Monday, October 14" into one mention with the date's value.
         let mut merged: Vec<Cand> = Vec::with_capacity(out.len());
@@ -3271,6 +3294,44 @@ mod tests {
             // A pass once moved a start back over the candidate before it.
             let odd = "sent troops to 's 18726 Gip 2526 705 ” on Monday last week of on Monday    “ \t Vladimir Putin 1371 ,";
             let _ = finder.find(odd, &[], reference);
+        }
+    }
+
+    /// The second rule set, written in lower case and run over the
+    /// lower-cased sentence, finds what it would find as `(?i-u)` rules
+    /// over the sentence as written.
+    #[test]
+    fn extra_rules_on_lower_case_as_case_insensitive() {
+        let (lower, written) = (extra::build_extra(), extra::build_extra());
+        let written: Vec<String> = written.iter().map(|p| format!("(?i-u:{p})")).collect();
+        let (lower, written) = (Rules::new(&lower), Rules::new(&written));
+        let (mut a, mut b) = (lower.scratch(), written.scratch());
+        #[rustfmt::skip]
+        let pieces = [
+            " ", ", ", "-", "/", ".", " of ", " to ", " the ", "On ", "ON ", "By ", "FROM ",
+            "April", "APRIL", "Apr", "aPr", "Sept", "MAY", "May", "Tuesday", "TUE", "Fri",
+            "Tenth", "TWENTY-first", "Nineteen ", "Ninety-Six", "Two Thousand", "twenties",
+            "Christmas EVE", "Week", "WEEKS", "Next", "LAST", "Quarter", "Q", "H", "FY", "cy",
+            "Day", "After", "Tomorrow", "TMRW", "Year", "Month", "Century", "É", "’s",
+            "22", "4", "2016", "87", "1st", "3RD", "20161016",
+        ];
+        for text in crate::testing::generated_texts(&pieces, 20_000, 12) {
+            let folded = text.to_ascii_lowercase();
+            let mut pos = 0;
+            while pos < text.len() {
+                let want = written.captures_in(&text, pos..text.len(), &mut b).map(|c| {
+                    let m = c.get(0).map(|m| (m.start(), m.end()));
+                    (m, c.slots.pattern())
+                });
+                let got =
+                    lower.captures_in_copy(&text, &folded, pos..text.len(), &mut a).map(|c| {
+                        let m = c.get(0).map(|m| (m.start(), m.end()));
+                        (m, c.slots.pattern())
+                    });
+                assert_eq!(got, want, "{text:?} from {pos}");
+                let Some((Some((start, _)), _)) = got else { break };
+                pos = next_char(&text, start);
+            }
         }
     }
 

@@ -95,7 +95,8 @@ fn word_year(text: &str) -> Option<i32> {
     }
 }
 
-/// The second expression: one named group per form.
+/// The second expression: one named group per form, written in lower case
+/// and searched in the lower-cased sentence.
 pub(super) fn build_extra() -> Vec<String> {
     let m = MONTHS;
     let parts: Vec<String> = vec![
@@ -251,7 +252,10 @@ pub(super) fn build_extra() -> Vec<String> {
         // the 15th century
         r"(?-u:\b)(?P<cent>(?P<cent_n>[0-9]{1,2})(?:st|nd|rd|th)\s+century)(?-u:\b)".to_string(),
     ];
-    parts.iter().map(|p| format!("(?i-u:{p})")).collect()
+    // Searched in the sentence lower-cased (ASCII): as `(?i-u)` matches on
+    // the text, with an automaton about half the size and half the cost
+    // to build in each thread.
+    parts.iter().map(|p| format!("(?-u:{p})")).collect()
 }
 
 /// The year a phrase names, with its kind: written (`of 2021`, `date`) or
@@ -484,12 +488,19 @@ fn day_of_month(r: Date, rel: &str, d: u32) -> Option<Date> {
 
 impl DateFinder {
     /// Candidates of the second expression in sentence `s`.
-    pub(super) fn extra_scan(&self, ctx: &Ctx, scratch: &mut RuleScratch) -> Vec<Cand> {
+    pub(super) fn extra_scan(
+        &self,
+        ctx: &Ctx,
+        lower: &str,
+        scratch: &mut RuleScratch,
+    ) -> Vec<Cand> {
         let s = ctx.s;
         let mut out: Vec<Cand> = Vec::new();
         let mut pos = 0;
         while pos < s.len() {
-            let Some(caps) = self.extra.captures_in(s, pos..s.len(), scratch) else { break };
+            let Some(caps) = self.extra.captures_in_copy(s, lower, pos..s.len(), scratch) else {
+                break;
+            };
             let Some(m) = caps.get(0) else { break };
             match self.extra_one(&caps, ctx) {
                 Some(mut c) if c.end > c.start => {
