@@ -86,6 +86,17 @@ struct Rules {
     /// Each pattern's group names and indexes: a few per pattern, so a
     /// linear look-up beats hashing the name.
     names: Vec<Vec<(Box<str>, usize)>>,
+    /// Each pattern's [`name_bit`]s: classifying a match asks for many
+    /// names its pattern does not have, and most are turned away by one
+    /// test.
+    masks: Vec<u64>,
+}
+
+/// A bit for group name `name`, from its length and first and last bytes.
+fn name_bit(name: &str) -> u64 {
+    let b = name.as_bytes();
+    let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+    1 << ((usize::from(first) * 7 + usize::from(last) * 3 + b.len()) % 64)
 }
 
 /// What one thread needs to search a [`Rules`].
@@ -130,8 +141,12 @@ impl Rules {
                     .filter_map(|(index, name)| Some((name?.into(), index)))
                     .collect()
             })
+            .collect::<Vec<Vec<(Box<str>, usize)>>>();
+        let masks = names
+            .iter()
+            .map(|list| list.iter().fold(0, |mask, (name, _)| mask | name_bit(name)))
             .collect();
-        Rules { find, rules, names }
+        Rules { find, rules, names, masks }
     }
 
     fn scratch(&self) -> RuleScratch {
@@ -171,7 +186,7 @@ impl Rules {
         let input = Input::new(hay).range(m.range()).anchored(Anchored::Yes);
         self.rules[pid].search_captures_with(cache, &input, slots);
         debug_assert_eq!(slots.get_match().map(|g| g.range()), Some(m.range()));
-        Some(Caps { s, slots, names: &self.names[pid] })
+        Some(Caps { s, slots, names: &self.names[pid], mask: self.masks[pid] })
     }
 }
 
@@ -180,6 +195,8 @@ struct Caps<'h> {
     s: &'h str,
     slots: &'h Slots,
     names: &'h [(Box<str>, usize)],
+    /// The [`name_bit`]s of `names`.
+    mask: u64,
 }
 
 impl<'h> Caps<'h> {
@@ -196,6 +213,9 @@ impl<'h> Caps<'h> {
     /// The group named `name`, if the matching pattern has it and it took
     /// part in the match.
     fn name(&self, name: &str) -> Option<Mat<'h>> {
+        if self.mask & name_bit(name) == 0 {
+            return None;
+        }
         let &(_, index) = self.names.iter().find(|(n, _)| &**n == name)?;
         self.get(index)
     }

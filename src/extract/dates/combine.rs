@@ -373,7 +373,12 @@ const BOUNDS_AFTER: &[(&str, &str)] = &[
 /// Whether `text` ends with the words `w` (case-insensitive, whole words).
 fn ends_with_words(text: &str, w: &str) -> Option<usize> {
     let t = text.trim_end();
-    if t.len() < w.len() || !t.is_char_boundary(t.len() - w.len()) {
+    // Most candidates end in another letter: one byte tells.
+    let last = |x: &str| x.as_bytes().last().map(u8::to_ascii_lowercase);
+    if !w.is_empty() && last(t) != last(w)
+        || t.len() < w.len()
+        || !t.is_char_boundary(t.len() - w.len())
+    {
         return None;
     }
     let at = t.len() - w.len();
@@ -410,10 +415,13 @@ fn bounds(s: &str, cands: &mut [Cand]) {
             // "before the end of June": the article left out of the part's span.
             // "before the 26th day of the month" too, but not "after the
             // July 1 deadline", where the date names an event.
-            let day_first = main_text(s, c).starts_with(|ch: char| ch.is_ascii_digit())
-                || super::extra::day_value(main_text(s, c).split([' ', '-']).next().unwrap_or(""))
-                    .is_some();
-            if part || c.has_day && day_first {
+            let day_first = || {
+                let text = main_text(s, c);
+                text.starts_with(|ch: char| ch.is_ascii_digit())
+                    || super::extra::day_value(text.split([' ', '-']).next().unwrap_or(""))
+                        .is_some()
+            };
+            if part || c.has_day && day_first() {
                 let t = before.trim_end();
                 if let Some(at) = ends_with_words(t, "the") {
                     before = &before[..at];
