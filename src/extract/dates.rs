@@ -20,6 +20,7 @@
 
 use crate::{days_in_month, Date, Span};
 use regex::Regex;
+use regex_automata::dfa::{dense, regex::Regex as DfaRegex, Automaton};
 use regex_automata::meta;
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::captures::Captures as Slots;
@@ -28,8 +29,11 @@ use regex_automata::{Anchored, Input, PatternID};
 use std::ops::Range;
 use std::sync::Arc;
 
+use patterns::B;
+
 mod combine;
 mod extra;
+mod patterns;
 
 /// A date expression found in a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,6 +83,9 @@ impl Default for DateFinder {
 /// table of states × bytes per match).
 #[derive(Debug)]
 struct Rules {
+    /// Every pattern as a DFA compiled by `build.rs`: searched with no
+    /// states to build. `None` if they did not load (then `find` serves).
+    built: Option<DfaRegex<dense::DFA<&'static [u32]>>>,
     /// Every pattern, without groups.
     find: meta::Regex,
     /// Each pattern alone, with its groups.
@@ -106,8 +113,41 @@ struct RuleScratch {
     rules: Vec<(meta::Cache, Slots)>,
 }
 
+/// A DFA as `build.rs` wrote it, aligned as `dense::DFA::from_bytes` needs.
+#[repr(C)]
+struct Aligned<B: ?Sized> {
+    _align: [u32; 0],
+    bytes: B,
+}
+
+/// The bytes of the DFA file `build.rs` wrote as `$file`.
+macro_rules! built_dfa {
+    ($file:literal) => {{
+        static ALIGNED: &Aligned<[u8]> =
+            &Aligned { _align: [], bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/", $file)) };
+        &ALIGNED.bytes
+    }};
+}
+
+/// The forward and reverse DFAs of `patterns` from `build.rs`, if they load
+/// and hold as many patterns.
+fn load_built(
+    patterns: &[String],
+    (forward, reverse): (&'static [u8], &'static [u8]),
+) -> Option<DfaRegex<dense::DFA<&'static [u32]>>> {
+    let (forward, _) = dense::DFA::from_bytes(forward).ok()?;
+    let (reverse, _) = dense::DFA::from_bytes(reverse).ok()?;
+    let len = |dfa: &dense::DFA<&[u32]>| Automaton::pattern_len(dfa);
+    if len(&forward) != patterns.len() || len(&reverse) != patterns.len() {
+        return None;
+    }
+    Some(DfaRegex::builder().build_from_dfas(forward, reverse))
+}
+
 impl Rules {
-    fn new(patterns: &[String]) -> Rules {
+    /// The rules `patterns`, searched with `built`, their DFAs from
+    /// `build.rs`, when those load.
+    fn new(patterns: &[String], built: Option<(&'static [u8], &'static [u8])>) -> Rules {
         // The lazy DFA needs a cache larger than the default, or it rebuilds
         // its states over and over on an archive.
         // No rule starts with a literal rare enough for a prefilter, and
@@ -146,7 +186,8 @@ impl Rules {
             .iter()
             .map(|list| list.iter().fold(0, |mask, (name, _)| mask | name_bit(name)))
             .collect();
-        Rules { find, rules, names, masks }
+        let built = built.and_then(|b| load_built(patterns, b));
+        Rules { built, find, rules, names, masks }
     }
 
     fn scratch(&self) -> RuleScratch {
@@ -178,7 +219,13 @@ impl Rules {
         scratch: &'h mut RuleScratch,
     ) -> Option<Caps<'h>> {
         debug_assert_eq!(s.len(), hay.len());
-        let m = self.find.search_with(&mut scratch.find, &Input::new(hay).range(range))?;
+        let input = Input::new(hay).range(range);
+        // The built DFAs have no quit bytes and never give up; the lazy
+        // DFA stays as a fallback all the same.
+        let m = match self.built.as_ref().map(|re| re.try_search(&input)) {
+            Some(Ok(m)) => m,
+            _ => self.find.search_with(&mut scratch.find, &input),
+        }?;
         let pid = m.pattern().as_usize();
         let (cache, slots) = scratch.rules.get_mut(pid)?;
         // The rule alone, anchored at the match: leftmost-first, it makes
@@ -260,12 +307,6 @@ impl<'h> Mat<'h> {
         &self.s[self.start..self.end]
     }
 }
-
-/// ASCII word boundary: fast in the lazy DFA on any haystack.
-const B: &str = r"(?-u:\b)";
-
-/// Number words for "six years ago", "the past three days".
-const NUMW: &str = r"(?:a\s+few|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|few|several|many|some|[0-9]{1,3})";
 
 /// Words that, right before a bare month, make it a month (`in May`).
 const MONTH_CUES: &[&str] = &[
@@ -574,104 +615,6 @@ struct Ctx<'a> {
     last_end: usize,
 }
 
-fn month_pattern(group: &str) -> String {
-    let full =
-        "January|February|March|April|May|June|July|August|September|October|November|December";
-    let abbr = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
-    format!(r"(?P<{group}>(?i-u:(?:{full}){B}|(?:{abbr})(?:\.|{B})))")
-}
-
-fn build_main() -> Vec<String> {
-    let year = r"(?:19|20)[0-9]{2}";
-    let dmon = month_pattern("d_mon");
-    let mmon = month_pattern("m_mon");
-    let units = r"(?:hours|days|weeks|months|years|decades)";
-    let parts: Vec<String> = vec![
-        // 2024-10-14
-        format!(r"{B}(?P<iso>{year})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9]){B}"),
-        // 10/14/2024
-        format!(r"{B}(?P<sl_a>[0-9]{{1,2}})/(?P<sl_b>[0-9]{{1,2}})/(?P<sl_y>{year}){B}"),
-        // 14 October 2024, 14th of October
-        format!(
-            r"{B}(?P<d_day>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\.?\s+|-)(?:of\s+)?{dmon}(?:(?:\s*,\s*|\s+|-|\s+of\s+)(?P<d_year>{year}){B})?"
-        ),
-        // October 14, 2024 / Oct. 14 / June 1-3 / June 2024 / June / December's
-        format!(
-            r"{mmon}(?:(?:\s+|\.\s*|\s*,\s*|[-/])(?:the\s+)?(?P<m_dayx>(?P<m_day>[0-9]{{1,2}})(?:st|nd|rd|th)?){B}(?:\s*(?:[-–]|to|through|thru|till|until)\s*(?:the\s+)?(?P<m_day2x>(?P<m_day2>[0-9]{{1,2}})(?:st|nd|rd|th)?){B})?)?(?:(?:\s*,\s*|\s+|[-/])(?:of\s+)?(?P<m_year>{year}){B})?(?P<m_poss>['’]s)?"
-        ),
-        // the 1990s
-        format!(r"(?i:{B}(?P<dec_the>the\s+)?(?P<dec>(?:1[0-9]|20)[0-9])0\s?['’]?s{B})"),
-        // the 70s, the '40s
-        format!(r"(?i:{B}(?P<dec2>the\s+['’]?(?P<dec2_n>[1-9])0['’]?s){B})"),
-        // 2024, 2019-2021, 2024's
-        format!(r"{B}(?P<y>{year})(?:[-–~](?P<y2>{year}|[0-9]{{2}}))?{B}(?P<y_poss>['’]s)?"),
-        // Q1 2024
-        format!(r"{B}Q(?P<q_n>[1-4])\s+(?P<q_y>{year}){B}"),
-        // the first half of 2024, the third quarter
-        format!(
-            r"(?i:{B}(?P<qh>(?:the\s+)?(?P<qh_n>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-)(?P<qh_u>half|quarter){B})(?:\s+of\s+(?:(?P<qh_y>{year})|(?P<qh_rel>this|last|next|the)\s+year){B})?)"
-        ),
-        // six years ago, 2 weeks and 2 days ago
-        format!(
-            r"(?i:{B}(?P<ago>(?P<ago_pre>(?:{NUMW}[\s-]+(?:days?|weeks?|months?|years?)(?:\s*,\s*|\s+and\s+|\s+)){{1,3}})?(?:(?P<ago_n>{NUMW})[\s-]+)?(?P<ago_u>days?|weeks?|months?|years?|decades?)\s+ago){B})"
-        ),
-        // a fortnight later, 2 years 1 month 21 days later
-        format!(
-            r"(?i:{B}(?P<lat>(?P<lat_pre>(?:{NUMW}[\s-]+(?:days?|weeks?|fortnights?|months?|years?)(?:\s*,\s*|\s+and\s+|\s+)){{1,3}})?(?P<lat_n>{NUMW})[\s-]+(?P<lat_u>days?|weeks?|fortnights?|months?|years?)\s+later){B})"
-        ),
-        // the past 96 hours, in the last two years, the past week
-        format!(
-            r"(?i:{B}(?P<pastn>(?:(?:in|over|during)\s+)?the\s+(?:past(?:\s+{NUMW})?\s+{units}|(?:last|previous)\s+{NUMW}\s+{units}|past\s+(?:week|month|year|decade))){B})"
-        ),
-        // in the coming months
-        format!(
-            r"(?i:{B}(?P<coming>(?:in|over|during|within)\s+(?:the\s+)?(?:coming|upcoming|next\s+{NUMW}|next)\s+{units}){B})"
-        ),
-        // in recent years
-        r"(?i:(?-u:\b)(?P<recent>(?:in\s+)?recent\s+(?:days|weeks|months|years|decades))(?-u:\b))"
-            .to_string(),
-        // earlier this month, later in the year
-        format!(
-            r"(?i:{B}(?P<el>earlier|later)\s+(?:this|in\s+the)\s+(?P<el_u>week|month|year){B})"
-        ),
-        // the end of the year, year-end
-        format!(
-            r"(?i:{B}(?P<endof>(?:the\s+)?(?P<eo_w>end|close|beginning|start|middle)\s+of\s+(?:(?:the|this)\s+)?(?P<eo_u>year|month|week)|year[-\s]end|year['’]s\s+end){B})"
-        ),
-        // last week, this month, next year, last night
-        format!(
-            r"(?i:{B}(?P<lnt_w>this\s+past|last|this|next)\s+(?:(?:fiscal|financial|school|academic|calendar)\s+)?(?P<lnt_u>(?:working\s+|work\s*)?week|month|year|weekend|night|morning|afternoon|evening){B})"
-        ),
-        // the following month, the previous day
-        format!(
-            r"(?i:{B}(?P<foll>the\s+(?P<foll_w>following|next|previous|preceding|same)\s+(?P<foll_u>day|week|month|year|morning|evening|night)){B})"
-        ),
-        // over the weekend
-        format!(r"(?i:{B}(?:over|at|during|on)\s+(?P<wkend>the\s+weekend){B})"),
-        // yesterday, today
-        format!(r"(?i:{B}(?P<simple>yesterday|today|tomorrow|tonight|overnight){B})"),
-        // New Year, Christmas
-        format!(
-            r"{B}(?P<hol>New\s+Year['’]s\s+(?:Day|Eve)|New\s+Year|Christmas\s+(?:Day|Eve)|Christmas){B}"
-        ),
-        // last summer, winter 2023, the summer of 2023
-        format!(
-            r"(?i:{B}(?:(?P<s_rel>this\s+past|this|last|next|past)\s+)?(?P<s_name>spring|summer|autumn|fall|winter){B}(?:\s+(?:of\s+)?(?P<s_year>{year}){B})?)"
-        ),
-        // Tuesday, last Tuesday
-        format!(
-            r"(?i-u:{B}(?:(?P<wd_rel>this\s+coming|this\s+past|this\s+upcoming|last|next|this|past|previous|coming|upcoming|following)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?P<wd_abbr>mon|tues?|wed|thurs?|thu|fri|sat|sun)\.?){B})"
-        ),
-        // recently, now, in the past
-        format!(
-            r"(?i:{B}(?P<vague>recently|currently|nowadays|now|so\s+far|at\s+present|these\s+days|in\s+the\s+past|in\s+the\s+(?:near\s+|distant\s+|foreseeable\s+)?future){B})"
-        ),
-        // Earlier, ...
-        format!(r"{B}(?P<earl>Earlier),"),
-    ];
-    parts
-}
-
 fn month_number(name: &str) -> Option<u32> {
     let key: String = name.chars().take(3).collect::<String>().to_ascii_lowercase();
     let n = match key.as_str() {
@@ -836,7 +779,16 @@ impl DateFinder {
                 .expect("date pattern compiles")
         };
         let stop_words = "said|says|say|told|tells|added|adding|that|which|who|while|whereas|although|though|because|but|after|before|when|where";
-        let (main, extra) = (Rules::new(&build_main()), Rules::new(&extra::build_extra()));
+        let (main, extra) = (
+            Rules::new(
+                &patterns::build_main(),
+                Some((built_dfa!("dates_main.fwd.dfa"), built_dfa!("dates_main.rev.dfa"))),
+            ),
+            Rules::new(
+                &patterns::build_extra(),
+                Some((built_dfa!("dates_extra.fwd.dfa"), built_dfa!("dates_extra.rev.dfa"))),
+            ),
+        );
         let (main, extra) = (Arc::new(main), Arc::new(extra));
         let (m, e) = (Arc::clone(&main), Arc::clone(&extra));
         let make: MakeScratch = Box::new(move || Scratch {
@@ -3322,9 +3274,9 @@ mod tests {
     /// over the sentence as written.
     #[test]
     fn extra_rules_on_lower_case_as_case_insensitive() {
-        let (lower, written) = (extra::build_extra(), extra::build_extra());
+        let (lower, written) = (patterns::build_extra(), patterns::build_extra());
         let written: Vec<String> = written.iter().map(|p| format!("(?i-u:{p})")).collect();
-        let (lower, written) = (Rules::new(&lower), Rules::new(&written));
+        let (lower, written) = (Rules::new(&lower, None), Rules::new(&written, None));
         let (mut a, mut b) = (lower.scratch(), written.scratch());
         #[rustfmt::skip]
         let pieces = [
@@ -3352,6 +3304,39 @@ mod tests {
                 let Some((Some((start, _)), _)) = got else { break };
                 pos = next_char(&text, start);
             }
+        }
+    }
+
+    /// The DFAs `build.rs` compiled load, and find what the lazy DFA of the
+    /// same rules finds.
+    #[test]
+    fn built_dfas_find_as_lazy() {
+        let finder = DateFinder::new();
+        for (rules, lower) in [(&finder.main, false), (&finder.extra, true)] {
+            let Some(built) = &rules.built else { panic!("the built DFAs do not load") };
+            let mut cache = rules.find.create_cache();
+            #[rustfmt::skip]
+            let pieces = [
+                " ", ", ", "-", "/", ".", " of ", " to ", " the ", "on ", "last ", "next ",
+                "April", "may", "Sept", "Tuesday", "fri", "tenth", "twenty-first", "nineteen ",
+                "ninety-six", "week", "weeks", "quarter", "q", "fy", "day", "after", "tomorrow",
+                "year", "month", "ago", "now", "Christmas", "New Year", "Earlier,", "É", "’s",
+                "22", "4", "2016", "87", "1st", "3rd", "20161016", "1990s", "\u{a0}",
+            ];
+            let mut found = 0;
+            for text in crate::testing::generated_texts(&pieces, 20_000, 12) {
+                let text = if lower { text.to_ascii_lowercase() } else { text };
+                let mut pos = 0;
+                while pos < text.len() {
+                    let input = Input::new(&text).range(pos..);
+                    let want = rules.find.search_with(&mut cache, &input);
+                    assert_eq!(built.try_search(&input).ok(), Some(want), "{text:?} from {pos}");
+                    let Some(m) = want else { break };
+                    found += 1;
+                    pos = next_char(&text, m.start());
+                }
+            }
+            assert!(found > 1_000, "only {found} matches: the test texts need more dates");
         }
     }
 
