@@ -25,7 +25,7 @@ use regex_automata::meta;
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::pool::Pool;
-use regex_automata::{Anchored, Input, PatternID};
+use regex_automata::{Anchored, HalfMatch, Input, Match, MatchError, PatternID};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -34,6 +34,7 @@ use patterns::B;
 mod combine;
 mod extra;
 mod patterns;
+mod walk;
 
 /// A date expression found in a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -226,6 +227,37 @@ impl Rules {
             Some(Ok(m)) => m,
             _ => self.find.search_with(&mut scratch.find, &input),
         }?;
+        self.captures_of(s, hay, m, scratch)
+    }
+
+    /// The match of the search from the start of `hay` whose forward half
+    /// is `end` (see [`walk::first_ends`]): the reverse DFA finds where it
+    /// starts, as `try_search` would.
+    fn match_ending(&self, hay: &str, end: Option<HalfMatch>) -> Result<Option<Match>, MatchError> {
+        let Some(re) = &self.built else { return Err(MatchError::gave_up(0)) };
+        let Some(end) = end else { return Ok(None) };
+        if end.offset() == 0 {
+            return Ok(Some(Match::new(end.pattern(), 0..0)));
+        }
+        let back = Input::new(hay).span(0..end.offset()).anchored(Anchored::Yes).earliest(false);
+        let start = re.reverse().try_search_rev(&back)?;
+        match start {
+            Some(start) if start.pattern() == end.pattern() => {
+                Ok(Some(Match::new(end.pattern(), start.offset()..end.offset())))
+            }
+            // Cannot happen with DFAs of the same rules; let the search redo it.
+            _ => Err(MatchError::gave_up(end.offset())),
+        }
+    }
+
+    /// The groups of match `m` of `hay` (see [`Rules::captures_in_copy`]).
+    fn captures_of<'h>(
+        &'h self,
+        s: &'h str,
+        hay: &str,
+        m: Match,
+        scratch: &'h mut RuleScratch,
+    ) -> Option<Caps<'h>> {
         let pid = m.pattern().as_usize();
         let (cache, slots) = scratch.rules.get_mut(pid)?;
         // The rule alone, anchored at the match: leftmost-first, it makes
@@ -866,12 +898,18 @@ impl DateFinder {
         anchor: &mut Option<Val>,
         scratch: &mut Scratch,
     ) -> Vec<Cand> {
+        scratch.lower.clear();
+        scratch.lower.push_str(s);
+        scratch.lower.make_ascii_lowercase();
+        let [mut first, first_extra] = self.first_matches(s, &scratch.lower);
         let mut out: Vec<Cand> = Vec::new();
         let mut pos = 0;
         while pos < s.len() {
-            let Some(caps) = self.main.captures_in(s, pos..s.len(), &mut scratch.main) else {
-                break;
+            let caps = match first.take() {
+                Some(m) => m.and_then(|m| self.main.captures_of(s, s, m, &mut scratch.main)),
+                None => self.main.captures_in(s, pos..s.len(), &mut scratch.main),
             };
+            let Some(caps) = caps else { break };
             let Some(m) = caps.get(0) else { break };
             let last_end = out.last().map_or(0, |c| c.end);
             let ctx = Ctx { s, reference, anchor: *anchor, last_end };
@@ -890,10 +928,7 @@ impl DateFinder {
             }
         }
         let ctx = Ctx { s, reference, anchor: *anchor, last_end: 0 };
-        scratch.lower.clear();
-        scratch.lower.push_str(s);
-        scratch.lower.make_ascii_lowercase();
-        let extra = self.extra_scan(&ctx, &scratch.lower, &mut scratch.extra);
+        let extra = self.extra_scan(&ctx, &scratch.lower, first_extra, &mut scratch.extra);
         let out = combine::merge(s, out, extra);
         // Merge "Monday, October 14" into one mention with the date's value.
         let mut merged: Vec<Cand> = Vec::with_capacity(out.len());
@@ -918,6 +953,21 @@ impl DateFinder {
             merged.push(c);
         }
         combine::combine(s, merged, reference)
+    }
+
+    /// The first match of each rule set in sentence `s` (the second set's
+    /// in `lower`, `s` lower-cased), found by walking both DFAs side by
+    /// side; `None` for a set where that could not be done (then its own
+    /// search runs).
+    fn first_matches(&self, s: &str, lower: &str) -> [Option<Option<Match>>; 2] {
+        let (Some(main), Some(extra)) = (&self.main.built, &self.extra.built) else {
+            return [None, None];
+        };
+        let walks = (main.forward(), s.as_bytes());
+        let Ok([a, b]) = walk::first_ends(walks, (extra.forward(), lower.as_bytes())) else {
+            return [None, None];
+        };
+        [self.main.match_ending(s, a).ok(), self.extra.match_ending(lower, b).ok()]
     }
 
     /// Extends `c` over `early`/`mid-`/`late`/`the end of` written before it.

@@ -22,6 +22,7 @@ use super::{
     RuleScratch, Val,
 };
 use crate::Date;
+use regex_automata::Match;
 
 /// Words that may follow a year written in words; another word makes it a
 /// count (`two thousand people`, `nineteen hundred troops`).
@@ -302,20 +303,24 @@ fn day_of_month(r: Date, rel: &str, d: u32) -> Option<Date> {
 }
 
 impl DateFinder {
-    /// Candidates of the second expression in sentence `s`.
+    /// Candidates of the second expression in sentence `ctx.s`, searched
+    /// in `lower`; `first` is its first match, when that was found already.
     pub(super) fn extra_scan(
         &self,
         ctx: &Ctx,
         lower: &str,
+        mut first: Option<Option<Match>>,
         scratch: &mut RuleScratch,
     ) -> Vec<Cand> {
         let s = ctx.s;
         let mut out: Vec<Cand> = Vec::new();
         let mut pos = 0;
         while pos < s.len() {
-            let Some(caps) = self.extra.captures_in_copy(s, lower, pos..s.len(), scratch) else {
-                break;
+            let caps = match first.take() {
+                Some(m) => m.and_then(|m| self.extra.captures_of(s, lower, m, scratch)),
+                None => self.extra.captures_in_copy(s, lower, pos..s.len(), scratch),
             };
+            let Some(caps) = caps else { break };
             let Some(m) = caps.get(0) else { break };
             match self.extra_one(&caps, ctx) {
                 Some(mut c) if c.end > c.start => {
