@@ -17,9 +17,15 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for (name, patterns) in [("main", patterns::build_main()), ("extra", patterns::build_extra())] {
         // The same syntax and leftmost-first search as the lazy DFA they
-        // stand in for; no size limit, as the rules are fixed.
+        // stand in for; no size limit, as the rules are fixed. Minimized,
+        // they take 6.4 MB instead of 11.5 (about 2 s more to build).
         let re = Builder::new()
-            .dense(dense::Config::new().dfa_size_limit(None).determinize_size_limit(None))
+            .dense(
+                dense::Config::new()
+                    .minimize(true)
+                    .dfa_size_limit(None)
+                    .determinize_size_limit(None),
+            )
             .build_many(&patterns)
             .expect("the date rules compile to a DFA");
         for (dir, dfa) in [("fwd", re.forward()), ("rev", re.reverse())] {
