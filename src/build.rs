@@ -29,7 +29,11 @@ fn main() {
             .build_many(&patterns)
             .expect("the date rules compile to a DFA");
         for (dir, dfa) in [("fwd", re.forward()), ("rev", re.reverse())] {
-            let (bytes, pad) = dfa.to_bytes_native_endian();
+            // In the target's byte order, which may not be this machine's.
+            let (bytes, pad) = match std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() {
+                Ok("big") => dfa.to_bytes_big_endian(),
+                _ => dfa.to_bytes_little_endian(),
+            };
             let path = out.join(format!("dates_{name}.{dir}.dfa"));
             std::fs::write(&path, &bytes[pad..]).expect("OUT_DIR is writable");
         }
