@@ -198,21 +198,11 @@ impl Rules {
         }
     }
 
-    /// The first match in `s` within `range`; `\b` still sees the text
-    /// around it.
+    /// The first match in `s` within `range`, searched in `hay`: `s`
+    /// itself, or a copy with the same byte offsets (`s` ASCII-lower-cased,
+    /// for rules written in lower case); the groups read `s`. `\b` still
+    /// sees the text around `range`.
     fn captures_in<'h>(
-        &'h self,
-        s: &'h str,
-        range: Range<usize>,
-        scratch: &'h mut RuleScratch,
-    ) -> Option<Caps<'h>> {
-        self.captures_in_copy(s, s, range, scratch)
-    }
-
-    /// Like [`Rules::captures_in`], searching `hay`, a copy of `s` with
-    /// the same byte offsets (`s` ASCII-lower-cased, for rules written in
-    /// lower case); the groups read `s`.
-    fn captures_in_copy<'h>(
         &'h self,
         s: &'h str,
         hay: &str,
@@ -228,6 +218,22 @@ impl Rules {
             _ => self.find.search_with(&mut scratch.find, &input),
         }?;
         self.captures_of(s, hay, m, scratch)
+    }
+
+    /// The next match from `pos`, with its groups: `first`, the first
+    /// match when it was found already (see [`DateFinder::first_matches`]),
+    /// is taken on the first call; later calls search.
+    fn next_captures<'h>(
+        &'h self,
+        (s, hay): (&'h str, &str),
+        pos: usize,
+        first: &mut Option<Option<Match>>,
+        scratch: &'h mut RuleScratch,
+    ) -> Option<Caps<'h>> {
+        match first.take() {
+            Some(m) => self.captures_of(s, hay, m?, scratch),
+            None => self.captures_in(s, hay, pos..s.len(), scratch),
+        }
     }
 
     /// The match of the search from the start of `hay` whose forward half
@@ -250,7 +256,7 @@ impl Rules {
         }
     }
 
-    /// The groups of match `m` of `hay` (see [`Rules::captures_in_copy`]).
+    /// The groups of match `m` of `hay` (see [`Rules::captures_in`]).
     fn captures_of<'h>(
         &'h self,
         s: &'h str,
@@ -905,11 +911,10 @@ impl DateFinder {
         let mut out: Vec<Cand> = Vec::new();
         let mut pos = 0;
         while pos < s.len() {
-            let caps = match first.take() {
-                Some(m) => m.and_then(|m| self.main.captures_of(s, s, m, &mut scratch.main)),
-                None => self.main.captures_in(s, pos..s.len(), &mut scratch.main),
+            let Some(caps) = self.main.next_captures((s, s), pos, &mut first, &mut scratch.main)
+            else {
+                break;
             };
-            let Some(caps) = caps else { break };
             let Some(m) = caps.get(0) else { break };
             let last_end = out.last().map_or(0, |c| c.end);
             let ctx = Ctx { s, reference, anchor: *anchor, last_end };
@@ -3341,15 +3346,14 @@ mod tests {
             let folded = text.to_ascii_lowercase();
             let mut pos = 0;
             while pos < text.len() {
-                let want = written.captures_in(&text, pos..text.len(), &mut b).map(|c| {
+                let want = written.captures_in(&text, &text, pos..text.len(), &mut b).map(|c| {
                     let m = c.get(0).map(|m| (m.start(), m.end()));
                     (m, c.slots.pattern())
                 });
-                let got =
-                    lower.captures_in_copy(&text, &folded, pos..text.len(), &mut a).map(|c| {
-                        let m = c.get(0).map(|m| (m.start(), m.end()));
-                        (m, c.slots.pattern())
-                    });
+                let got = lower.captures_in(&text, &folded, pos..text.len(), &mut a).map(|c| {
+                    let m = c.get(0).map(|m| (m.start(), m.end()));
+                    (m, c.slots.pattern())
+                });
                 assert_eq!(got, want, "{text:?} from {pos}");
                 let Some((Some((start, _)), _)) = got else { break };
                 pos = next_char(&text, start);

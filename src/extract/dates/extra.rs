@@ -316,11 +316,9 @@ impl DateFinder {
         let mut out: Vec<Cand> = Vec::new();
         let mut pos = 0;
         while pos < s.len() {
-            let caps = match first.take() {
-                Some(m) => m.and_then(|m| self.extra.captures_of(s, lower, m, scratch)),
-                None => self.extra.captures_in_copy(s, lower, pos..s.len(), scratch),
+            let Some(caps) = self.extra.next_captures((s, lower), pos, &mut first, scratch) else {
+                break;
             };
-            let Some(caps) = caps else { break };
             let Some(m) = caps.get(0) else { break };
             match self.extra_one(&caps, ctx) {
                 Some(mut c) if c.end > c.start => {
