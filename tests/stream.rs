@@ -71,3 +71,55 @@ fn stream_takes_no_inputs_or_out() {
     let out = wd.run(&["extract", "--stream", "--out", "o"]);
     assert_eq!(code(&out), 2);
 }
+
+/// A feed that pauses gets the records of the lines it has sent: the run
+/// does not wait for a batch's worth of documents, which a slow feed may
+/// take hours to send. (The timeout only keeps a failing run from hanging
+/// the test; before the fix the record came at the end of the input.)
+#[test]
+fn stream_writes_each_record_while_the_input_is_open() {
+    use std::io::BufRead;
+    use std::time::Duration;
+    let wd = Workdir::new("stream-live");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .current_dir(&wd.dir)
+        .args(["extract", "--stream", "--date", "2024-10-15"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (lines, line) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for l in std::io::BufReader::new(stdout).lines() {
+            if lines.send(l.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    let doc = |id: &str| {
+        format!(
+            "{{\"id\": \"{id}\", \"text\": \"Russia said North Korea sent troops to Kursk.\"}}\n"
+        )
+    };
+    let wait = Duration::from_secs(300);
+    for id in ["a", "b"] {
+        stdin.write_all(doc(id).as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        let record = line.recv_timeout(wait);
+        let record: serde_json::Value = match record {
+            Ok(r) => serde_json::from_str(&r).unwrap(),
+            Err(_) => {
+                let _ = child.kill();
+                panic!("no record for {id} while the input stays open");
+            }
+        };
+        assert_eq!(record["doc_id"], id);
+        assert_eq!(record["status"], "ok");
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    assert!(line.recv_timeout(wait).is_err(), "nothing more after the end of input");
+}

@@ -244,7 +244,7 @@ fn write_report(dir: &Path, t: &Totals, secs: f64) -> std::io::Result<()> {
 /// output order does not depend on the thread count. `make` turns each
 /// document's extraction into what `f` needs, on the worker threads.
 pub(super) fn in_batches<T: Send>(
-    inputs: &mut impl Iterator<Item = Input>,
+    inputs: &mut impl Batches,
     pool: &rayon::ThreadPool,
     pipeline: &Pipeline,
     date: Option<Date>,
@@ -311,7 +311,7 @@ pub(super) fn in_batches<T: Send>(
         let mut seq = 0;
         // A permit stops coming when the writer has stopped.
         while permit_rx.recv().is_ok() {
-            let batch = next_batch(inputs);
+            let batch = inputs.next_batch();
             if batch.is_empty() || to_work.send((seq, batch)).is_err() {
                 break;
             }
@@ -322,13 +322,27 @@ pub(super) fn in_batches<T: Send>(
     })
 }
 
-/// The next inputs holding about [`BATCH_BYTES`] of text (one document may
-/// hold more) and at most [`BATCH_DOCS`] inputs (failed lines count), or
-/// none at the end.
-fn next_batch(inputs: &mut impl Iterator<Item = Input>) -> Vec<Input> {
+/// Where [`in_batches`] takes its inputs from, a batch at a time.
+pub(super) trait Batches {
+    /// The next inputs holding about [`BATCH_BYTES`] of text (one document
+    /// may hold more) and at most [`BATCH_DOCS`] inputs (failed lines
+    /// count), or none at the end.
+    fn next_batch(&mut self) -> Vec<Input>;
+}
+
+/// Files and folders: a batch is full before it goes.
+impl<I: Iterator<Item = Input>> Batches for I {
+    fn next_batch(&mut self) -> Vec<Input> {
+        fill_batch(|_| self.next())
+    }
+}
+
+/// Up to a full batch from `next`, which is told how many inputs the batch
+/// holds so far and gives `None` to close it.
+fn fill_batch(mut next: impl FnMut(usize) -> Option<Input>) -> Vec<Input> {
     let mut batch = Vec::new();
     let mut bytes = 0;
-    for input in inputs.by_ref() {
+    while let Some(input) = next(batch.len()) {
         if let Input::Document(d) = &input {
             bytes += d.text.len();
         }
@@ -338,6 +352,51 @@ fn next_batch(inputs: &mut impl Iterator<Item = Input>) -> Vec<Input> {
         }
     }
     batch
+}
+
+/// How long a batch of `--stream` waits for more input after its first
+/// document: a live feed sees each record this soon after its line (and
+/// the time to extract it), while a pipe that keeps up still fills whole
+/// batches (256 KB of JSONL is read in a few milliseconds).
+const LIVE_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// Inputs read on a thread of their own, for `--stream`: a batch closes
+/// when it is full, at the end of the input, or [`LIVE_WAIT`] after its
+/// first input, so that a feed that pauses gets its records written
+/// instead of waiting for a batch's worth of documents that may not come
+/// for hours.
+struct Live {
+    inputs: std::sync::mpsc::Receiver<Input>,
+}
+
+impl Live {
+    /// Reads `inputs` on a new thread, at most one batch ahead.
+    fn new(inputs: impl Iterator<Item = Input> + Send + 'static) -> Live {
+        let (tx, rx) = std::sync::mpsc::sync_channel(BATCH_DOCS);
+        std::thread::spawn(move || {
+            for input in inputs {
+                // The run has stopped (an output error) when this fails.
+                if tx.send(input).is_err() {
+                    break;
+                }
+            }
+        });
+        Live { inputs: rx }
+    }
+}
+
+impl Batches for Live {
+    fn next_batch(&mut self) -> Vec<Input> {
+        let mut deadline = Instant::now();
+        fill_batch(|held| {
+            if held == 0 {
+                let first = self.inputs.recv().ok();
+                deadline = Instant::now() + LIVE_WAIT;
+                return first;
+            }
+            self.inputs.recv_timeout(deadline.saturating_duration_since(Instant::now())).ok()
+        })
+    }
 }
 
 /// Extracts the documents of `batch` together (each stage over all of them
@@ -429,10 +488,10 @@ fn stream(args: &Args) -> Result<(), String> {
     let pipeline = Pipeline::new(gazetteer, lexicon);
     let pool = args.pool()?;
     let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
-    let mut inputs: Box<dyn Iterator<Item = Input>> = if args.numbered {
-        Box::new(read::numbered_jsonl(stdin, &args.name, args.read_options()))
+    let mut inputs = if args.numbered {
+        Live::new(read::numbered_jsonl(stdin, &args.name, args.read_options()))
     } else {
-        Box::new(read::jsonl(stdin, &args.name, args.read_options()))
+        Live::new(read::jsonl(stdin, &args.name, args.read_options()))
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout);
