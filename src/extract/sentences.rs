@@ -15,6 +15,10 @@
 //! look-ahead windows are capped, so a 50 MB line without whitespace or a
 //! run of 10,000 periods costs one pass.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::hash::FxBuild;
 use crate::Span;
 
 /// Longest token (in bytes) looked at behind a period.
@@ -430,6 +434,47 @@ const CONNECTORS: &[&str] = &[
     "such",
 ];
 
+/// Which of the word lists above each word is on: one hash look-up where
+/// `contains` compared a word with every entry of a list (over a hundred
+/// for [`AMBIGUOUS`]) at each full stop and line break.
+static LISTED: LazyLock<HashMap<&'static str, u16, FxBuild>> = LazyLock::new(|| {
+    let lists: [(&[&str], u16); 10] = [
+        (TITLES, TITLE),
+        (PLACE_TITLES, PLACE_TITLE),
+        (AMBIGUOUS, AMBIGUOUS_WORD),
+        (STATES, STATE),
+        (NEVER, NEVER_WORD),
+        (NUMBER_PREFIXES, NUMBER_PREFIX),
+        (STARTERS, STARTER),
+        (INITIAL_STARTERS, INITIAL_STARTER),
+        (TIME_FOLLOWERS, TIME_FOLLOWER),
+        (CONNECTORS, CONNECTOR),
+    ];
+    let mut words: HashMap<&'static str, u16, FxBuild> = HashMap::default();
+    for (list, bit) in lists {
+        for &w in list {
+            *words.entry(w).or_default() |= bit;
+        }
+    }
+    words
+});
+
+const TITLE: u16 = 1 << 0;
+const PLACE_TITLE: u16 = 1 << 1;
+const AMBIGUOUS_WORD: u16 = 1 << 2;
+const STATE: u16 = 1 << 3;
+const NEVER_WORD: u16 = 1 << 4;
+const NUMBER_PREFIX: u16 = 1 << 5;
+const STARTER: u16 = 1 << 6;
+const INITIAL_STARTER: u16 = 1 << 7;
+const TIME_FOLLOWER: u16 = 1 << 8;
+const CONNECTOR: u16 = 1 << 9;
+
+/// Whether `word` is on any of the `lists` (bits of [`LISTED`]).
+fn listed(word: &str, lists: u16) -> bool {
+    LISTED.get(word).is_some_and(|&bits| bits & lists != 0)
+}
+
 /// Splits `text` into sentences.
 ///
 /// Spans are in order, do not overlap, carry no leading or trailing
@@ -437,6 +482,12 @@ const CONNECTORS: &[&str] = &[
 /// are bytes and always fall on `char` boundaries. The function never
 /// panics and runs in time linear in `text.len()`.
 pub fn split(text: &str) -> Vec<Span> {
+    split_with(text, true)
+}
+
+/// [`split`], taking plain text a block at a time (`blocks`) or, as the
+/// tests' reference, byte by byte.
+fn split_with(text: &str, blocks: bool) -> Vec<Span> {
     let (forced, no_break) = list_items(text);
     let mut scanner = Scanner {
         text,
@@ -447,6 +498,7 @@ pub fn split(text: &str) -> Vec<Span> {
         words: 0,
         line_first: None,
         sent_start: 0,
+        blocks,
     };
     scanner.run();
     let Scanner { mut cuts, .. } = scanner;
@@ -514,6 +566,39 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     if !trimmed.is_empty() {
         out.push(Span::new(start + lead, start + lead + trimmed.len()));
     }
+}
+
+/// Bit masks of the 64 bytes of `block` (bit `k` for `block[k]`): the
+/// white space of [`is_space`], and the bytes the scan stops at (a line
+/// break, `.`, `?`, `!` or a byte of a non-ASCII character). Eight bytes
+/// at a time in a `u64`: each test sets the high bit of a byte, and a
+/// multiplication gathers the eight high bits.
+fn block_masks(block: &[u8]) -> (u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (mut space, mut stop) = (0u64, 0u64);
+    for (n, word) in block.chunks_exact(8).enumerate() {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(word);
+        let x = u64::from_le_bytes(b);
+        let low = x & !HIGH;
+        // High bit set where the low seven bits equal `c`: a byte of
+        // `diff` is zero, so adding 0x7f sets no high bit (no carry leaves
+        // a byte: each sum stays below 0x100).
+        let eq = |c: u8| {
+            let diff = low ^ (u64::from(c) * ONES);
+            !((diff + 0x7f * ONES) | diff) & HIGH
+        };
+        // High bit set where the low seven bits are `c` or more.
+        let from = |c: u8| (low + u64::from(0x80 - c) * ONES) & HIGH;
+        let ascii = !x & HIGH;
+        let sp = (eq(b' ') | (from(b'\t') & !from(b'\r' + 1))) & ascii;
+        let st = ((eq(b'\n') | eq(b'.') | eq(b'?') | eq(b'!')) & ascii) | (x & HIGH);
+        let gather = |m: u64| ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * n);
+        space |= gather(sp);
+        stop |= gather(st);
+    }
+    (space, stop)
 }
 
 fn is_space(b: u8) -> bool {
@@ -786,6 +871,8 @@ struct Scanner<'a> {
     line_first: Option<usize>,
     /// Where the current sentence started (the last cut).
     sent_start: usize,
+    /// Whether to take plain text a block at a time ([`Scanner::plain_block`]).
+    blocks: bool,
 }
 
 impl Scanner<'_> {
@@ -812,6 +899,14 @@ impl Scanner<'_> {
                 self.words = 0;
                 self.sent_start = self.sent_start.max(self.forced[forced_idx]);
                 forced_idx += 1;
+            }
+            // Most of the text is plain: a block of it at once, up to the
+            // next forced cut.
+            let limit = self.forced.get(forced_idx).copied().unwrap_or(n).min(n);
+            let plain = if self.blocks { self.plain_block(i, limit, &mut prev_space) } else { 0 };
+            if plain > 0 {
+                i += plain;
+                continue;
             }
             let b = self.bytes[i];
             if b == b'\n' {
@@ -855,6 +950,30 @@ impl Scanner<'_> {
                 i += 1;
             }
         }
+    }
+
+    /// Takes the plain bytes at the start of `bytes[i..limit]`, at most
+    /// 64 of them, and returns how many: ASCII that is neither a line
+    /// break nor `.`, `?` or `!`, where the scan has nothing to judge and
+    /// only counts words and notes the line's first word. Eight bytes are
+    /// tested at a time ([`block_masks`]); the byte-by-byte loop cost
+    /// more than the rest of the splitter.
+    fn plain_block(&mut self, i: usize, limit: usize, prev_space: &mut bool) -> usize {
+        let Some(block) = self.bytes.get(i..i + 64) else { return 0 };
+        let (space, stop) = block_masks(block);
+        let len = stop.trailing_zeros().min((limit - i) as u32);
+        if len == 0 {
+            return 0;
+        }
+        let taken = (!0u64).checked_shl(len).map_or(!0, |m| !m);
+        let words = !space & taken;
+        let starts = words & (space << 1 | u64::from(*prev_space));
+        self.words += starts.count_ones() as usize;
+        if self.line_first.is_none() && words != 0 {
+            self.line_first = Some(i + words.trailing_zeros() as usize);
+        }
+        *prev_space = space >> (len - 1) & 1 == 1;
+        len as usize
     }
 
     fn skip_closers(&self, mut at: usize) -> usize {
@@ -1038,7 +1157,7 @@ impl Scanner<'_> {
         let class = classify(tok);
         let cut = if nc.is_ascii_digit() {
             match class {
-                Token::Word => !NUMBER_PREFIXES.contains(&tok.to_lowercase().as_str()),
+                Token::Word => !listed(&tok.to_lowercase(), NUMBER_PREFIX),
                 Token::Number | Token::Url | Token::Empty => true,
                 _ => false,
             }
@@ -1046,11 +1165,11 @@ impl Scanner<'_> {
             match class {
                 Token::Empty | Token::Word | Token::Number | Token::Url => true,
                 Token::Title | Token::Never => false,
-                Token::Initial('I') => STARTERS.contains(&next_word),
-                Token::Initial(_) => INITIAL_STARTERS.contains(&next_word),
-                Token::Time => !TIME_FOLLOWERS.contains(&next_word) && self.words >= 4,
+                Token::Initial('I') => listed(next_word, STARTER),
+                Token::Initial(_) => listed(next_word, INITIAL_STARTER),
+                Token::Time => !listed(next_word, TIME_FOLLOWER) && self.words >= 4,
                 Token::Letter | Token::PlaceTitle | Token::Dotted | Token::Ambiguous => {
-                    STARTERS.contains(&next_word)
+                    listed(next_word, STARTER)
                 }
             }
         };
@@ -1151,6 +1270,17 @@ impl Scanner<'_> {
     /// `cap + 1` chars.
     fn line_len(&self, at: usize, cap: usize) -> usize {
         let Some(rest) = self.text.get(at..) else { return 0 };
+        // An ASCII line, nearly every one: bytes are chars, and the line
+        // ends at the first newline among its first `cap + 2` bytes.
+        let window = &rest.as_bytes()[..rest.len().min(cap + 2)];
+        let line = memchr::memchr(b'\n', window).map_or(window, |i| &window[..i]);
+        if line.is_ascii() {
+            if line.len() > cap {
+                return cap + 1;
+            }
+            let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+            return line.iter().rposition(|b| !space(b)).map_or(0, |i| i + 1);
+        }
         let mut len = 0;
         let mut trimmed = 0;
         for c in rest.chars() {
@@ -1229,7 +1359,7 @@ fn ends_with_connector(line: &str) -> bool {
         return true;
     }
     let last = line.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    last.len() <= 12 && CONNECTORS.contains(&last)
+    last.len() <= 12 && listed(last, CONNECTOR)
 }
 
 /// A list label at the start of a sentence: `1`, `12`, `a`, `IV`.
@@ -1260,8 +1390,12 @@ fn classify(tok: &str) -> Token {
     if core.is_empty() {
         return Token::Word;
     }
-    let lower = core.to_lowercase();
-    if NEVER.contains(&core) {
+    // Most words are lower case already: no copy for them.
+    let lower = match core.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        true => std::borrow::Cow::Owned(core.to_lowercase()),
+        false => std::borrow::Cow::Borrowed(core),
+    };
+    if listed(core, NEVER_WORD) {
         return Token::Never;
     }
     if lower == "a.m" || lower == "p.m" {
@@ -1282,13 +1416,13 @@ fn classify(tok: &str) -> Token {
             return Token::Letter;
         }
     }
-    if TITLES.contains(&core) {
+    if listed(core, TITLE) {
         return Token::Title;
     }
-    if PLACE_TITLES.contains(&core) {
+    if listed(core, PLACE_TITLE) {
         return Token::PlaceTitle;
     }
-    if AMBIGUOUS.contains(&lower.as_str()) || STATES.contains(&core) {
+    if listed(&lower, AMBIGUOUS_WORD) || listed(core, STATE) {
         return Token::Ambiguous;
     }
     // Short mixed-case words without vowels are abbreviations: `Blvd`, `Mgr`.
@@ -1335,6 +1469,76 @@ mod tests {
             i += 1;
         }
         chained_items(bytes, cuts, starts.into_iter())
+    }
+
+    /// [`block_masks`] against the byte tests it stands for, on every byte
+    /// value in every place of a block.
+    #[test]
+    fn block_masks_as_byte_tests() {
+        let stop = |b: u8| matches!(b, b'\n' | b'.' | b'?' | b'!') || b >= 0x80;
+        let mut x = 0x2545_f491_4f6c_dd1d_u64;
+        for round in 0..4096 {
+            let block: Vec<u8> = (0..64)
+                .map(|k| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    // Every value at every place, then random bytes.
+                    if round < 256 {
+                        ((round + k) % 256) as u8
+                    } else {
+                        x as u8
+                    }
+                })
+                .collect();
+            let (space, stops) = block_masks(&block);
+            for (k, &b) in block.iter().enumerate() {
+                assert_eq!(space >> k & 1 == 1, is_space(b), "space {b:#x}");
+                assert_eq!(stops >> k & 1 == 1, stop(b), "stop {b:#x}");
+            }
+        }
+    }
+
+    /// Plain text taken a block at a time splits as byte by byte: the
+    /// word counts and line starts that the judgements read are the same.
+    #[test]
+    fn blocks_split_as_bytes() {
+        let long = "x".repeat(70);
+        let pieces: &[&str] = &[
+            "word ",
+            "Word ",
+            "a",
+            "I",
+            "Mr",
+            "U.S",
+            "5",
+            "1.",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\n\n",
+            "\r",
+            ". ",
+            "? ",
+            "! ",
+            "...",
+            ".\n",
+            "\"",
+            ")",
+            "é",
+            "—",
+            "…",
+            "• ",
+            "1) ",
+            "a. ",
+            "p.m.",
+            "The quick brown fox jumps over the lazy dog while nobody watches it ",
+            &long,
+        ];
+        for text in crate::testing::generated_texts(pieces, 20_000, 40) {
+            assert_eq!(split_with(&text, true), split_with(&text, false), "{text:?}");
+        }
     }
 
     #[test]
