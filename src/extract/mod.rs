@@ -12,6 +12,7 @@ pub mod docdate;
 pub mod fixed;
 pub mod gazetteer;
 pub mod lexicon;
+mod masks;
 pub mod names;
 pub mod quantities;
 pub mod relations;

@@ -18,6 +18,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::masks::{first_bits, masks};
 use crate::hash::FxBuild;
 use crate::Span;
 
@@ -570,34 +571,12 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 
 /// Bit masks of the 64 bytes of `block` (bit `k` for `block[k]`): the
 /// white space of [`is_space`], and the bytes the scan stops at (a line
-/// break, `.`, `?`, `!` or a byte of a non-ASCII character). Eight bytes
-/// at a time in a `u64`: each test sets the high bit of a byte, and a
-/// multiplication gathers the eight high bits.
+/// break, `.`, `?`, `!` or a byte of a non-ASCII character).
 fn block_masks(block: &[u8]) -> (u64, u64) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let (mut space, mut stop) = (0u64, 0u64);
-    for (n, word) in block.chunks_exact(8).enumerate() {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(word);
-        let x = u64::from_le_bytes(b);
-        let low = x & !HIGH;
-        // High bit set where the low seven bits equal `c`: a byte of
-        // `diff` is zero, so adding 0x7f sets no high bit (no carry leaves
-        // a byte: each sum stays below 0x100).
-        let eq = |c: u8| {
-            let diff = low ^ (u64::from(c) * ONES);
-            !((diff + 0x7f * ONES) | diff) & HIGH
-        };
-        // High bit set where the low seven bits are `c` or more.
-        let from = |c: u8| (low + u64::from(0x80 - c) * ONES) & HIGH;
-        let ascii = !x & HIGH;
-        let sp = (eq(b' ') | (from(b'\t') & !from(b'\r' + 1))) & ascii;
-        let st = ((eq(b'\n') | eq(b'.') | eq(b'?') | eq(b'!')) & ascii) | (x & HIGH);
-        let gather = |m: u64| ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * n);
-        space |= gather(sp);
-        stop |= gather(st);
-    }
+    let [space, stop] = masks(block, |b| {
+        let space = b.eq(b' ') | b.range(b'\t', b'\r');
+        [space, b.eq(b'\n') | b.eq(b'.') | b.eq(b'?') | b.eq(b'!') | b.non_ascii()]
+    });
     (space, stop)
 }
 
@@ -955,9 +934,9 @@ impl Scanner<'_> {
     /// Takes the plain bytes at the start of `bytes[i..limit]`, at most
     /// 64 of them, and returns how many: ASCII that is neither a line
     /// break nor `.`, `?` or `!`, where the scan has nothing to judge and
-    /// only counts words and notes the line's first word. Eight bytes are
-    /// tested at a time ([`block_masks`]); the byte-by-byte loop cost
-    /// more than the rest of the splitter.
+    /// only counts words and notes the line's first word. Bit masks of
+    /// the block ([`block_masks`]) stand for a byte-by-byte loop, which
+    /// cost more than the rest of the splitter.
     fn plain_block(&mut self, i: usize, limit: usize, prev_space: &mut bool) -> usize {
         let Some(block) = self.bytes.get(i..i + 64) else { return 0 };
         let (space, stop) = block_masks(block);
@@ -965,7 +944,7 @@ impl Scanner<'_> {
         if len == 0 {
             return 0;
         }
-        let taken = (!0u64).checked_shl(len).map_or(!0, |m| !m);
+        let taken = first_bits(len);
         let words = !space & taken;
         let starts = words & (space << 1 | u64::from(*prev_space));
         self.words += starts.count_ones() as usize;
