@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 
+use super::masks::masks;
 use crate::hash::{fnv64 as hash_bytes, FxBuild};
 
 /// The names, as a trie of token hashes.
@@ -33,6 +34,13 @@ pub struct WordTrie {
     /// The first bytes patterns start with: a token starting with any other
     /// byte (a space, most lower-case words) needs no lookup.
     first: [bool; 256],
+    /// A bit for the hash of each pattern's first token (a Bloom filter
+    /// with one hash), about eight bits a pattern: small enough to stay in
+    /// cache where the map of edges does not, it turns away most tokens
+    /// that start no name before the map is read.
+    roots: Vec<u64>,
+    /// `roots` holds `1 << root_bits` bits.
+    root_bits: u32,
 }
 
 fn is_word(c: char) -> bool {
@@ -120,7 +128,13 @@ impl WordTrie {
             offsets: Vec::new(),
             longest: 0,
             first: [false; 256],
+            roots: Vec::new(),
+            root_bits: (patterns.len() * 8)
+                .next_power_of_two()
+                .clamp(1 << 16, 1 << 26)
+                .trailing_zeros(),
         };
+        trie.roots = vec![0; 1 << (trie.root_bits - 6)];
         let mut node_count: u32 = 1;
         let mut ending: Vec<(u32, u32)> = Vec::with_capacity(patterns.len());
         // Names average two or three words, so about two steps;
@@ -137,6 +151,10 @@ impl WordTrie {
             trie.first[usize::from(pattern.as_bytes()[0])] = true;
             let (mut node, mut count) = (0u32, 0);
             step_hashes(pattern, |hash| {
+                if count == 0 {
+                    let bit = trie.root_bit(hash);
+                    trie.roots[bit / 64] |= 1 << (bit % 64);
+                }
                 count += 1;
                 node = *trie.children.entry(edge(node, hash)).or_insert_with(|| {
                     node_count += 1;
@@ -168,6 +186,11 @@ impl WordTrie {
         self.len() == 0
     }
 
+    /// The bit of `roots` for a first token hashed `hash`.
+    fn root_bit(&self, hash: u64) -> usize {
+        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.root_bits)) as usize
+    }
+
     fn pattern(&self, p: u32) -> &str {
         &self.text[self.offsets[p as usize]..self.offsets[p as usize + 1]]
     }
@@ -176,41 +199,99 @@ impl WordTrie {
     /// `text` that starts and ends on token edges, overlapping ones
     /// included, by start and then by length; patterns with the same text
     /// in ascending order.
-    pub fn find_overlapping(&self, text: &str, mut f: impl FnMut(usize, usize, u32)) {
+    pub fn find_overlapping(&self, text: &str, f: impl FnMut(usize, usize, u32)) {
+        self.find_overlapping_with(text, true, f);
+    }
+
+    /// [`WordTrie::find_overlapping`], finding the token starts of ASCII
+    /// text a block at a time (`blocks`) or, as the tests' reference, token
+    /// by token.
+    fn find_overlapping_with(
+        &self,
+        text: &str,
+        blocks: bool,
+        mut f: impl FnMut(usize, usize, u32),
+    ) {
         if self.children.is_empty() {
             return;
         }
         let bytes = text.as_bytes();
         let mut at = 0;
         while at < text.len() {
+            // 64 bytes of ASCII from a token start: every token start in
+            // them from bit masks, where finding each token's end cost more
+            // than the walks (most tokens start no name).
+            if let Some(block) = bytes.get(at..at + 64).filter(|b| blocks && b.is_ascii()) {
+                let [word] = masks(block, |b| {
+                    [b.range(b'0', b'9') | b.range(b'A', b'Z') | b.range(b'a', b'z') | b.eq(b'_')]
+                });
+                // A token starts at every byte that is not a word byte and
+                // at the first byte of each run of word bytes.
+                let starts = !word | (word & !(word << 1));
+                // The last byte of each run of word bytes; a run that
+                // reaches the end of the block may go on past it.
+                let lasts = word & !(word >> 1) & !(1 << 63);
+                let mut left = starts;
+                while left != 0 {
+                    let k = left.trailing_zeros();
+                    left &= left - 1;
+                    let start = at + k as usize;
+                    if !self.first[usize::from(bytes[start])] {
+                        continue;
+                    }
+                    let end = match (word >> k & 1, lasts >> k) {
+                        (0, _) => start + 1,
+                        (_, 0) => token_end(text, start),
+                        (_, l) => start + l.trailing_zeros() as usize + 1,
+                    };
+                    self.walk(text, start, end, &mut f);
+                }
+                // The next token start: the last token may run on.
+                at = match word >> 63 {
+                    1 => token_end(text, at + 63 - starts.leading_zeros() as usize),
+                    _ => at + 64,
+                };
+                continue;
+            }
             let start = at;
             let end = token_end(text, start);
             at = end;
-            if !self.first[usize::from(bytes[start])] {
-                continue;
+            if self.first[usize::from(bytes[start])] {
+                self.walk(text, start, end, &mut f);
             }
-            // Walk on from this token, one token at a time.
-            let (mut node, mut token_end_at, mut count) = (0u32, end, 0);
-            let mut token_start = start;
-            loop {
-                let hash = hash_bytes(&bytes[token_start..token_end_at]);
-                match self.children.get(&edge(node, hash)) {
-                    Some(&child) => node = child,
-                    None => break,
-                }
-                let (a, b) = (self.starts[node as usize], self.starts[node as usize + 1]);
-                for &p in &self.ends[a as usize..b as usize] {
-                    if &text[start..token_end_at] == self.pattern(p) {
-                        f(start, token_end_at, p);
-                    }
-                }
-                count += 1;
-                if count >= self.longest || token_end_at >= text.len() {
+        }
+    }
+
+    /// The walk from the token `start..end`, one step at a time, calling
+    /// `f` for each pattern it spells.
+    fn walk(&self, text: &str, start: usize, end: usize, f: &mut impl FnMut(usize, usize, u32)) {
+        let bytes = text.as_bytes();
+        let (mut node, mut token_end_at, mut count) = (0u32, end, 0);
+        let mut token_start = start;
+        loop {
+            let hash = hash_bytes(&bytes[token_start..token_end_at]);
+            if count == 0 {
+                let bit = self.root_bit(hash);
+                if self.roots[bit / 64] >> (bit % 64) & 1 == 0 {
                     break;
                 }
-                token_start = token_end_at;
-                token_end_at = step_end(text, token_start);
             }
+            match self.children.get(&edge(node, hash)) {
+                Some(&child) => node = child,
+                None => break,
+            }
+            let (a, b) = (self.starts[node as usize], self.starts[node as usize + 1]);
+            for &p in &self.ends[a as usize..b as usize] {
+                if &text[start..token_end_at] == self.pattern(p) {
+                    f(start, token_end_at, p);
+                }
+            }
+            count += 1;
+            if count >= self.longest || token_end_at >= text.len() {
+                break;
+            }
+            token_start = token_end_at;
+            token_end_at = step_end(text, token_start);
         }
     }
 }
@@ -286,6 +367,64 @@ mod tests {
             assert!(!want.is_empty());
             assert_eq!(got, want);
         }
+    }
+
+    /// Token starts found a block at a time give the walks, and so the
+    /// matches, that finding each token's end gives.
+    #[test]
+    fn blocks_find_as_token_by_token() {
+        let trie = WordTrie::new(&[
+            "Kim",
+            "Kim Jong Un",
+            "U.S.",
+            "al-Qaeda",
+            "Chad",
+            "Łódź",
+            "Côte d\u{2019}Ivoire",
+            " x",
+            "5",
+            "A_1",
+        ]);
+        let long = "Kimberly".repeat(9);
+        let pieces = [
+            "Kim",
+            " ",
+            "  ",
+            "Jong",
+            "Un",
+            "U.S.",
+            "al",
+            "-",
+            "Qaeda",
+            "Chad",
+            "ian",
+            "Łódź",
+            "Côte",
+            "d\u{2019}Ivoire",
+            "\n",
+            ",",
+            ".",
+            "x",
+            "5",
+            "_",
+            "A",
+            "1",
+            "é",
+            &long,
+            "the quick brown fox jumps over the lazy dog ",
+        ];
+        let all = |text: &str, blocks: bool| {
+            let mut out = Vec::new();
+            trie.find_overlapping_with(text, blocks, |s, e, p| out.push((s, e, p)));
+            out
+        };
+        let mut found = 0;
+        for text in crate::testing::generated_texts(&pieces, 20_000, 40) {
+            let got = all(&text, true);
+            assert_eq!(got, all(&text, false), "{text:?}");
+            found += got.len();
+        }
+        assert!(found > 10_000, "{found}");
     }
 
     #[test]
