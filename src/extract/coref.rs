@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::gazetteer::Entity;
+use crate::hash::FxBuild;
 use super::lexicon::{Frame, Lexicon};
 use super::{EntityRef, Mention, Source};
 use crate::Span;
@@ -61,7 +62,7 @@ fn surnames<'a>(
 ) -> Vec<Mention> {
     // Surname → (entity, where its full name first appears); a surname two
     // people share is dropped.
-    let mut known: HashMap<String, Option<(EntityRef, usize)>> = HashMap::new();
+    let mut known: HashMap<String, Option<(EntityRef, usize)>, FxBuild> = HashMap::default();
     for m in mentions {
         let e = entity(m.entity);
         if e.kind != "PERSON" || m.source == Source::Coref {
@@ -88,14 +89,37 @@ fn surnames<'a>(
     if known.is_empty() {
         return out;
     }
+    // Only words starting with a surname's first byte are looked up.
+    let mut first = [false; 256];
+    for k in known.keys() {
+        if let Some(&b) = k.as_bytes().first() {
+            first[usize::from(b)] = true;
+        }
+    }
     // One pass over the words of the text; names may contain hyphens.
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        if c.is_alphanumeric() || c == '-' || c == '_' {
-            start.get_or_insert(i);
+    let bytes = text.as_bytes();
+    let word_at = |i: usize| match bytes[i] {
+        b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'-' || b == b'_', 1),
+        _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let (word, len) = word_at(i);
+        if !word {
+            i += len;
             continue;
         }
-        let Some(s) = start.take() else { continue };
+        let s = i;
+        i += len;
+        while i < bytes.len() {
+            match word_at(i) {
+                (true, len) => i += len,
+                (false, _) => break,
+            }
+        }
+        if !first[usize::from(bytes[s])] {
+            continue;
+        }
         let Some(&Some((target, after))) = known.get(&text[s..i]) else { continue };
         let span = Span::new(s, i);
         // Mentions are sorted: only the one starting last at or before the
