@@ -349,11 +349,11 @@ impl NameRules {
                 }
                 from = comma + 2;
                 let tail = &sentence[from..];
-                let end = tail.find([',', ';', '.']).unwrap_or(tail.len());
                 if !(tail.starts_with("a ") || tail.starts_with("an ") || tail.starts_with("the "))
                 {
                     continue;
                 }
+                let end = tail.find([',', ';', '.']).unwrap_or(tail.len());
                 let has_title = self.titles.find_iter(&tail[..end]).any(|m| {
                     m.pattern().as_usize() >= self.honorific_count
                         && boundary(&tail[..end], m.start(), m.end())
