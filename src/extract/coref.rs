@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 
 use super::gazetteer::Entity;
-use crate::hash::FxBuild;
 use super::lexicon::{Frame, Lexicon};
 use super::{EntityRef, Mention, Source};
+use crate::hash::FxBuild;
 use crate::Span;
 
 /// Adds coreference mentions to `mentions`, keeping them sorted and
