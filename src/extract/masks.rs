@@ -69,27 +69,34 @@ pub(crate) fn first_bits(len: u32) -> u64 {
     (!0u64).checked_shl(len).map_or(!0, |m| !m)
 }
 
+/// Blocks of 64 bytes for the tests of mask builders: every byte value in
+/// every place of a block, then random blocks.
+#[cfg(test)]
+pub(crate) fn test_blocks() -> impl Iterator<Item = Vec<u8>> {
+    let mut x = 0x2545_f491_4f6c_dd1d_u64;
+    (0..4096usize).map(move |round| {
+        (0..64)
+            .map(|k| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                if round < 256 {
+                    ((round + k) % 256) as u8
+                } else {
+                    x as u8
+                }
+            })
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Every byte value in every place of a block, then random blocks.
     #[test]
     fn masks_as_byte_tests() {
-        let mut x = 0x2545_f491_4f6c_dd1d_u64;
-        for round in 0..4096usize {
-            let block: Vec<u8> = (0..64)
-                .map(|k| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    if round < 256 {
-                        ((round + k) % 256) as u8
-                    } else {
-                        x as u8
-                    }
-                })
-                .collect();
+        for block in test_blocks() {
             let [ascii, dot, digit, upper, high] = masks(&block, |b| {
                 [b.ascii(), b.eq(b'.'), b.range(b'0', b'9'), b.range(b'A', b'Z'), b.non_ascii()]
             });

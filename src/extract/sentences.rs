@@ -1450,26 +1450,11 @@ mod tests {
         chained_items(bytes, cuts, starts.into_iter())
     }
 
-    /// [`block_masks`] against the byte tests it stands for, on every byte
-    /// value in every place of a block.
+    /// [`block_masks`] against the byte tests it stands for.
     #[test]
     fn block_masks_as_byte_tests() {
         let stop = |b: u8| matches!(b, b'\n' | b'.' | b'?' | b'!') || b >= 0x80;
-        let mut x = 0x2545_f491_4f6c_dd1d_u64;
-        for round in 0..4096 {
-            let block: Vec<u8> = (0..64)
-                .map(|k| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    // Every value at every place, then random bytes.
-                    if round < 256 {
-                        ((round + k) % 256) as u8
-                    } else {
-                        x as u8
-                    }
-                })
-                .collect();
+        for block in crate::extract::masks::test_blocks() {
             let (space, stops) = block_masks(&block);
             for (k, &b) in block.iter().enumerate() {
                 assert_eq!(space >> k & 1 == 1, is_space(b), "space {b:#x}");
