@@ -1257,8 +1257,7 @@ impl Scanner<'_> {
             if line.len() > cap {
                 return cap + 1;
             }
-            let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
-            return line.iter().rposition(|b| !space(b)).map_or(0, |i| i + 1);
+            return line.iter().rposition(|&b| !is_space(b)).map_or(0, |i| i + 1);
         }
         let mut len = 0;
         let mut trimmed = 0;
