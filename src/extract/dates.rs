@@ -18,6 +18,7 @@
 //! past-tense reporting looks back from the reference date, a clause with
 //! `will`, `is due to`, `is expected to` … looks forward.
 
+use crate::hash::FxBuild;
 use crate::{days_in_month, Date, Span};
 use regex::Regex;
 use regex_automata::dfa::{dense, regex::Regex as DfaRegex, Automaton};
@@ -25,7 +26,9 @@ use regex_automata::meta;
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::pool::Pool;
+use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, HalfMatch, Input, Match, MatchError, PatternID};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -112,6 +115,48 @@ fn name_bit(name: &str) -> u64 {
 struct RuleScratch {
     find: meta::Cache,
     rules: Vec<(meta::Cache, Slots)>,
+    /// The groups of matches seen before (see [`Rules::captures_of`]).
+    memo: GroupMemo,
+}
+
+/// The capture slots of one match, as offsets from its start.
+type Offsets = Box<[Option<u32>]>;
+
+/// The groups of short matches, by what decides them: the rule, the
+/// matched bytes and whether a word byte stands on either side (the rules'
+/// only look-around is the ASCII `\b`). The same few words and dates make
+/// most matches (`March`, `1987`, `today`, `March 26`): a look-up costs
+/// much less than running the rule's NFA again.
+#[derive(Debug, Default)]
+struct GroupMemo {
+    /// Key: [`GroupMemo::key`]; value: each slot's offset from the match's start.
+    map: HashMap<Box<[u8]>, Offsets, FxBuild>,
+    /// The key being looked up, built here to allocate nothing on a hit.
+    key: Vec<u8>,
+}
+
+impl GroupMemo {
+    /// Matches longer than this are rarely seen twice.
+    const LONGEST: usize = 32;
+    /// Entries kept at most; the memo starts over when full.
+    const ENTRIES: usize = 8192;
+
+    /// Builds the key of match `m` of `hay` in `self.key`; `false` if the
+    /// match is too long to keep.
+    fn key(&mut self, hay: &[u8], m: &Match) -> bool {
+        if m.len() > Self::LONGEST {
+            return false;
+        }
+        let word = |i: Option<usize>| {
+            i.and_then(|i| hay.get(i)).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+        };
+        let edges = u8::from(word(m.start().checked_sub(1))) | u8::from(word(Some(m.end()))) << 1;
+        self.key.clear();
+        // Fewer than 256 rules a set: `Rules::new` checks.
+        self.key.extend_from_slice(&[m.pattern().as_usize() as u8, edges]);
+        self.key.extend_from_slice(&hay[m.range()]);
+        true
+    }
 }
 
 /// A DFA as `build.rs` wrote it, aligned as `dense::DFA::from_bytes` needs.
@@ -187,6 +232,8 @@ impl Rules {
             .iter()
             .map(|list| list.iter().fold(0, |mask, (name, _)| mask | name_bit(name)))
             .collect();
+        // A memo key holds the rule's number in one byte.
+        assert!(patterns.len() <= 256, "at most 256 date rules a set");
         let built = built.and_then(|b| load_built(patterns, b));
         Rules { built, find, rules, names, masks }
     }
@@ -195,6 +242,7 @@ impl Rules {
         RuleScratch {
             find: self.find.create_cache(),
             rules: self.rules.iter().map(|re| (re.create_cache(), re.create_captures())).collect(),
+            memo: GroupMemo::default(),
         }
     }
 
@@ -266,10 +314,29 @@ impl Rules {
     ) -> Option<Caps<'h>> {
         let pid = m.pattern().as_usize();
         let (cache, slots) = scratch.rules.get_mut(pid)?;
-        // The rule alone, anchored at the match: leftmost-first, it makes
-        // the same match, as the combined expression preferred it.
-        let input = Input::new(hay).range(m.range()).anchored(Anchored::Yes);
-        self.rules[pid].search_captures_with(cache, &input, slots);
+        let memo = &mut scratch.memo;
+        let keyed = memo.key(hay.as_bytes(), &m);
+        let known = if keyed { memo.map.get(&memo.key[..]) } else { None };
+        if let Some(offsets) = known {
+            for (slot, offset) in slots.slots_mut().iter_mut().zip(offsets.iter()) {
+                *slot = offset.and_then(|o| NonMaxUsize::new(m.start() + o as usize));
+            }
+            slots.set_pattern(Some(PatternID::ZERO));
+        } else {
+            // The rule alone, anchored at the match: leftmost-first, it
+            // makes the same match, as the combined expression preferred it.
+            let input = Input::new(hay).range(m.range()).anchored(Anchored::Yes);
+            self.rules[pid].search_captures_with(cache, &input, slots);
+            if keyed {
+                if memo.map.len() >= GroupMemo::ENTRIES {
+                    memo.map.clear();
+                }
+                // Within a match of at most `LONGEST` bytes.
+                let offset = |o: Option<NonMaxUsize>| o.map(|o| (o.get() - m.start()) as u32);
+                let offsets = slots.slots().iter().map(|&o| offset(o)).collect();
+                memo.map.insert(memo.key.as_slice().into(), offsets);
+            }
+        }
         debug_assert_eq!(slots.get_match().map(|g| g.range()), Some(m.range()));
         Some(Caps { s, slots, names: &self.names[pid], mask: self.masks[pid] })
     }
@@ -904,10 +971,7 @@ impl DateFinder {
         anchor: &mut Option<Val>,
         scratch: &mut Scratch,
     ) -> Vec<Cand> {
-        scratch.lower.clear();
-        scratch.lower.push_str(s);
-        scratch.lower.make_ascii_lowercase();
-        let [mut first, first_extra] = self.first_matches(s, &scratch.lower);
+        let [mut first, first_extra] = self.first_matches(s, &mut scratch.lower);
         let mut out: Vec<Cand> = Vec::new();
         let mut pos = 0;
         while pos < s.len() {
@@ -933,7 +997,11 @@ impl DateFinder {
             }
         }
         let ctx = Ctx { s, reference, anchor: *anchor, last_end: 0 };
-        let extra = self.extra_scan(&ctx, &scratch.lower, first_extra, &mut scratch.extra);
+        let extra = match first_extra {
+            // No match: `lower` was not filled, and need not be.
+            Some(None) => Vec::new(),
+            _ => self.extra_scan(&ctx, &scratch.lower, first_extra, &mut scratch.extra),
+        };
         let out = combine::merge(s, out, extra);
         // Merge "Monday, October 14" into one mention with the date's value.
         let mut merged: Vec<Cand> = Vec::with_capacity(out.len());
@@ -961,18 +1029,31 @@ impl DateFinder {
     }
 
     /// The first match of each rule set in sentence `s` (the second set's
-    /// in `lower`, `s` lower-cased), found by walking both DFAs side by
-    /// side; `None` for a set where that could not be done (then its own
-    /// search runs).
-    fn first_matches(&self, s: &str, lower: &str) -> [Option<Option<Match>>; 2] {
+    /// in `s` lower-cased), found by walking both DFAs side by side; `None`
+    /// for a set where that could not be done (then its own search runs).
+    /// Unless the second set has no match (`Some(None)`), `lower` is filled
+    /// with `s` lower-cased, for it to search further.
+    fn first_matches(&self, s: &str, lower: &mut String) -> [Option<Option<Match>>; 2] {
+        let fill = |lower: &mut String| {
+            lower.clear();
+            lower.push_str(s);
+            lower.make_ascii_lowercase();
+        };
         let (Some(main), Some(extra)) = (&self.main.built, &self.extra.built) else {
+            fill(lower);
             return [None, None];
         };
-        let walks = (main.forward(), s.as_bytes());
-        let Ok([a, b]) = walk::first_ends(walks, (extra.forward(), lower.as_bytes())) else {
+        let walks = ((main.forward(), s.as_bytes()), (extra.forward(), s.as_bytes()));
+        let Ok([a, b]) = walk::first_ends(walks.0, walks.1) else {
+            fill(lower);
             return [None, None];
         };
-        [self.main.match_ending(s, a).ok(), self.extra.match_ending(lower, b).ok()]
+        let first = self.main.match_ending(s, a).ok();
+        if b.is_none() {
+            return [first, Some(None)];
+        }
+        fill(lower);
+        [first, self.extra.match_ending(lower, b).ok()]
     }
 
     /// Extends `c` over `early`/`mid-`/`late`/`the end of` written before it.
@@ -3363,6 +3444,44 @@ mod tests {
 
     /// The DFAs `build.rs` compiled load, and find what the lazy DFA of the
     /// same rules finds.
+    /// Groups from the memo are the groups the rule finds, on texts where
+    /// the same matches recur with word and non-word bytes around them.
+    #[test]
+    fn memo_groups_as_rule_search() {
+        let finder = DateFinder::new();
+        for (rules, lower) in [(&finder.main, false), (&finder.extra, true)] {
+            let mut scratch = rules.scratch();
+            #[rustfmt::skip]
+            let pieces = [
+                " ", ", ", "-", "/", ".", "_", "x", " of ", " to ", " the ", "on ", "last ",
+                "April", "may", "Sept", "Tuesday", "fri", "tenth", "week", "year", "ago", "now",
+                "22", "4", "2016", "87", "1st", "1990s", "’s", "É",
+            ];
+            let (mut hits, mut found) = (0, 0);
+            for text in crate::testing::generated_texts(&pieces, 40_000, 14) {
+                let text = if lower { text.to_ascii_lowercase() } else { text };
+                let mut pos = 0;
+                while pos < text.len() {
+                    let input = Input::new(&text).range(pos..);
+                    let Some(m) = rules.find.search_with(&mut scratch.find, &input) else { break };
+                    let memo = &mut scratch.memo;
+                    hits += usize::from(
+                        memo.key(text.as_bytes(), &m) && memo.map.contains_key(&memo.key[..]),
+                    );
+                    let rule = &rules.rules[m.pattern().as_usize()];
+                    let mut want = rule.create_captures();
+                    let alone = Input::new(&text).range(m.range()).anchored(Anchored::Yes);
+                    rule.search_captures(&alone, &mut want);
+                    let caps = rules.captures_of(&text, &text, m, &mut scratch).expect("a rule");
+                    assert_eq!(caps.slots.slots(), want.slots(), "{text:?} at {:?}", m.range());
+                    found += 1;
+                    pos = next_char(&text, m.start());
+                }
+            }
+            assert!(hits > 1_000 && found > hits, "{hits} of {found} matches from the memo");
+        }
+    }
+
     #[test]
     fn built_dfas_find_as_lazy() {
         let finder = DateFinder::new();
