@@ -75,6 +75,9 @@ fn weekday_of(s: &str, c: &Cand) -> Option<u32> {
 /// Joins a week and a weekday next to it: `next week Monday`, `Friday of
 /// this week`, `this week on Saturday`.
 fn week_weekday(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
+    if cands.len() < 2 {
+        return cands; // Nothing to pair.
+    }
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
         if let Some(prev) = out.last_mut() {
@@ -201,6 +204,9 @@ fn edge_point(v: Val, modifier: &str, start: bool) -> Option<Val> {
 
 /// Joins `A to B`, `from A until B`, `between A and B`, `A - B`.
 fn ranges(s: &str, cands: Vec<Cand>, reference: Option<Date>) -> Vec<Cand> {
+    if cands.len() < 2 {
+        return cands; // Nothing to pair.
+    }
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
         if let Some(prev) = out.last_mut() {
@@ -513,6 +519,9 @@ fn bound_part(c: &mut Cand, bound: &'static str) {
 /// Gives a year written after a yearless date or range to it: `28 June in
 /// 2020`, `from April to June in 2017`, `July of 1995`.
 fn in_year(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
+    if cands.len() < 2 {
+        return cands; // Nothing to pair.
+    }
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
         if let (Some(prev), Val::Year(y), None, "") = (out.last_mut(), c.val, c.to, c.modifier) {
@@ -582,12 +591,15 @@ fn shifted(s: &str, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
         if let (Val::Day(d), None, "") = (c.val, c.to, c.modifier) {
             let (w, w_at) = super::prev_word(s, c.start);
-            let (n, n_at, unit, is_unit) = count_before(s, w_at);
-            let sign = match w.to_ascii_lowercase().as_str() {
-                "before" => -1,
-                "after" | "from" => 1,
-                _ => 0,
+            let sign = match w {
+                _ if w.eq_ignore_ascii_case("before") => -1,
+                _ if in_list(w, &["after", "from"]) => 1,
+                _ => {
+                    last_end = c.end;
+                    continue; // No count before a day that is not shifted.
+                }
             };
+            let (n, n_at, unit, is_unit) = count_before(s, w_at);
             // "for 12 months from April 1", "for the six months from April
             // 1": a period that starts there; "10 flights a week from May
             // 31": a rate.
@@ -601,7 +613,7 @@ fn shifted(s: &str, cands: &mut [Cand]) {
                 "a" | "an" => None,
                 w => super::number_word(w),
             };
-            if let (true, true, Some(n)) = (sign != 0 && n_at >= last_end, is_unit, n) {
+            if let (true, true, Some(n)) = (n_at >= last_end, is_unit, n) {
                 if (1..=1000).contains(&n) {
                     c.val = Val::Day(super::extra::add_units(d, sign * n, &unit));
                     c.start = n_at;
@@ -637,6 +649,9 @@ fn is_offset(s: &str, c: &Cand) -> bool {
 /// (Sunday to Saturday, as Recognizers-Text and US calendars count) of the
 /// counted day.
 fn weekday_offset(s: &str, cands: Vec<Cand>) -> Vec<Cand> {
+    if cands.len() < 2 {
+        return cands; // Nothing to pair.
+    }
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
         if let Some(prev) = out.last_mut() {
@@ -712,10 +727,10 @@ fn this_next_day(s: &str, cands: &mut [Cand], reference: Option<Date>) {
     let mut last_end = 0;
     for c in cands.iter_mut() {
         let (w, at) = super::prev_word(s, c.start);
-        let word = w.to_ascii_lowercase();
-        let known = matches!(word.as_str(), "this" | "next" | "last");
-        let written = main_text(s, c).bytes().filter(u8::is_ascii_digit).count() >= 4;
+        let known = in_list(w, &["this", "next", "last"]);
         if let (true, true, None, true) = (known, c.has_day, c.to, at >= last_end) {
+            let word = w.to_ascii_lowercase();
+            let written = main_text(s, c).bytes().filter(u8::is_ascii_digit).count() >= 4;
             if !written && !c.weekday && matches!(c.val, Val::Day(_) | Val::NoYearDay(..)) {
                 let this = with_year(c.val, r.year);
                 // `next`: the first such day after the reference, `last` the
