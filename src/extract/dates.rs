@@ -30,7 +30,7 @@ use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, HalfMatch, Input, Match, MatchError, PatternID};
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use patterns::B;
 
@@ -90,8 +90,10 @@ struct Rules {
     /// Every pattern as a DFA compiled by `build.rs`: searched with no
     /// states to build. `None` if they did not load (then `find` serves).
     built: Option<DfaRegex<dense::DFA<&'static [u32]>>>,
-    /// Every pattern, without groups.
-    find: meta::Regex,
+    /// Every pattern, without groups: built on first use (see [`Rules::find`]).
+    find: OnceLock<meta::Regex>,
+    /// The patterns, for `find`.
+    patterns: Vec<String>,
     /// Each pattern alone, with its groups.
     rules: Vec<meta::Regex>,
     /// Each pattern's group names and indexes: a few per pattern, so a
@@ -113,7 +115,8 @@ fn name_bit(name: &str) -> u64 {
 /// What one thread needs to search a [`Rules`].
 #[derive(Debug)]
 struct RuleScratch {
-    find: meta::Cache,
+    /// For [`Rules::find`], made on first use.
+    find: Option<meta::Cache>,
     rules: Vec<(meta::Cache, Slots)>,
     /// The groups of matches seen before (see [`Rules::captures_of`]).
     memo: GroupMemo,
@@ -194,18 +197,6 @@ impl Rules {
     /// The rules `patterns`, searched with `built`, their DFAs from
     /// `build.rs`, when those load.
     fn new(patterns: &[String], built: Option<(&'static [u8], &'static [u8])>) -> Rules {
-        // The lazy DFA needs a cache larger than the default, or it rebuilds
-        // its states over and over on an archive.
-        // No rule starts with a literal rare enough for a prefilter, and
-        // looking for one costs more than building the rules.
-        let config = meta::Config::new()
-            .hybrid_cache_capacity(8 << 20)
-            .which_captures(WhichCaptures::Implicit)
-            .auto_prefilter(false);
-        let find = meta::Regex::builder()
-            .configure(config)
-            .build_many(patterns)
-            .expect("date pattern compiles");
         // A rule runs anchored over one short match: an NFA engine with
         // captures does it without building DFA states.
         let config = meta::Config::new().hybrid(false).dfa(false).auto_prefilter(false);
@@ -235,12 +226,32 @@ impl Rules {
         // A memo key holds the rule's number in one byte.
         assert!(patterns.len() <= 256, "at most 256 date rules a set");
         let built = built.and_then(|b| load_built(patterns, b));
-        Rules { built, find, rules, names, masks }
+        Rules { built, find: OnceLock::new(), patterns: patterns.to_vec(), rules, names, masks }
+    }
+
+    /// Every pattern as one lazy DFA: what serves if the built DFAs do not
+    /// (they always do where `build.rs` ran for this target). Compiled only
+    /// then, as it takes a third of the time to make a `DateFinder`.
+    fn find(&self) -> &meta::Regex {
+        self.find.get_or_init(|| {
+            // The lazy DFA needs a cache larger than the default, or it
+            // rebuilds its states over and over on an archive. No rule
+            // starts with a literal rare enough for a prefilter, and
+            // looking for one costs more than building the rules.
+            let config = meta::Config::new()
+                .hybrid_cache_capacity(8 << 20)
+                .which_captures(WhichCaptures::Implicit)
+                .auto_prefilter(false);
+            meta::Regex::builder()
+                .configure(config)
+                .build_many(&self.patterns)
+                .expect("date pattern compiles")
+        })
     }
 
     fn scratch(&self) -> RuleScratch {
         RuleScratch {
-            find: self.find.create_cache(),
+            find: None,
             rules: self.rules.iter().map(|re| (re.create_cache(), re.create_captures())).collect(),
             memo: GroupMemo::default(),
         }
@@ -263,7 +274,10 @@ impl Rules {
         // DFA stays as a fallback all the same.
         let m = match self.built.as_ref().map(|re| re.try_search(&input)) {
             Some(Ok(m)) => m,
-            _ => self.find.search_with(&mut scratch.find, &input),
+            _ => {
+                let find = self.find();
+                find.search_with(scratch.find.get_or_insert_with(|| find.create_cache()), &input)
+            }
         }?;
         self.captures_of(s, hay, m, scratch)
     }
@@ -3463,7 +3477,8 @@ mod tests {
                 let mut pos = 0;
                 while pos < text.len() {
                     let input = Input::new(&text).range(pos..);
-                    let Some(m) = rules.find.search_with(&mut scratch.find, &input) else { break };
+                    let cache = scratch.find.get_or_insert_with(|| rules.find().create_cache());
+                    let Some(m) = rules.find().search_with(cache, &input) else { break };
                     let memo = &mut scratch.memo;
                     hits += usize::from(
                         memo.key(text.as_bytes(), &m) && memo.map.contains_key(&memo.key[..]),
@@ -3487,7 +3502,7 @@ mod tests {
         let finder = DateFinder::new();
         for (rules, lower) in [(&finder.main, false), (&finder.extra, true)] {
             let Some(built) = &rules.built else { panic!("the built DFAs do not load") };
-            let mut cache = rules.find.create_cache();
+            let mut cache = rules.find().create_cache();
             #[rustfmt::skip]
             let pieces = [
                 " ", ", ", "-", "/", ".", " of ", " to ", " the ", "on ", "last ", "next ",
@@ -3502,7 +3517,7 @@ mod tests {
                 let mut pos = 0;
                 while pos < text.len() {
                     let input = Input::new(&text).range(pos..);
-                    let want = rules.find.search_with(&mut cache, &input);
+                    let want = rules.find().search_with(&mut cache, &input);
                     assert_eq!(built.try_search(&input).ok(), Some(want), "{text:?} from {pos}");
                     let Some(m) = want else { break };
                     found += 1;
