@@ -880,6 +880,16 @@ fn month_of_start(s: &str, pos: usize) -> Option<usize> {
     Some(start)
 }
 
+/// Whether `window` may end in what [`DateFinder::apply_prefix`] looks
+/// for (`late `, `mid-`, `the end of `): a space or hyphen after `early`,
+/// `mid`, `late`, `of` or `the`. Tested before the regex, as most dates
+/// follow `in`, `on` or `since`.
+fn may_end_in_prefix(window: &str) -> bool {
+    let word = window.trim_end_matches(|ch: char| ch.is_whitespace() || ch == '-');
+    let cue = |w: &str| combine::strip_suffix_ci(word, w).is_some();
+    word.len() < window.len() && ["early", "mid", "late", "of", "the"].into_iter().any(cue)
+}
+
 /// The closest char boundary at or after `i`.
 fn ceil_boundary(s: &str, mut i: usize) -> usize {
     while i < s.len() && !s.is_char_boundary(i) {
@@ -1074,6 +1084,9 @@ impl DateFinder {
     fn apply_prefix(&self, s: &str, c: &mut Cand, last_end: usize) {
         let from = ceil_boundary(s, c.start.saturating_sub(40).max(last_end));
         let window = &s[from..c.start];
+        if !may_end_in_prefix(window) {
+            return;
+        }
         let Some(caps) = self.prefix.captures(window) else { return };
         let Some(m) = caps.get(0) else { return };
         let word = caps
@@ -3495,6 +3508,26 @@ mod tests {
             }
             assert!(hits > 1_000 && found > hits, "{hits} of {found} matches from the memo");
         }
+    }
+
+    /// Every window the prefix regex matches passes the test before it.
+    #[test]
+    fn prefix_cue_before_the_regex() {
+        let finder = DateFinder::new();
+        #[rustfmt::skip]
+        let pieces = [
+            " ", "  ", "-", " - ", "\u{a0}", "\u{2003}", ".", "x", "in", "early", "Mid", "LATE",
+            "the", "The", "very", "end", "close", "beginning", "start", "middle", "of", "Of",
+            "early ", "mid-", "late ", "the ", "end of ", "start of ", "of the ",
+        ];
+        let mut found = 0;
+        for window in crate::testing::generated_texts(&pieces, 50_000, 8) {
+            if finder.prefix.is_match(&window) {
+                assert!(may_end_in_prefix(&window), "{window:?}");
+                found += 1;
+            }
+        }
+        assert!(found > 1_000, "only {found} windows with a prefix");
     }
 
     #[test]

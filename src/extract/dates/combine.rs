@@ -395,7 +395,7 @@ fn ends_with_words(text: &str, w: &str) -> Option<usize> {
 
 /// `text` without the ASCII suffix `suffix`, compared case-insensitively:
 /// no lower-case copy of a whole sentence per candidate.
-fn strip_suffix_ci<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
+pub(super) fn strip_suffix_ci<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
     let at = text.len().checked_sub(suffix.len())?;
     let tail = text.as_bytes().get(at..)?;
     tail.eq_ignore_ascii_case(suffix.as_bytes()).then(|| text.get(..at)).flatten()
