@@ -357,7 +357,7 @@ fn fill_batch(mut next: impl FnMut(usize) -> Option<Input>) -> Vec<Input> {
 /// How long a batch of `--stream` waits for more input after its first
 /// document: a live feed sees each record this soon after its line (and
 /// the time to extract it), while a pipe that keeps up still fills whole
-/// batches (256 KB of JSONL is read in a few milliseconds).
+/// batches (1 MB of JSONL is read in a few milliseconds).
 const LIVE_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Inputs read on a thread of their own, for `--stream`: a batch closes
