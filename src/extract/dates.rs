@@ -1067,8 +1067,8 @@ impl DateFinder {
             fill(lower);
             return [None, None];
         };
-        let walks = ((main.forward(), s.as_bytes()), (extra.forward(), s.as_bytes()));
-        let Ok([a, b]) = walk::first_ends(walks.0, walks.1) else {
+        let (on_main, on_extra) = ((main.forward(), s.as_bytes()), (extra.forward(), s.as_bytes()));
+        let Ok([a, b]) = walk::first_ends(on_main, on_extra) else {
             fill(lower);
             return [None, None];
         };
@@ -3469,8 +3469,6 @@ mod tests {
         }
     }
 
-    /// The DFAs `build.rs` compiled load, and find what the lazy DFA of the
-    /// same rules finds.
     /// Groups from the memo are the groups the rule finds, on texts where
     /// the same matches recur with word and non-word bytes around them.
     #[test]
@@ -3530,6 +3528,8 @@ mod tests {
         assert!(found > 1_000, "only {found} windows with a prefix");
     }
 
+    /// The DFAs `build.rs` compiled load, and find what the lazy DFA of the
+    /// same rules finds.
     #[test]
     fn built_dfas_find_as_lazy() {
         let finder = DateFinder::new();
