@@ -591,13 +591,13 @@ fn shifted(s: &str, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
         if let (Val::Day(d), None, "") = (c.val, c.to, c.modifier) {
             let (w, w_at) = super::prev_word(s, c.start);
-            let sign = match w {
-                _ if w.eq_ignore_ascii_case("before") => -1,
-                _ if in_list(w, &["after", "from"]) => 1,
-                _ => {
-                    last_end = c.end;
-                    continue; // No count before a day that is not shifted.
-                }
+            let sign = if w.eq_ignore_ascii_case("before") {
+                -1
+            } else if in_list(w, &["after", "from"]) {
+                1
+            } else {
+                last_end = c.end;
+                continue; // Not shifted: no count to read.
             };
             let (n, n_at, unit, is_unit) = count_before(s, w_at);
             // "for 12 months from April 1", "for the six months from April
