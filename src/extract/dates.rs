@@ -3362,6 +3362,10 @@ mod tests {
         ("He earned in a week's wages what she made.", R, "a week"),
         ("He scored 30 of 2000 points.", R, "2000"),
         ("Bids rose this week from 3/4 to 7/8.", R, "3/4"),
+        // A month name that ends a longer word is no month.
+        ("They flew an Antonov 12 into Somalia.", R, "nov 12"),
+        ("Mr Kumar 5 was listed.", R, "mar 5"),
+        ("To their dismay 20 staff left.", R, "may 20"),
     ];
 
     #[test]

@@ -12,7 +12,7 @@ fn month_pattern(group: &str) -> String {
     let full =
         "January|February|March|April|May|June|July|August|September|October|November|December";
     let abbr = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
-    format!(r"(?P<{group}>(?i-u:(?:{full}){B}|(?:{abbr})(?:\.|{B})))")
+    format!(r"{B}(?P<{group}>(?i-u:(?:{full}){B}|(?:{abbr})(?:\.|{B})))")
 }
 
 /// The first expression: one named group per form.
