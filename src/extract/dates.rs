@@ -1313,7 +1313,9 @@ impl DateFinder {
     }
 
     /// Resolves month `m` with no year: by tense, or by `last`/`next`/`this`.
-    fn resolve_month(m: u32, r: Date, future: bool, rel: &str) -> Val {
+    /// `future` tells whether the clause is in the future; it is asked only
+    /// when the answer changes the year (see [`DateFinder::resolve_month_day`]).
+    fn resolve_month(m: u32, r: Date, future: impl FnOnce() -> bool, rel: &str) -> Val {
         let y = match rel {
             "last" => {
                 if m < r.month {
@@ -1329,8 +1331,10 @@ impl DateFinder {
                     r.year + 1
                 }
             }
+            // The reference's own month, whichever way the clause looks.
             "this" => r.year,
-            _ if future => {
+            _ if m == r.month => r.year,
+            _ if future() => {
                 if m >= r.month {
                     r.year
                 } else {
@@ -1350,10 +1354,14 @@ impl DateFinder {
 
     /// Resolves month `m` day `d` with no year: the reference year, unless
     /// that lands more than two months on the wrong side of the reference.
-    fn resolve_month_day(m: u32, d: u32, r: Date, future: bool) -> Option<Val> {
+    /// `future` tells whether the clause is in the future; it is asked
+    /// only when the answer changes the date (reading the tense costs
+    /// several regex searches, and most days written without a year fall
+    /// within two months of the reference, where it does not).
+    fn resolve_month_day(m: u32, d: u32, r: Date, future: impl FnOnce() -> bool) -> Option<Val> {
         // `Feb 29` without a year is the nearest leap day in the clause's direction.
         if m == 2 && d == 29 && Date::new(r.year, 2, 29).is_none() {
-            let step = if future { 1 } else { -1 };
+            let step = if future() { 1 } else { -1 };
             let y = (1..8).map(|k| r.year + step * k).find(|&y| Date::new(y, 2, 29).is_some())?;
             return Some(Val::Day(Date::new(y, 2, 29)?));
         }
@@ -1364,12 +1372,12 @@ impl DateFinder {
         let pick = |y: i32| Date::new(y, m, d);
         let cand = pick(r.year)?;
         let diff = cand.to_days() - r.to_days();
-        let date = if !future && diff > 60 {
-            pick(r.year - 1)?
-        } else if future && diff < -60 {
-            pick(r.year + 1)?
-        } else {
-            cand
+        // More than two months ahead in a past clause is last year's;
+        // more than two months back in a future clause is next year's.
+        let date = match (diff.abs() > 60).then(future) {
+            Some(false) if diff > 60 => pick(r.year - 1)?,
+            Some(true) if diff < -60 => pick(r.year + 1)?,
+            _ => cand,
         };
         Some(Val::Day(date))
     }
@@ -1402,7 +1410,9 @@ impl DateFinder {
         }
         let end = mon.end();
         let val = match ctx.reference {
-            Some(r) => Self::resolve_month_day(m, day, r, self.is_future(ctx.s, all.start(), end))?,
+            Some(r) => {
+                Self::resolve_month_day(m, day, r, || self.is_future(ctx.s, all.start(), end))?
+            }
             None => {
                 if day > days_in_month(2024, m) {
                     return None;
@@ -1480,7 +1490,7 @@ impl DateFinder {
             } else {
                 let val = match ctx.reference {
                     Some(r) => {
-                        Self::resolve_month_day(m, d, r, self.is_future(s, mon.start(), end))?
+                        Self::resolve_month_day(m, d, r, || self.is_future(s, mon.start(), end))?
                     }
                     None => {
                         if d > days_in_month(2024, m) {
@@ -1569,7 +1579,7 @@ impl DateFinder {
         };
         let val = match ctx.reference {
             Some(r) => {
-                let future = match self.tense(s, start, end) {
+                let future = || match self.tense(s, start, end) {
                     Some(t) => t,
                     // No verb says: "by/until May" looks ahead, and so does a
                     // month only a little ahead of the reference.
@@ -3383,6 +3393,35 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    }
+
+    /// The tense is asked for only where it changes the value, and the
+    /// value is what it would be with the tense read first: every month,
+    /// day and `last`/`next`/`this` against references across two years.
+    #[test]
+    fn tense_asked_only_where_it_changes_the_value() {
+        let mut asked = 0;
+        for r in (0..730).filter_map(|n| Date::new(2023, 1, 1).map(|d| d.add_days(n))) {
+            for m in 1..=12 {
+                for rel in ["", "last", "next", "this"] {
+                    let by = |f: bool| DateFinder::resolve_month(m, r, || f, rel);
+                    let called = std::cell::Cell::new(false);
+                    let lazy = DateFinder::resolve_month(m, r, || !called.replace(true), rel);
+                    assert_eq!(lazy, by(true), "{m} {r} {rel:?}");
+                    assert_eq!(called.get(), by(true) != by(false), "{m} {r} {rel:?}");
+                    asked += usize::from(called.get());
+                }
+                for d in 1..=31 {
+                    let by = |f: bool| DateFinder::resolve_month_day(m, d, r, || f);
+                    let called = std::cell::Cell::new(false);
+                    let lazy = DateFinder::resolve_month_day(m, d, r, || !called.replace(true));
+                    assert_eq!(lazy, by(true), "{m}-{d} {r}");
+                    assert_eq!(called.get(), by(true) != by(false), "{m}-{d} {r}");
+                    asked += usize::from(called.get());
+                }
+            }
+        }
+        assert!(asked > 10_000, "the tense was asked only {asked} times");
     }
 
     #[test]

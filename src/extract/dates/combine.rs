@@ -450,7 +450,14 @@ fn bounds(s: &str, cands: &mut [Cand]) {
                     Some(t) if year_noun => t,
                     _ => stripped,
                 };
+                // Trimmed once, and most bound words turned away by their
+                // last letter, rather than by each look-up.
+                let stripped = stripped.trim_end();
+                let last = stripped.as_bytes().last().map(u8::to_ascii_lowercase);
                 for &(w, m) in BOUNDS_BEFORE {
+                    if w.as_bytes().last() != last.as_ref() {
+                        continue;
+                    }
                     if let Some(at) = ends_with_words(stripped, w) {
                         c.start = last_end + at;
                         bound_part(c, m);

@@ -377,7 +377,7 @@ impl DateFinder {
     /// Resolves month `m` day `d` without a year by the clause's tense.
     fn month_day(&self, ctx: &Ctx, m: u32, d: u32, start: usize, end: usize) -> Option<Val> {
         match ctx.reference {
-            Some(r) => Self::resolve_month_day(m, d, r, self.is_future(ctx.s, start, end)),
+            Some(r) => Self::resolve_month_day(m, d, r, || self.is_future(ctx.s, start, end)),
             None => (d <= days_in_month(2024, m)).then_some(Val::NoYearDay(m, d)),
         }
     }
@@ -1191,7 +1191,7 @@ impl DateFinder {
             shift_month(r.year, r.month, delta)
         } else if let Some(mon) = caps.name("nw_mon") {
             let m = month_number(mon.as_str())?;
-            match Self::resolve_month(m, r, self.is_future(ctx.s, all.start(), all.end()), "") {
+            match Self::resolve_month(m, r, || self.is_future(ctx.s, all.start(), all.end()), "") {
                 Val::Month(y, m) => (y, m),
                 _ => return None,
             }
@@ -1257,7 +1257,7 @@ impl DateFinder {
                 match caps.name("wk_my") {
                     Some(y) => (y.as_str().parse().ok()?, mo),
                     None => {
-                        let future = self.is_future(ctx.s, m.start(), m.end());
+                        let future = || self.is_future(ctx.s, m.start(), m.end());
                         match Self::resolve_month(mo, r?, future, "") {
                             Val::Month(y, mo) => (y, mo),
                             _ => return None,
