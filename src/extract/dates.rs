@@ -1080,6 +1080,13 @@ impl DateFinder {
         [first, self.extra.match_ending(lower, b).ok()]
     }
 
+    /// Whether a modifier (`late`, `mid-`, `the end of`) ends at byte `at`
+    /// of `s`, within the 30 bytes before it.
+    fn prefixed(&self, s: &str, at: usize) -> bool {
+        let window = &s[ceil_boundary(s, at.saturating_sub(30))..at];
+        may_end_in_prefix(window) && self.prefix.is_match(window)
+    }
+
     /// Extends `c` over `early`/`mid-`/`late`/`the end of` written before it.
     fn apply_prefix(&self, s: &str, c: &mut Cand, last_end: usize) {
         let from = ceil_boundary(s, c.start.saturating_sub(40).max(last_end));
@@ -1532,9 +1539,7 @@ impl DateFinder {
         let cue = in_list(prev, MONTH_CUES)
             || after_mid_hyphen(s, mon.start())
             || month_of.is_some()
-            || self
-                .prefix
-                .is_match(&s[ceil_boundary(s, mon.start().saturating_sub(30))..mon.start()]);
+            || self.prefixed(s, mon.start());
         let start_of_sentence = at_sentence_start(s, mon.start());
         // "the March on Rome", "a March against war": a march, not the month.
         let marching = ["on", "against", "for", "to", "through", "into", "toward", "towards"];
@@ -1625,10 +1630,7 @@ impl DateFinder {
         // "later than 2018": a bound, where "more than 2018" is a count.
         let than = prev.eq_ignore_ascii_case("than")
             && in_list(prev_word(s, prev_start).0, &["later", "earlier"]);
-        let prefixed = after_mid_hyphen(s, ym.start())
-            || self
-                .prefix
-                .is_match(&s[ceil_boundary(s, ym.start().saturating_sub(30))..ym.start()]);
+        let prefixed = after_mid_hyphen(s, ym.start()) || self.prefixed(s, ym.start());
         let between = s[ctx.last_end.min(ym.start())..ym.start()].trim().to_ascii_lowercase();
         let continues = ctx.last_end > 0
             && ["and", "or", "to", "through", "until", "till", "-", "–", "and in", "or in"]
