@@ -448,35 +448,97 @@ impl NameRules {
 /// A name a rule found once is the same entity wherever else the document
 /// writes it: "met Lam Akol" after "Foreign Minister Lam Akol".
 fn repeat(text: &str, sentences: &[Span], mentions: &mut Vec<Mention>, found: &[Entity]) {
-    for (index, entity) in found.iter().enumerate() {
-        let first =
-            mentions.iter().find(|m| m.entity == EntityRef::Found(index as u32)).map(|m| m.span);
-        let Some(first) = first else { continue };
-        if entity.kind.is_empty() {
-            continue;
-        }
-        let name = &text[first.start..first.end];
-        for (start, _) in text.match_indices(name) {
-            let span = Span::new(start, start + name.len());
-            // Inserted in place, so that a repeat of one name never
-            // overlaps a mention or a repeat of another (`J` in `J.`).
-            let k = mentions.partition_point(|m| m.span.start < span.end);
-            let taken = k > 0 && mentions[k - 1].span.end > span.start;
-            if taken || !boundary(text, span.start, span.end) {
-                continue;
+    // Each entity's first mention, in one pass: the repeats inserted below
+    // are of the entity at hand, so they never change a later one's first.
+    let mut first: Vec<Option<Span>> = vec![None; found.len()];
+    for m in mentions.iter() {
+        if let EntityRef::Found(i) = m.entity {
+            if let Some(f) = first.get_mut(i as usize) {
+                f.get_or_insert(m.span);
             }
-            mentions.insert(
-                k,
-                Mention {
-                    span,
-                    sentence: sentence_of(sentences, start),
-                    entity: EntityRef::Found(index as u32),
-                    source: Source::Rule,
-                    demonym: false,
-                },
-            );
         }
     }
+    let names: Vec<(usize, &str)> = first
+        .iter()
+        .zip(found)
+        .enumerate()
+        .filter_map(|(i, (span, entity))| {
+            let span = (*span)?;
+            (!entity.kind.is_empty()).then(|| (i, &text[span.start..span.end]))
+        })
+        .collect();
+    for (index, start, len) in occurrences(text, &names) {
+        let span = Span::new(start, start + len);
+        // Inserted in place, so that a repeat of one name never overlaps a
+        // mention or a repeat of another (`J` in `J.`).
+        let k = mentions.partition_point(|m| m.span.start < span.end);
+        let taken = k > 0 && mentions[k - 1].span.end > span.start;
+        if taken || !boundary(text, span.start, span.end) {
+            continue;
+        }
+        mentions.insert(
+            k,
+            Mention {
+                span,
+                sentence: sentence_of(sentences, start),
+                entity: EntityRef::Found(index as u32),
+                source: Source::Rule,
+                demonym: false,
+            },
+        );
+    }
+}
+
+/// Above this many names, [`occurrences`] finds them all in one pass over
+/// the text rather than one pass each: a long document with thousands of
+/// names (a transcript, a list) would otherwise take time in proportion to
+/// their number times its length.
+const ONE_PASS_NAMES: usize = 16;
+
+/// Where each name of `names` (entity index, name) occurs in `text`, as
+/// `str::match_indices` finds them (left to right, not overlapping one
+/// another): (entity index, start, length), by entity index, then start.
+fn occurrences<'t>(text: &'t str, names: &[(usize, &'t str)]) -> Vec<(usize, usize, usize)> {
+    let each =
+        |(i, name): (usize, &'t str)| text.match_indices(name).map(move |(s, m)| (i, s, m.len()));
+    // An empty name (if any) is left to `match_indices`, which finds it
+    // at every character boundary.
+    let (empty, named): (Vec<_>, Vec<_>) = names.iter().copied().partition(|(_, n)| n.is_empty());
+    if named.len() <= ONE_PASS_NAMES {
+        return names.iter().copied().flat_map(each).collect();
+    }
+    let mut distinct: HashMap<&str, usize> = HashMap::new();
+    let mut patterns: Vec<&str> = Vec::new();
+    for (_, name) in &named {
+        distinct.entry(name).or_insert_with(|| {
+            patterns.push(name);
+            patterns.len() - 1
+        });
+    }
+    let Ok(automaton) = AhoCorasick::new(&patterns) else {
+        return names.iter().copied().flat_map(each).collect();
+    };
+    // Every occurrence, overlaps included; then each name's own
+    // occurrences that do not overlap the one it kept before.
+    let mut kept: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
+    let mut next_free = vec![0; patterns.len()];
+    for m in automaton.find_overlapping_iter(text) {
+        let p = m.pattern().as_usize();
+        if m.start() >= next_free[p] {
+            kept[p].push(m.start());
+            next_free[p] = m.end();
+        }
+    }
+    let mut out: Vec<(usize, usize, usize)> = named
+        .iter()
+        .flat_map(|&(i, name)| {
+            let p = distinct[name];
+            kept[p].iter().map(move |&s| (i, s, name.len()))
+        })
+        .collect();
+    out.extend(empty.into_iter().flat_map(each));
+    out.sort_by_key(|&(i, s, _)| (i, s));
+    out
 }
 
 /// A guess at the type of a capitalised name no rule typed: an
@@ -672,6 +734,43 @@ pub fn slug(name: &str) -> String {
 mod tests {
     use super::*;
     use crate::extract::gazetteer::GazetteerBuilder;
+
+    /// In one pass or name by name, the occurrences are those
+    /// `match_indices` finds for each name, in the same order: names that
+    /// overlap themselves (`aa`), contain one another or are the same for
+    /// two entities, and an empty one.
+    #[test]
+    fn occurrences_as_match_indices() {
+        let pieces = ["a", "aa", "b", "Ab", "ab ", " ", "-", "é", "Lam Akol", "Akol", "x"];
+        let texts: Vec<String> = crate::testing::generated_texts(&pieces, 2_000, 24).collect();
+        let mut found = 0;
+        for (n, text) in texts.iter().enumerate() {
+            // Names cut from the other texts, so that many occur.
+            let mut names: Vec<(usize, &str)> = (0..24)
+                .map(|k| {
+                    let other = &texts[(n * 31 + k * 7) % texts.len()];
+                    let end = other.char_indices().nth(1 + k % 5).map_or(other.len(), |(i, _)| i);
+                    (k, &other[..end])
+                })
+                .collect();
+            names.push((24, names[3].1));
+            names.push((25, ""));
+            for few in [names.len(), ONE_PASS_NAMES] {
+                let names = &names[..few];
+                let mut want: Vec<(usize, usize, usize)> = names
+                    .iter()
+                    .flat_map(|&(i, name)| {
+                        text.match_indices(name).map(move |(s, m)| (i, s, m.len()))
+                    })
+                    .collect();
+                want.sort_by_key(|&(i, s, _)| (i, s));
+                let got = occurrences(text, names);
+                assert_eq!(got, want, "{text:?} {names:?}");
+                found += got.len();
+            }
+        }
+        assert!(found > 10_000, "only {found} occurrences");
+    }
 
     fn run(text: &str) -> Vec<String> {
         let lexicon = Lexicon::with_defaults().unwrap();
