@@ -5,7 +5,7 @@
 //! `Sudan Liberation Movement`), a place by a locative word (`Kherson
 //! Oblast`, `the town of Pokrovsk`).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -467,7 +467,41 @@ fn repeat(text: &str, sentences: &[Span], mentions: &mut Vec<Mention>, found: &[
             (!entity.kind.is_empty()).then(|| (i, &text[span.start..span.end]))
         })
         .collect();
-    for (index, start, len) in occurrences(text, &names) {
+    let occurrences = occurrences(text, &names);
+    // Many repeats of one document go in by one merge: inserted one by one
+    // into a long list of mentions, each would move the rest of it.
+    if occurrences.len() <= ONE_MERGE_REPEATS || occurrences.iter().any(|&(.., len)| len == 0) {
+        insert_repeats(text, sentences, mentions, occurrences);
+    } else {
+        merge_repeats(text, sentences, mentions, occurrences);
+    }
+}
+
+/// Above this many occurrences of rule-found names, [`merge_repeats`]
+/// adds their repeats rather than [`insert_repeats`].
+const ONE_MERGE_REPEATS: usize = 64;
+
+/// The repeat at `start..start + len` of found entity `index`.
+fn repeat_mention(sentences: &[Span], index: usize, start: usize, len: usize) -> Mention {
+    Mention {
+        span: Span::new(start, start + len),
+        sentence: sentence_of(sentences, start),
+        entity: EntityRef::Found(index as u32),
+        source: Source::Rule,
+        demonym: false,
+    }
+}
+
+/// Adds a mention at each of `occurrences` (see [`occurrences`]) that
+/// stands alone and overlaps no mention before it in `mentions` (sorted by
+/// start), nor a repeat added before.
+fn insert_repeats(
+    text: &str,
+    sentences: &[Span],
+    mentions: &mut Vec<Mention>,
+    occurrences: Vec<(usize, usize, usize)>,
+) {
+    for (index, start, len) in occurrences {
         let span = Span::new(start, start + len);
         // Inserted in place, so that a repeat of one name never overlaps a
         // mention or a repeat of another (`J` in `J.`).
@@ -476,16 +510,54 @@ fn repeat(text: &str, sentences: &[Span], mentions: &mut Vec<Mention>, found: &[
         if taken || !boundary(text, span.start, span.end) {
             continue;
         }
-        mentions.insert(
-            k,
-            Mention {
-                span,
-                sentence: sentence_of(sentences, start),
-                entity: EntityRef::Found(index as u32),
-                source: Source::Rule,
-                demonym: false,
-            },
-        );
+        mentions.insert(k, repeat_mention(sentences, index, start, len));
+    }
+}
+
+/// [`insert_repeats`] for non-empty occurrences, with the mentions keyed
+/// by (start, place) in an ordered map and the repeats merged in at the
+/// end. `insert_repeats` keeps `mentions` sorted by start, a repeat after
+/// every mention starting where it does (a mention starting inside it
+/// would have taken its place), so that a repeat's key is (its start, one
+/// past every place so far).
+fn merge_repeats(
+    text: &str,
+    sentences: &[Span],
+    mentions: &mut Vec<Mention>,
+    occurrences: Vec<(usize, usize, usize)>,
+) {
+    let mut ends: BTreeMap<(usize, usize), usize> =
+        mentions.iter().enumerate().map(|(i, m)| ((m.span.start, i), m.span.end)).collect();
+    let mut added: Vec<((usize, usize), Mention)> = Vec::new();
+    for (index, start, len) in occurrences {
+        let span = Span::new(start, start + len);
+        // The last mention starting before the repeat ends.
+        let before = ends.range(..(span.end, 0)).next_back();
+        let taken = before.is_some_and(|(_, &end)| end > span.start);
+        if taken || !boundary(text, span.start, span.end) {
+            continue;
+        }
+        let key = (span.start, mentions.len() + added.len());
+        ends.insert(key, span.end);
+        added.push((key, repeat_mention(sentences, index, start, len)));
+    }
+    if added.is_empty() {
+        return;
+    }
+    added.sort_by_key(|&(key, _)| key);
+    let old = std::mem::take(mentions);
+    let mut old = old.into_iter().enumerate().map(|(i, m)| ((m.span.start, i), m)).peekable();
+    let mut added = added.into_iter().peekable();
+    mentions.reserve(old.len() + added.len());
+    loop {
+        let take_old = match (old.peek(), added.peek()) {
+            (Some((a, _)), Some((b, _))) => a < b,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let next = if take_old { old.next() } else { added.next() };
+        mentions.extend(next.map(|(_, m)| m));
     }
 }
 
@@ -739,6 +811,47 @@ mod tests {
     /// `match_indices` finds for each name, in the same order: names that
     /// overlap themselves (`aa`), contain one another or are the same for
     /// two entities, and an empty one.
+    /// Merged in at the end, the repeats and their order are those inserted
+    /// one by one: random mentions (overlapping, some starting together)
+    /// and occurrences over a short text.
+    #[test]
+    fn merged_repeats_as_inserted() {
+        let text = "ab cd-ef gh ij.kl mn op qr st uv wx yz ab cd ef gh ij kl mn op";
+        let mut x = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let mut added = 0;
+        for _ in 0..3_000 {
+            let span = |next: &mut dyn FnMut(usize) -> usize| {
+                let start = next(text.len() - 1);
+                (start, 1 + next(6.min(text.len() - start)))
+            };
+            let mut mentions: Vec<Mention> = (0..next(12))
+                .map(|_| {
+                    let (start, len) = span(&mut next);
+                    repeat_mention(&[], next(3), start, len)
+                })
+                .collect();
+            mentions.sort_by_key(|m| m.span.start);
+            let occurrences: Vec<(usize, usize, usize)> = (0..next(90))
+                .map(|_| {
+                    let (start, len) = span(&mut next);
+                    (next(5), start, len)
+                })
+                .collect();
+            let (mut one, mut merged) = (mentions.clone(), mentions.clone());
+            insert_repeats(text, &[], &mut one, occurrences.clone());
+            merge_repeats(text, &[], &mut merged, occurrences);
+            assert_eq!(format!("{one:?}"), format!("{merged:?}"));
+            added += one.len() - mentions.len();
+        }
+        assert!(added > 1_000, "only {added} repeats added");
+    }
+
     #[test]
     fn occurrences_as_match_indices() {
         let pieces = ["a", "aa", "b", "Ab", "ab ", " ", "-", "é", "Lam Akol", "Akol", "x"];
