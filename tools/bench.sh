@@ -10,6 +10,8 @@
 #   GAZETTE_BENCH_SIZES="100000 1000000"   generated gazetteer sizes ("" for none)
 #   GAZETTE_BENCH_LARGE=10       copies of the corpus in the large input
 #                                (about 21 MB of text each; 0 skips it)
+#   GAZETTE_BENCH_LONG_NAMES=12000  names in the long document (about 500
+#                                bytes of text each)
 #
 # Wall time comes from hyperfine when it is installed, else from
 # /usr/bin/time; peak RSS and CPU time always from /usr/bin/time. MB/s counts document
@@ -22,6 +24,7 @@ SHARED=${1:-../shared}
 RUNS=${GAZETTE_BENCH_RUNS:-3}
 SIZES=${GAZETTE_BENCH_SIZES-"100000 1000000"}
 LARGE=${GAZETTE_BENCH_LARGE:-10}
+LONG_NAMES=${GAZETTE_BENCH_LONG_NAMES:-12000}
 CORPUS=("$SHARED/data/news_corpus/reuters21578.jsonl" "$SHARED/data/news_corpus/bbc_news_2004_2005.jsonl")
 for f in "${CORPUS[@]}"; do
     [[ -f $f ]] || { echo "bench.sh: $f not found (pass the shared directory)" >&2; exit 2; }
@@ -116,6 +119,14 @@ if (( LARGE > 0 )); then
     rm -f "$TMP/large.jsonl"
 fi
 
+# One long document naming many people (tools/gen_long_document.py), -j1,
+# one run: its MB/s should be about the corpus's at -j1.
+echo "bench.sh: long document" >&2
+python3 tools/gen_long_document.py "$LONG_NAMES" "$TMP/long.txt"
+RUNS=1 measure long extract "$TMP/long.txt" -j1
+b=$(bytes_of "$TMP/out-long")
+LONG_ROW="| $b | $LONG_NAMES | $WALL | $(mbs "$b" "$WALL") | $RSS |"
+
 timer=/usr/bin/time
 command -v hyperfine >/dev/null && timer="hyperfine (RSS: /usr/bin/time)"
 echo
@@ -135,6 +146,13 @@ echo "| text bytes | JSONL MB | wall s | MB/s | peak RSS MB |"
 echo "| ---: | ---: | ---: | ---: | ---: |"
 echo "$SMALL"
 if [[ -n ${LARGE_ROW:-} ]]; then echo "$LARGE_ROW"; fi
+echo
+echo "One long document, -j1, one run: its MB/s should be of the order of the corpus's at -j1"
+echo "(above): time per byte that grows with a document's names and length shows here."
+echo
+echo "| text bytes | names (each written 9 times) | wall s | MB/s | peak RSS MB |"
+echo "| ---: | ---: | ---: | ---: | ---: |"
+echo "$LONG_ROW"
 for s in "${STAGES[@]}"; do
     echo
     echo "$s"
