@@ -369,15 +369,13 @@ impl Pipeline {
     fn quantities(&self, text: &str, x: &Extraction, triggers: &[Trigger]) -> Vec<Quantity> {
         let exclude: Vec<Span> =
             x.dates.iter().map(|d| d.span).chain(x.mentions.iter().map(|m| m.span)).collect();
-        self.quantities
-            .find(text, &x.sentences, &exclude)
+        let found = self.quantities.find(text, &x.sentences, &exclude);
+        let spans = MentionStarts::new(&x.mentions, found.len());
+        found
             .into_iter()
             .map(|q| {
                 let unit = q.unit_span.unwrap_or(q.span);
-                let entity = x
-                    .mentions
-                    .iter()
-                    .position(|m| unit.contains(m.span) || q.span.contains(m.span));
+                let entity = spans.first_within(&x.mentions, [unit, q.span]);
                 let event = self
                     .lexicon
                     .event_among(text, &x.sentences, triggers, q.span)
@@ -385,6 +383,47 @@ impl Pipeline {
                 Quantity { found: q, entity, event }
             })
             .collect()
+    }
+}
+
+/// The first mention (in list order) within one of some spans: each
+/// quantity's entity. With few mentions or few questions, a scan of the
+/// list; otherwise the mentions' starts, sorted once, so that a long
+/// document with thousands of mentions and quantities is not read in full
+/// for each quantity.
+struct MentionStarts {
+    /// (start, index) of every mention, by start, when it pays.
+    sorted: Option<Vec<(usize, usize)>>,
+}
+
+impl MentionStarts {
+    /// Below this many mentions times questions, the scan serves.
+    const SCAN: usize = 4096;
+
+    fn new(mentions: &[Mention], questions: usize) -> MentionStarts {
+        let sorted = (mentions.len().saturating_mul(questions) > Self::SCAN).then(|| {
+            let mut v: Vec<(usize, usize)> =
+                mentions.iter().enumerate().map(|(i, m)| (m.span.start, i)).collect();
+            v.sort_unstable();
+            v
+        });
+        MentionStarts { sorted }
+    }
+
+    /// The index of the first of `mentions` that one of `within` contains.
+    fn first_within(&self, mentions: &[Mention], within: [Span; 2]) -> Option<usize> {
+        let inside = |m: &Mention| within.iter().any(|w| w.contains(m.span));
+        let Some(sorted) = &self.sorted else { return mentions.iter().position(inside) };
+        // Only a mention starting within the spans' reach can be inside one.
+        let lo = within.iter().map(|w| w.start).min().unwrap_or(0);
+        let hi = within.iter().map(|w| w.end).max().unwrap_or(0);
+        let from = sorted.partition_point(|&(start, _)| start < lo);
+        sorted[from..]
+            .iter()
+            .take_while(|&&(start, _)| start <= hi)
+            .filter(|&&(_, i)| mentions.get(i).is_some_and(inside))
+            .map(|&(_, i)| i)
+            .min()
     }
 }
 
@@ -523,6 +562,45 @@ mod tests {
                 assert!(text.get(s.start..s.end).is_some(), "{text:?}: {s:?}");
             }
         }
+    }
+
+    /// The sorted starts find the mention a scan of the list finds: random
+    /// mentions (in any order, overlapping, some empty) and spans.
+    #[test]
+    fn sorted_starts_find_as_a_scan() {
+        let mut x = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n) as usize
+        };
+        let span = |next: &mut dyn FnMut(u64) -> usize| {
+            let start = next(200);
+            Span::new(start, start + next(12))
+        };
+        let mut found = 0;
+        for _ in 0..2_000 {
+            let mentions: Vec<Mention> = (0..next(40))
+                .map(|_| Mention {
+                    span: span(&mut next),
+                    sentence: 0,
+                    entity: EntityRef::Found(0),
+                    source: Source::Rule,
+                    demonym: false,
+                })
+                .collect();
+            let (scan, sorted) =
+                (MentionStarts::new(&mentions, 0), MentionStarts::new(&mentions, usize::MAX));
+            assert!(scan.sorted.is_none() && sorted.sorted.is_some() != mentions.is_empty());
+            for _ in 0..20 {
+                let within = [span(&mut next), span(&mut next)];
+                let want = scan.first_within(&mentions, within);
+                assert_eq!(sorted.first_within(&mentions, within), want, "{within:?}");
+                found += usize::from(want.is_some());
+            }
+        }
+        assert!(found > 1_000, "only {found} mentions found");
     }
 
     /// The timed path gives the same result as the plain one (no assertion
