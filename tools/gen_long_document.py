@@ -5,8 +5,9 @@
 
 names N people by a title the name rules read ("Foreign Minister Kora
 Velmitand met officials ..."), then mentions each again eight times
-without it ("Later Kora Velmitand spoke ..."), in shuffled order: about
-500 bytes of text a name. A long transcript or a list of officials is such
+without it, in shuffled order, half the time with places and a count
+("Later Kora Velmitand said Russia sent 300 shells to Kyiv."): about 500
+bytes of text a name. A long transcript or a list of officials is such
 a document. gazette's time per byte on it should be what it is on short
 news reports; work that grows with the number of names times the length
 of the document shows up here as a drop in MB/s. The same N and seed give
@@ -40,9 +41,16 @@ def main():
             names.append(name)
     parts = [f"{rng.choice(TITLES)} {name} met officials in the capital on Tuesday, "
              f"and said talks would continue." for name in names]
+    # Half the repeats also name places the default gazetteers hold and a
+    # count, so that quantities, relations and mentions pile up too.
+    places = ["Russia", "Ukraine", "North Korea", "Kyiv", "Moscow", "Seoul"]
     for _ in range(8):
         for name in rng.sample(names, len(names)):
-            parts.append(f"Later {name} spoke again about the plan.")
+            if rng.random() < 0.5:
+                parts.append(f"Later {name} spoke again about the plan.")
+            else:
+                a, b = rng.sample(places, 2)
+                parts.append(f"Later {name} said {a} sent {rng.randint(2, 900)} shells to {b}.")
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(" ".join(parts) + "\n")
 

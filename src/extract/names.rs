@@ -304,6 +304,8 @@ impl NameRules {
         found: &mut Vec<Entity>,
     ) {
         let mut new: Vec<(Span, &'static str)> = Vec::new();
+        // The first mention starting at each byte, made on first use.
+        let mut starting: Option<HashMap<usize, usize>> = None;
         // A person after a title or honorific.
         for m in words.titles {
             if !boundary(text, m.start, m.end) {
@@ -319,11 +321,17 @@ impl NameRules {
             let mut at = m.end;
             let rest = &text[at..];
             for prep in [" in ", " to ", " for "] {
-                if let Some(place) = rest
-                    .strip_prefix(prep)
-                    .and_then(|_| mentions.iter().find(|x| x.span.start == at + prep.len()))
-                {
-                    at = place.span.end;
+                if rest.starts_with(prep) {
+                    let starting = starting.get_or_insert_with(|| {
+                        let mut first = HashMap::new();
+                        for (i, x) in mentions.iter().enumerate() {
+                            first.entry(x.span.start).or_insert(i);
+                        }
+                        first
+                    });
+                    if let Some(&i) = starting.get(&(at + prep.len())) {
+                        at = mentions[i].span.end;
+                    }
                 }
             }
             if let Some(c) = PERSON_AFTER.captures(&text[at..]) {
@@ -395,6 +403,10 @@ impl NameRules {
         new.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
         let mut ids: HashMap<(String, &str), u32> = HashMap::new();
         let mut last_end = 0;
+        // Mentions a rule takes over are marked, and dropped at the end:
+        // removed one by one, each would move the rest of a long list.
+        let overlaps = Overlaps::new(mentions, new.len());
+        let mut removed = vec![false; mentions.len()];
         for (span, kind) in new {
             if span.is_empty() || span.start < last_end {
                 continue;
@@ -408,8 +420,7 @@ impl NameRules {
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
             // A person rule never swallows a known name; an organisation or
             // place rule takes over the names inside it ("Sudan Liberation Movement").
-            let inside: Vec<usize> =
-                (0..mentions.len()).filter(|&i| span.overlaps(mentions[i].span)).collect();
+            let inside = overlaps.inside(mentions, &removed, span);
             if !inside.is_empty() {
                 let swallow =
                     kind != "PERSON" && inside.iter().all(|&i| span.contains(mentions[i].span));
@@ -417,8 +428,8 @@ impl NameRules {
                 if !(swallow && grows) {
                     continue;
                 }
-                for &i in inside.iter().rev() {
-                    mentions.remove(i);
+                for &i in &inside {
+                    removed[i] = true;
                 }
             }
             let key = (name.clone(), kind);
@@ -440,8 +451,64 @@ impl NameRules {
             });
             last_end = span.end;
         }
+        if removed.contains(&true) {
+            let mut k = 0;
+            mentions.retain(|_| {
+                k += 1;
+                !removed.get(k - 1).copied().unwrap_or(false)
+            });
+        }
         mentions.sort_by_key(|m| m.span.start);
         repeat(text, sentences, mentions, found);
+    }
+}
+
+/// Which mentions a rule's name overlaps. The rules' names come in order
+/// and do not overlap one another, so only the mentions there were before
+/// them are asked about. With few names or few mentions, a scan of the
+/// list; otherwise their starts, sorted once, and the longest one's
+/// length, so that a long document with thousands of names and mentions
+/// is not read in full for each name.
+struct Overlaps {
+    /// (start, index) of every mention, by start, and the longest mention's
+    /// length, when it pays.
+    sorted: Option<(Vec<(usize, usize)>, usize)>,
+}
+
+impl Overlaps {
+    /// Below this many mentions times names, the scan serves.
+    const SCAN: usize = 4096;
+
+    fn new(mentions: &[Mention], names: usize) -> Overlaps {
+        let sorted = (mentions.len().saturating_mul(names) > Self::SCAN).then(|| {
+            let mut v: Vec<(usize, usize)> =
+                mentions.iter().enumerate().map(|(i, m)| (m.span.start, i)).collect();
+            v.sort_unstable();
+            (v, mentions.iter().map(|m| m.span.len()).max().unwrap_or(0))
+        });
+        Overlaps { sorted }
+    }
+
+    /// The indexes, in order, of the mentions not `removed` that share a
+    /// byte with `span`.
+    fn inside(&self, mentions: &[Mention], removed: &[bool], span: Span) -> Vec<usize> {
+        let keep = |&i: &usize| {
+            !removed.get(i).copied().unwrap_or(false) && span.overlaps(mentions[i].span)
+        };
+        let Some((sorted, longest)) = &self.sorted else {
+            return (0..mentions.len()).filter(keep).collect();
+        };
+        // One that overlaps starts before the span ends, and less than the
+        // longest mention's length before it starts.
+        let from = sorted.partition_point(|&(start, _)| start + longest < span.start);
+        let mut inside: Vec<usize> = sorted[from..]
+            .iter()
+            .take_while(|&&(start, _)| start < span.end)
+            .map(|&(_, i)| i)
+            .filter(keep)
+            .collect();
+        inside.sort_unstable();
+        inside
     }
 }
 
@@ -850,6 +917,42 @@ mod tests {
             added += one.len() - mentions.len();
         }
         assert!(added > 1_000, "only {added} repeats added");
+    }
+
+    /// The sorted starts find the overlapping mentions a scan finds:
+    /// random mentions (in any order, overlapping, some empty), some
+    /// removed, against spans in order.
+    #[test]
+    fn overlaps_as_a_scan() {
+        let mut x = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n) as usize
+        };
+        let mut found = 0;
+        for _ in 0..2_000 {
+            let mentions: Vec<Mention> = (0..next(60))
+                .map(|_| {
+                    let (start, long) = (next(300), next(4) == 0);
+                    repeat_mention(&[], 0, start, next(if long { 40 } else { 6 }))
+                })
+                .collect();
+            let removed: Vec<bool> = mentions.iter().map(|_| next(5) == 0).collect();
+            let (scan, sorted) =
+                (Overlaps::new(&mentions, 0), Overlaps::new(&mentions, usize::MAX));
+            assert!(scan.sorted.is_none() && sorted.sorted.is_some() != mentions.is_empty());
+            let mut at = 0;
+            while at < 320 {
+                let span = Span::new(at, at + next(15));
+                at = span.end + next(10);
+                let want = scan.inside(&mentions, &removed, span);
+                assert_eq!(sorted.inside(&mentions, &removed, span), want, "{span:?}");
+                found += want.len();
+            }
+        }
+        assert!(found > 10_000, "only {found} overlaps");
     }
 
     #[test]
