@@ -406,7 +406,7 @@ impl NameRules {
         // Mentions a rule takes over are marked, and dropped at the end:
         // removed one by one, each would move the rest of a long list.
         let overlaps = Overlaps::new(mentions, new.len());
-        let mut removed = vec![false; mentions.len()];
+        let (known, mut removed) = (mentions.len(), Vec::new());
         for (span, kind) in new {
             if span.is_empty() || span.start < last_end {
                 continue;
@@ -428,6 +428,7 @@ impl NameRules {
                 if !(swallow && grows) {
                     continue;
                 }
+                removed.resize(known, false);
                 for &i in &inside {
                     removed[i] = true;
                 }
@@ -451,7 +452,7 @@ impl NameRules {
             });
             last_end = span.end;
         }
-        if removed.contains(&true) {
+        if !removed.is_empty() {
             let mut k = 0;
             mentions.retain(|_| {
                 k += 1;
