@@ -386,6 +386,19 @@ impl Pipeline {
     }
 }
 
+/// (start, index) of every mention, by start, when `questions` about them
+/// would each scan the whole list more than it costs to sort it: a long
+/// document with thousands of mentions. Below 4,096 mentions times
+/// questions, `None`, and the questions scan the list.
+fn sorted_starts(mentions: &[Mention], questions: usize) -> Option<Vec<(usize, usize)>> {
+    (mentions.len().saturating_mul(questions) > 4096).then(|| {
+        let mut v: Vec<(usize, usize)> =
+            mentions.iter().enumerate().map(|(i, m)| (m.span.start, i)).collect();
+        v.sort_unstable();
+        v
+    })
+}
+
 /// The first mention (in list order) within one of some spans: each
 /// quantity's entity. With few mentions or few questions, a scan of the
 /// list; otherwise the mentions' starts, sorted once, so that a long
@@ -397,17 +410,8 @@ struct MentionStarts {
 }
 
 impl MentionStarts {
-    /// Below this many mentions times questions, the scan serves.
-    const SCAN: usize = 4096;
-
     fn new(mentions: &[Mention], questions: usize) -> MentionStarts {
-        let sorted = (mentions.len().saturating_mul(questions) > Self::SCAN).then(|| {
-            let mut v: Vec<(usize, usize)> =
-                mentions.iter().enumerate().map(|(i, m)| (m.span.start, i)).collect();
-            v.sort_unstable();
-            v
-        });
-        MentionStarts { sorted }
+        MentionStarts { sorted: sorted_starts(mentions, questions) }
     }
 
     /// The index of the first of `mentions` that one of `within` contains.
@@ -568,13 +572,8 @@ mod tests {
     /// mentions (in any order, overlapping, some empty) and spans.
     #[test]
     fn sorted_starts_find_as_a_scan() {
-        let mut x = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = |n: u64| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n) as usize
-        };
+        let mut random = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15_u64);
+        let mut next = |n: u64| (random() % n) as usize;
         let span = |next: &mut dyn FnMut(u64) -> usize| {
             let start = next(200);
             Span::new(start, start + next(12))

@@ -477,17 +477,9 @@ struct Overlaps {
 }
 
 impl Overlaps {
-    /// Below this many mentions times names, the scan serves.
-    const SCAN: usize = 4096;
-
     fn new(mentions: &[Mention], names: usize) -> Overlaps {
-        let sorted = (mentions.len().saturating_mul(names) > Self::SCAN).then(|| {
-            let mut v: Vec<(usize, usize)> =
-                mentions.iter().enumerate().map(|(i, m)| (m.span.start, i)).collect();
-            v.sort_unstable();
-            (v, mentions.iter().map(|m| m.span.len()).max().unwrap_or(0))
-        });
-        Overlaps { sorted }
+        let longest = || mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
+        Overlaps { sorted: super::sorted_starts(mentions, names).map(|v| (v, longest())) }
     }
 
     /// The indexes, in order, of the mentions not `removed` that share a
@@ -885,13 +877,8 @@ mod tests {
     #[test]
     fn merged_repeats_as_inserted() {
         let text = "ab cd-ef gh ij.kl mn op qr st uv wx yz ab cd ef gh ij kl mn op";
-        let mut x = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |n: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n as u64) as usize
-        };
+        let mut random = crate::testing::xorshift(0x2545_f491_4f6c_dd1d_u64);
+        let mut next = |n: usize| (random() % n as u64) as usize;
         let mut added = 0;
         for _ in 0..3_000 {
             let span = |next: &mut dyn FnMut(usize) -> usize| {
@@ -925,13 +912,8 @@ mod tests {
     /// removed, against spans in order.
     #[test]
     fn overlaps_as_a_scan() {
-        let mut x = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |n: u64| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n) as usize
-        };
+        let mut random = crate::testing::xorshift(0x2545_f491_4f6c_dd1d_u64);
+        let mut next = |n: u64| (random() % n) as usize;
         let mut found = 0;
         for _ in 0..2_000 {
             let mentions: Vec<Mention> = (0..next(60))
