@@ -464,12 +464,12 @@ impl NameRules {
     }
 }
 
-/// Which mentions a rule's name overlaps. The rules' names come in order
-/// and do not overlap one another, so only the mentions there were before
-/// them are asked about. With few names or few mentions, a scan of the
-/// list; otherwise their starts, sorted once, and the longest one's
-/// length, so that a long document with thousands of names and mentions
-/// is not read in full for each name.
+/// Which mentions a rule's name overlaps. With few names or few mentions,
+/// a scan of the list; otherwise the starts of the mentions there were
+/// before the rules' names, sorted once, and the longest one's length, so
+/// that a long document with thousands of names and mentions is not read
+/// in full for each name. The names come in order and do not overlap one
+/// another, so a mention a name adds never overlaps a later name.
 struct Overlaps {
     /// (start, index) of every mention, by start, and the longest mention's
     /// length, when it pays.
