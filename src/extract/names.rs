@@ -604,21 +604,15 @@ fn merge_repeats(
     if added.is_empty() {
         return;
     }
-    added.sort_by_key(|&(key, _)| key);
-    let old = std::mem::take(mentions);
-    let mut old = old.into_iter().enumerate().map(|(i, m)| ((m.span.start, i), m)).peekable();
-    let mut added = added.into_iter().peekable();
-    mentions.reserve(old.len() + added.len());
-    loop {
-        let take_old = match (old.peek(), added.peek()) {
-            (Some((a, _)), Some((b, _))) => a < b,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
-        };
-        let next = if take_old { old.next() } else { added.next() };
-        mentions.extend(next.map(|(_, m)| m));
-    }
+    // Every key differs: one sort puts the repeats in their places.
+    let mut all: Vec<((usize, usize), Mention)> = std::mem::take(mentions)
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| ((m.span.start, i), m))
+        .collect();
+    all.extend(added);
+    all.sort_unstable_by_key(|&(key, _)| key);
+    mentions.extend(all.into_iter().map(|(_, m)| m));
 }
 
 /// Above this many names, [`occurrences`] finds them all in one pass over
