@@ -10,8 +10,8 @@
 #   GAZETTE_BENCH_SIZES="100000 1000000"   generated gazetteer sizes ("" for none)
 #   GAZETTE_BENCH_LARGE=10       copies of the corpus in the large input
 #                                (about 21 MB of text each; 0 skips it)
-#   GAZETTE_BENCH_LONG_NAMES=12000  names in the long document (about 500
-#                                bytes of text each)
+#   GAZETTE_BENCH_LONG_NAMES=12000  names in the long documents (about 500
+#                                and 830 bytes of text each)
 #
 # Wall time comes from hyperfine when it is installed, else from
 # /usr/bin/time; peak RSS and CPU time always from /usr/bin/time. MB/s counts document
@@ -119,13 +119,18 @@ if (( LARGE > 0 )); then
     rm -f "$TMP/large.jsonl"
 fi
 
-# One long document naming many people (tools/gen_long_document.py), -j1,
-# one run: its MB/s should be about the corpus's at -j1.
-echo "bench.sh: long document" >&2
-python3 tools/gen_long_document.py "$LONG_NAMES" "$TMP/long.txt"
-RUNS=1 measure long extract "$TMP/long.txt" -j1
-b=$(bytes_of "$TMP/out-long")
-LONG_ROW="| $b | $LONG_NAMES | $WALL | $(mbs "$b" "$WALL") | $RSS |"
+# Long documents naming many people (tools/gen_long_document.py), without
+# and with reported speech after each repeat, -j1, one run each: their MB/s
+# should be about the corpus's at -j1.
+LONG_ROWS=()
+for speech in "" --speech; do
+    echo "bench.sh: long document ${speech:-without speech}" >&2
+    python3 tools/gen_long_document.py "$LONG_NAMES" "$TMP/long.txt" $speech
+    RUNS=1 measure long extract "$TMP/long.txt" -j1
+    b=$(bytes_of "$TMP/out-long")
+    LONG_ROWS+=("| ${speech:-(none)} | $b | $LONG_NAMES | $WALL | $(mbs "$b" "$WALL") | $RSS |")
+done
+rm -f "$TMP/long.txt"
 
 timer=/usr/bin/time
 command -v hyperfine >/dev/null && timer="hyperfine (RSS: /usr/bin/time)"
@@ -147,12 +152,12 @@ echo "| ---: | ---: | ---: | ---: | ---: |"
 echo "$SMALL"
 if [[ -n ${LARGE_ROW:-} ]]; then echo "$LARGE_ROW"; fi
 echo
-echo "One long document, -j1, one run: its MB/s should be of the order of the corpus's at -j1"
+echo "Long documents, -j1, one run each: their MB/s should be of the order of the corpus's at -j1"
 echo "(above): time per byte that grows with a document's names and length shows here."
 echo
-echo "| text bytes | names (each written 9 times) | wall s | MB/s | peak RSS MB |"
-echo "| ---: | ---: | ---: | ---: | ---: |"
-echo "$LONG_ROW"
+echo "| option | text bytes | names (each written 9 times) | wall s | MB/s | peak RSS MB |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+printf '%s\n' "${LONG_ROWS[@]}"
 for s in "${STAGES[@]}"; do
     echo
     echo "$s"

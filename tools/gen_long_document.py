@@ -12,6 +12,11 @@ a document. gazette's time per byte on it should be what it is on short
 news reports; work that grows with the number of names times the length
 of the document shows up here as a drop in MB/s. The same N and seed give
 the same bytes.
+
+With --speech, each repeat is followed by reported speech that a pronoun
+introduces ("He said the talks would go on.", "\"We will not accept this,\"
+she said."), so that resolving pronouns to the person named just before
+is timed on a long document too: about 830 bytes of text a name.
 """
 
 import argparse
@@ -22,6 +27,8 @@ GIVEN = ["John", "Maria", "Ahmed", "Olena", "Kim", "Pedro", "Anna", "Ivan",
 SYLLABLES = ["ka", "ri", "mo", "ten", "sul", "bor", "vi", "la", "den", "gro",
              "mar", "tis", "pol", "ve", "nu", "dra"]
 TITLES = ["Foreign Minister", "Defence Minister", "General", "Ambassador"]
+SPEECH = ["He said the talks would go on.", "She said the talks would go on.",
+          "\"We will not accept this,\" he said.", "\"We will not accept this,\" she said."]
 
 
 def main():
@@ -29,6 +36,8 @@ def main():
     parser.add_argument("n", type=int, help="number of distinct names")
     parser.add_argument("out", help="the text file to write")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--speech", action="store_true",
+                        help="follow each repeat with a pronoun reporting speech")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     names = []
@@ -51,6 +60,8 @@ def main():
             else:
                 a, b = rng.sample(places, 2)
                 parts.append(f"Later {name} said {a} sent {rng.randint(2, 900)} shells to {b}.")
+            if args.speech:
+                parts.append(rng.choice(SPEECH))
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(" ".join(parts) + "\n")
 

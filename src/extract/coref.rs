@@ -147,6 +147,10 @@ fn pronouns<'a>(
     entity: &impl Fn(EntityRef) -> &'a Entity,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
+    // Made on first use: most documents have no pronoun to resolve.
+    let mut quotes: Option<Quotes> = None;
+    // `out` comes by sentence: it grows sentence by sentence.
+    let by_sentence = mentions.is_sorted_by_key(|m| m.sentence);
     for (i, s) in sentences.iter().enumerate().skip(1) {
         let sentence = &text[s.start..s.end];
         // "He said …" at the start, or `"…," he said` after a quotation.
@@ -177,16 +181,12 @@ fn pronouns<'a>(
         // After a quotation, only the sentence before may name the speaker.
         let back = if from == 0 { 3 } else { 1 };
         for j in (i.saturating_sub(back)..i).rev() {
-            people = mentions
+            people = in_sentence(mentions, by_sentence, j)
                 .iter()
-                .chain(out.iter())
+                .chain(in_sentence(&out, true, j))
                 .filter(|m| m.sentence == j && entity(m.entity).kind == "PERSON")
                 // A person named inside a quotation is not its speaker.
-                .filter(|m| {
-                    let head = text.get(..m.span.start).unwrap_or("");
-                    let head = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
-                    head.matches(['"', '“', '”']).count() % 2 == 0
-                })
+                .filter(|m| quotes.get_or_insert_with(|| Quotes::new(text)).outside(m.span.start))
                 .map(|m| m.entity)
                 .collect();
             let mut seen = Vec::new();
@@ -213,9 +213,108 @@ fn pronouns<'a>(
     out
 }
 
+/// The mentions of sentence `j` among `mentions`: those in its range when
+/// they come by sentence (`by_sentence`), as the pipeline gives them, so that a long
+/// document is not read in full for each pronoun; all of them otherwise
+/// (the caller still tests each one's sentence).
+fn in_sentence(mentions: &[Mention], by_sentence: bool, j: usize) -> &[Mention] {
+    if !by_sentence {
+        return mentions;
+    }
+    let from = mentions.partition_point(|m| m.sentence < j);
+    let to = mentions.partition_point(|m| m.sentence <= j);
+    &mentions[from..to]
+}
+
+/// Where the quotation marks and line breaks of a text are, to tell
+/// whether a byte offset lies inside a quotation on its line without
+/// counting the marks again for each mention.
+struct Quotes<'t> {
+    text: &'t str,
+    /// Byte offsets of `"`, `“` and `”`, in order.
+    marks: Vec<usize>,
+    /// Byte offsets of `\n`, in order.
+    breaks: Vec<usize>,
+}
+
+impl<'t> Quotes<'t> {
+    fn new(text: &'t str) -> Quotes<'t> {
+        let (mut marks, mut breaks) = (Vec::new(), Vec::new());
+        for (at, c) in text.match_indices(['"', '“', '”', '\n']) {
+            if c == "\n" {
+                breaks.push(at);
+            } else {
+                marks.push(at);
+            }
+        }
+        Quotes { text, marks, breaks }
+    }
+
+    /// Whether an even number of marks stands between the start of the
+    /// line holding `at` and `at`: it is outside any quotation. An offset
+    /// off the text or inside a character counts as outside.
+    fn outside(&self, at: usize) -> bool {
+        let line = self.breaks.partition_point(|&b| b < at);
+        let line_start = line.checked_sub(1).map_or(0, |k| self.breaks[k] + 1);
+        let before = |to: usize| self.marks.partition_point(|&m| m < to);
+        !self.text.is_char_boundary(at) || (before(at) - before(line_start)) % 2 == 0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The marks' offsets say what counting the marks on the line says,
+    /// at every offset of random texts (with ones off the text and inside
+    /// a character).
+    #[test]
+    fn quotes_as_counted() {
+        let counted = |text: &str, at: usize| {
+            let head = text.get(..at).unwrap_or("");
+            let head = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
+            head.matches(['"', '“', '”']).count() % 2 == 0
+        };
+        let pieces = ["\"", "“", "”", "\n", "a", " ", "é", "He said"];
+        let (mut inside, mut outside) = (0, 0);
+        for text in crate::testing::generated_texts(&pieces, 3_000, 12) {
+            let quotes = Quotes::new(&text);
+            for at in 0..text.len() + 2 {
+                let want = counted(&text, at);
+                assert_eq!(quotes.outside(at), want, "{text:?} at {at}");
+                *if want { &mut outside } else { &mut inside } += 1;
+            }
+        }
+        assert!(inside > 1_000 && outside > 1_000, "{inside} inside, {outside} outside");
+    }
+
+    /// A sentence's mentions are those a filter on the sentence finds,
+    /// in the same order, whether or not the list comes by sentence.
+    #[test]
+    fn in_sentence_as_a_filter() {
+        let mut random = crate::testing::xorshift(0x2545_f491_4f6c_dd1d);
+        for _ in 0..2_000 {
+            let mut mentions: Vec<Mention> = (0..random() % 30)
+                .map(|k| Mention {
+                    span: Span::new(k as usize, k as usize + 1),
+                    sentence: (random() % 8) as usize,
+                    entity: EntityRef::Found(k as u32),
+                    source: Source::Rule,
+                    demonym: false,
+                })
+                .collect();
+            if random() % 2 == 0 {
+                mentions.sort_by_key(|m| m.sentence);
+            }
+            for j in 0..9 {
+                let want: Vec<&Mention> = mentions.iter().filter(|m| m.sentence == j).collect();
+                let sorted = mentions.is_sorted_by_key(|m| m.sentence);
+                let got: Vec<&Mention> =
+                    in_sentence(&mentions, sorted, j).iter().filter(|m| m.sentence == j).collect();
+                assert_eq!(got, want);
+            }
+        }
+    }
 
     #[test]
     fn surnames_by_name_order() {
