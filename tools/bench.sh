@@ -12,6 +12,8 @@
 #                                (about 21 MB of text each; 0 skips it)
 #   GAZETTE_BENCH_LONG_NAMES=12000  names in the long documents (about 500
 #                                and 830 bytes of text each)
+#   GAZETTE_BENCH_LONG_DIGEST=16  MB of the corpus's text put on one line as
+#                                one more long document (0 skips it)
 #
 # Wall time comes from hyperfine when it is installed, else from
 # /usr/bin/time; peak RSS and CPU time always from /usr/bin/time. MB/s counts document
@@ -25,6 +27,7 @@ RUNS=${GAZETTE_BENCH_RUNS:-3}
 SIZES=${GAZETTE_BENCH_SIZES-"100000 1000000"}
 LARGE=${GAZETTE_BENCH_LARGE:-10}
 LONG_NAMES=${GAZETTE_BENCH_LONG_NAMES:-12000}
+LONG_DIGEST=${GAZETTE_BENCH_LONG_DIGEST:-16}
 CORPUS=("$SHARED/data/news_corpus/reuters21578.jsonl" "$SHARED/data/news_corpus/bbc_news_2004_2005.jsonl")
 for f in "${CORPUS[@]}"; do
     [[ -f $f ]] || { echo "bench.sh: $f not found (pass the shared directory)" >&2; exit 2; }
@@ -122,14 +125,38 @@ fi
 # Long documents naming many people (tools/gen_long_document.py), without
 # and with reported speech after each repeat, -j1, one run each: their MB/s
 # should be about the corpus's at -j1.
+# Then the corpus's first LONG_DIGEST MB of text as one document on one
+# line: a digest or a scraped page, real text where every stage's work
+# per byte should stay what it is on the corpus's short reports.
 LONG_ROWS=()
 for speech in "" --speech; do
     echo "bench.sh: long document ${speech:-without speech}" >&2
     python3 tools/gen_long_document.py "$LONG_NAMES" "$TMP/long.txt" $speech
     RUNS=1 measure long extract "$TMP/long.txt" -j1
     b=$(bytes_of "$TMP/out-long")
-    LONG_ROWS+=("| ${speech:-(none)} | $b | $LONG_NAMES | $WALL | $(mbs "$b" "$WALL") | $RSS |")
+    LONG_ROWS+=("| generated, $LONG_NAMES names ${speech:-} | $b | $WALL | $(mbs "$b" "$WALL") | $RSS |")
 done
+if (( LONG_DIGEST > 0 )); then
+    echo "bench.sh: the corpus as one line" >&2
+    python3 - "$TMP/long.txt" "$LONG_DIGEST" "${CORPUS[@]}" <<'PY'
+import json, sys
+out, limit = sys.argv[1], int(sys.argv[2]) * 1_000_000
+texts, size = [], 0
+for path in sys.argv[3:]:
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            text = " ".join(json.loads(line).get("text", "").split())
+            if size >= limit:
+                break
+            texts.append(text)
+            size += len(text.encode("utf-8")) + 1
+with open(out, "w", encoding="utf-8") as f:
+    f.write(" ".join(texts) + "\n")
+PY
+    RUNS=1 measure long extract "$TMP/long.txt" -j1
+    b=$(bytes_of "$TMP/out-long")
+    LONG_ROWS+=("| the corpus's first $LONG_DIGEST MB of text, one line | $b | $WALL | $(mbs "$b" "$WALL") | $RSS |")
+fi
 rm -f "$TMP/long.txt"
 
 timer=/usr/bin/time
@@ -155,8 +182,8 @@ echo
 echo "Long documents, -j1, one run each: their MB/s should be of the order of the corpus's at -j1"
 echo "(above): time per byte that grows with a document's names and length shows here."
 echo
-echo "| option | text bytes | names (each written 9 times) | wall s | MB/s | peak RSS MB |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+echo "| document | text bytes | wall s | MB/s | peak RSS MB |"
+echo "| --- | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${LONG_ROWS[@]}"
 for s in "${STAGES[@]}"; do
     echo
