@@ -111,21 +111,21 @@ impl Offices {
         if self.holders.is_empty() {
             return;
         }
+        let is_title =
+            |t: &&Trigger| t.entries.iter().any(|&e| lexicon.entries()[e].frame == Frame::Title);
+        let lookup = Lookup::new(mentions, triggers.iter().filter(is_title).count());
         let mut added = Vec::new();
-        for t in triggers {
-            if !t.entries.iter().any(|&e| lexicon.entries()[e].frame == Frame::Title) {
-                continue;
-            }
+        for t in triggers.iter().filter(is_title) {
             // Named already: "Defense Minister Kim Yong-Hyun".
             let after = text[t.span.end..].trim_start();
             let at = text.len() - after.len();
-            if mentions.iter().any(|m| m.span.start == at || m.span.overlaps(t.span)) {
+            if lookup.named(mentions, at, t.span) {
                 continue;
             }
             // The country right before: "South Korean", "South Korea's".
             let head = text[..t.span.start].trim_end();
             let head = head.strip_suffix("'s").or_else(|| head.strip_suffix("’s")).unwrap_or(head);
-            let Some(country) = mentions.iter().find(|m| m.span.end == head.len()) else {
+            let Some(country) = lookup.ending_at(mentions, head.len()) else {
                 continue;
             };
             let EntityRef::Known(c) = country.entity else { continue };
@@ -144,6 +144,63 @@ impl Offices {
             mentions.extend(added);
             mentions.sort_by_key(|m| m.span.start);
         }
+    }
+}
+
+/// The two questions [`Offices::resolve`] asks of the mentions for each
+/// title. With few mentions or few titles, a scan of the list; otherwise
+/// their starts and ends, sorted once, so that a long document with
+/// thousands of titles and mentions is not read in full for each title.
+struct Lookup {
+    /// (start, index) and (end, index) of every mention, sorted, and the
+    /// longest mention's length, when it pays.
+    sorted: Option<Sorted>,
+}
+
+struct Sorted {
+    starts: Vec<(usize, usize)>,
+    ends: Vec<(usize, usize)>,
+    longest: usize,
+}
+
+impl Lookup {
+    fn new(mentions: &[Mention], titles: usize) -> Lookup {
+        let sorted = super::sorted_starts(mentions, titles).map(|starts| {
+            let mut ends: Vec<(usize, usize)> =
+                mentions.iter().enumerate().map(|(i, m)| (m.span.end, i)).collect();
+            ends.sort_unstable();
+            let longest = mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
+            Sorted { starts, ends, longest }
+        });
+        Lookup { sorted }
+    }
+
+    /// Whether a mention starts at `at` or shares a byte with `title`.
+    fn named(&self, mentions: &[Mention], at: usize, title: Span) -> bool {
+        let Some(Sorted { starts, longest, .. }) = &self.sorted else {
+            return mentions.iter().any(|m| m.span.start == at || m.span.overlaps(title));
+        };
+        let k = starts.partition_point(|&(start, _)| start < at);
+        if starts.get(k).is_some_and(|&(start, _)| start == at) {
+            return true;
+        }
+        // One that overlaps starts before the title ends, and less than the
+        // longest mention's length before it starts.
+        let from = starts.partition_point(|&(start, _)| start + longest < title.start);
+        starts[from..]
+            .iter()
+            .take_while(|&&(start, _)| start < title.end)
+            .any(|&(_, i)| mentions.get(i).is_some_and(|m| m.span.overlaps(title)))
+    }
+
+    /// The first mention, in list order, that ends at `end`.
+    fn ending_at<'m>(&self, mentions: &'m [Mention], end: usize) -> Option<&'m Mention> {
+        let Some(Sorted { ends, .. }) = &self.sorted else {
+            return mentions.iter().find(|m| m.span.end == end);
+        };
+        // Sorted by (end, index): the first with this end has the lowest index.
+        let k = ends.partition_point(|&(e, _)| e < end);
+        ends.get(k).filter(|&&(e, _)| e == end).and_then(|&(_, i)| mentions.get(i))
     }
 }
 
@@ -177,6 +234,44 @@ mod tests {
         assert_eq!(said_by(text, Date::new(2024, 3, 1).unwrap()), ["Shin Won-sik"]);
         // Nobody on record then: no subject.
         assert_eq!(said_by(text, Date::new(2020, 3, 1).unwrap()), Vec::<String>::new());
+    }
+
+    /// The sorted starts and ends answer as a scan of the list does:
+    /// random mentions (in any order, overlapping, some empty) and titles.
+    #[test]
+    fn lookup_as_a_scan() {
+        let mut random = crate::testing::xorshift(0x6a09_e667_f3bc_c908);
+        let mut next = |n: u64| (random() % n) as usize;
+        let (mut named, mut ending) = (0, 0);
+        for _ in 0..2_000 {
+            let mentions: Vec<Mention> = (0..next(40))
+                .map(|_| {
+                    let start = next(200);
+                    Mention {
+                        span: Span::new(start, start + next(12)),
+                        sentence: 0,
+                        entity: EntityRef::Known(next(5) as u32),
+                        source: Source::Gazetteer,
+                        demonym: false,
+                    }
+                })
+                .collect();
+            let (scan, sorted) = (Lookup::new(&mentions, 0), Lookup::new(&mentions, usize::MAX));
+            assert!(scan.sorted.is_none() && sorted.sorted.is_some() != mentions.is_empty());
+            for _ in 0..20 {
+                let (at, start) = (next(215), next(210));
+                let title = Span::new(start, start + next(8));
+                let want = scan.named(&mentions, at, title);
+                assert_eq!(sorted.named(&mentions, at, title), want, "{at} {title:?}");
+                named += usize::from(want);
+                let end = next(215);
+                let want = scan.ending_at(&mentions, end).map(|m| m as *const Mention);
+                let got = sorted.ending_at(&mentions, end).map(|m| m as *const Mention);
+                assert_eq!(got, want, "end {end}");
+                ending += usize::from(want.is_some());
+            }
+        }
+        assert!(named > 1_000 && ending > 1_000, "{named} named, {ending} ending");
     }
 
     #[test]
