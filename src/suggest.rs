@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::names::{guess_kind, slug, trim_sentence_start};
-use crate::extract::{Extraction, Pipeline, Source};
+use crate::extract::{Extraction, Pipeline, Source, Starts};
 use crate::Span;
 
 /// Two or more capitalised words, with the small words names carry inside.
@@ -62,6 +62,13 @@ impl Suggestions {
                 found.push((e.name.clone(), e.kind.clone(), true, m.span));
             }
         }
+        // A long document's mentions are looked up by start, not read in
+        // full for each sequence (about one a sentence).
+        let starts = Starts::new(&x.mentions, x.sentences.len());
+        let named = |span: Span| match &starts {
+            Some(starts) => starts.near(span).any(|i| x.mentions[i].span.overlaps(span)),
+            None => x.mentions.iter().any(|m| m.span.overlaps(span)),
+        };
         for s in &x.sentences {
             let sentence = &text[s.start..s.end];
             for m in SEQUENCE.find_iter(sentence) {
@@ -69,7 +76,7 @@ impl Suggestions {
                     trim_sentence_start(text, Span::new(s.start + m.start(), s.start + m.end()));
                 let name =
                     text[span.start..span.end].split_whitespace().collect::<Vec<_>>().join(" ");
-                if name.split(' ').count() < 2 || x.mentions.iter().any(|x| x.span.overlaps(span)) {
+                if name.split(' ').count() < 2 || named(span) {
                     continue;
                 }
                 let Some(kind) = guess_kind(&name) else { continue };

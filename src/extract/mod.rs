@@ -399,6 +399,40 @@ fn sorted_starts(mentions: &[Mention], questions: usize) -> Option<Vec<(usize, u
     })
 }
 
+/// The mentions' starts, sorted, and the longest mention's length: which
+/// mentions may share a byte with a span, without reading them all. Made
+/// where questions about long lists of mentions pay for the sort (see
+/// [`sorted_starts`]); the name rules, titles and `suggest` use it.
+pub(crate) struct Starts {
+    /// (start, index) of every mention, by start.
+    sorted: Vec<(usize, usize)>,
+    longest: usize,
+}
+
+impl Starts {
+    /// `None` where `questions` scans of `mentions` cost less than a sort.
+    pub(crate) fn new(mentions: &[Mention], questions: usize) -> Option<Starts> {
+        let sorted = sorted_starts(mentions, questions)?;
+        let longest = mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
+        Some(Starts { sorted, longest })
+    }
+
+    /// The indexes, by start, of the mentions starting within `span`'s
+    /// reach: every one that shares a byte with it, and maybe others (the
+    /// caller tests each). One that overlaps starts before the span ends,
+    /// and less than the longest mention's length before it starts.
+    pub(crate) fn near(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let from = self.sorted.partition_point(|&(start, _)| start + self.longest < span.start);
+        self.sorted[from..].iter().take_while(move |&&(start, _)| start < span.end).map(|&(_, i)| i)
+    }
+
+    /// Whether a mention starts at `at`.
+    pub(crate) fn any_at(&self, at: usize) -> bool {
+        let k = self.sorted.partition_point(|&(start, _)| start < at);
+        self.sorted.get(k).is_some_and(|&(start, _)| start == at)
+    }
+}
+
 /// The first mention (in list order) within one of some spans: each
 /// quantity's entity. With few mentions or few questions, a scan of the
 /// list; otherwise the mentions' starts, sorted once, so that a long

@@ -466,20 +466,18 @@ impl NameRules {
 
 /// Which mentions a rule's name overlaps. With few names or few mentions,
 /// a scan of the list; otherwise the starts of the mentions there were
-/// before the rules' names, sorted once, and the longest one's length, so
+/// before the rules' names, sorted once ([`super::Starts`]), so
 /// that a long document with thousands of names and mentions is not read
 /// in full for each name. The names come in order and do not overlap one
 /// another, so a mention a name adds never overlaps a later name.
 struct Overlaps {
-    /// (start, index) of every mention, by start, and the longest mention's
-    /// length, when it pays.
-    sorted: Option<(Vec<(usize, usize)>, usize)>,
+    /// The mentions' starts, when it pays.
+    sorted: Option<super::Starts>,
 }
 
 impl Overlaps {
     fn new(mentions: &[Mention], names: usize) -> Overlaps {
-        let longest = || mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
-        Overlaps { sorted: super::sorted_starts(mentions, names).map(|v| (v, longest())) }
+        Overlaps { sorted: super::Starts::new(mentions, names) }
     }
 
     /// The indexes, in order, of the mentions not `removed` that share a
@@ -488,18 +486,10 @@ impl Overlaps {
         let keep = |&i: &usize| {
             !removed.get(i).copied().unwrap_or(false) && span.overlaps(mentions[i].span)
         };
-        let Some((sorted, longest)) = &self.sorted else {
+        let Some(sorted) = &self.sorted else {
             return (0..mentions.len()).filter(keep).collect();
         };
-        // One that overlaps starts before the span ends, and less than the
-        // longest mention's length before it starts.
-        let from = sorted.partition_point(|&(start, _)| start + longest < span.start);
-        let mut inside: Vec<usize> = sorted[from..]
-            .iter()
-            .take_while(|&&(start, _)| start < span.end)
-            .map(|&(_, i)| i)
-            .filter(keep)
-            .collect();
+        let mut inside: Vec<usize> = sorted.near(span).filter(keep).collect();
         inside.sort_unstable();
         inside
     }

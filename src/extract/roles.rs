@@ -152,50 +152,33 @@ impl Offices {
 /// their starts and ends, sorted once, so that a long document with
 /// thousands of titles and mentions is not read in full for each title.
 struct Lookup {
-    /// (start, index) and (end, index) of every mention, sorted, and the
-    /// longest mention's length, when it pays.
-    sorted: Option<Sorted>,
-}
-
-struct Sorted {
-    starts: Vec<(usize, usize)>,
-    ends: Vec<(usize, usize)>,
-    longest: usize,
+    /// The mentions' starts, and (end, index) of each by end, when it pays.
+    sorted: Option<(super::Starts, Vec<(usize, usize)>)>,
 }
 
 impl Lookup {
     fn new(mentions: &[Mention], titles: usize) -> Lookup {
-        let sorted = super::sorted_starts(mentions, titles).map(|starts| {
+        let sorted = super::Starts::new(mentions, titles).map(|starts| {
             let mut ends: Vec<(usize, usize)> =
                 mentions.iter().enumerate().map(|(i, m)| (m.span.end, i)).collect();
             ends.sort_unstable();
-            let longest = mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
-            Sorted { starts, ends, longest }
+            (starts, ends)
         });
         Lookup { sorted }
     }
 
     /// Whether a mention starts at `at` or shares a byte with `title`.
     fn named(&self, mentions: &[Mention], at: usize, title: Span) -> bool {
-        let Some(Sorted { starts, longest, .. }) = &self.sorted else {
+        let Some((starts, _)) = &self.sorted else {
             return mentions.iter().any(|m| m.span.start == at || m.span.overlaps(title));
         };
-        let k = starts.partition_point(|&(start, _)| start < at);
-        if starts.get(k).is_some_and(|&(start, _)| start == at) {
-            return true;
-        }
-        // One that overlaps starts before the title ends, and less than the
-        // longest mention's length before it starts.
-        let from = starts.partition_point(|&(start, _)| start + longest < title.start);
-        starts[from..]
-            .iter()
-            .take_while(|&&(start, _)| start < title.end)
-            .any(|&(_, i)| mentions.get(i).is_some_and(|m| m.span.overlaps(title)))
+        starts.any_at(at)
+            || starts.near(title).any(|i| mentions.get(i).is_some_and(|m| m.span.overlaps(title)))
     }
 
     /// The first mention, in list order, that ends at `end`.
     fn ending_at<'m>(&self, mentions: &'m [Mention], end: usize) -> Option<&'m Mention> {
-        let Some(Sorted { ends, .. }) = &self.sorted else {
+        let Some((_, ends)) = &self.sorted else {
             return mentions.iter().find(|m| m.span.end == end);
         };
         // Sorted by (end, index): the first with this end has the lowest index.
