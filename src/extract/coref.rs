@@ -149,7 +149,8 @@ fn pronouns<'a>(
     let mut out = Vec::new();
     // Made on first use: most documents have no pronoun to resolve.
     let mut quotes: Option<Quotes> = None;
-    // `out` comes by sentence: it grows sentence by sentence.
+    // The pipeline's mentions come by sentence; `out` does too, as it
+    // grows sentence by sentence.
     let by_sentence = mentions.is_sorted_by_key(|m| m.sentence);
     for (i, s) in sentences.iter().enumerate().skip(1) {
         let sentence = &text[s.start..s.end];
@@ -214,9 +215,9 @@ fn pronouns<'a>(
 }
 
 /// The mentions of sentence `j` among `mentions`: those in its range when
-/// they come by sentence (`by_sentence`), as the pipeline gives them, so that a long
-/// document is not read in full for each pronoun; all of them otherwise
-/// (the caller still tests each one's sentence).
+/// they come by sentence (`by_sentence`), so that a long document is not
+/// read in full for each pronoun; all of them otherwise (the caller still
+/// tests each one's sentence).
 fn in_sentence(mentions: &[Mention], by_sentence: bool, j: usize) -> &[Mention] {
     if !by_sentence {
         return mentions;
@@ -306,9 +307,9 @@ mod tests {
             if random() % 2 == 0 {
                 mentions.sort_by_key(|m| m.sentence);
             }
+            let sorted = mentions.is_sorted_by_key(|m| m.sentence);
             for j in 0..9 {
                 let want: Vec<&Mention> = mentions.iter().filter(|m| m.sentence == j).collect();
-                let sorted = mentions.is_sorted_by_key(|m| m.sentence);
                 let got: Vec<&Mention> =
                     in_sentence(&mentions, sorted, j).iter().filter(|m| m.sentence == j).collect();
                 assert_eq!(got, want);
