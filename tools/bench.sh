@@ -134,7 +134,7 @@ for speech in "" --speech; do
     python3 tools/gen_long_document.py "$LONG_NAMES" "$TMP/long.txt" $speech
     RUNS=1 measure long extract "$TMP/long.txt" -j1
     b=$(bytes_of "$TMP/out-long")
-    LONG_ROWS+=("| generated, $LONG_NAMES names ${speech:-} | $b | $WALL | $(mbs "$b" "$WALL") | $RSS |")
+    LONG_ROWS+=("| generated, $LONG_NAMES names${speech:+ $speech} | $b | $WALL | $(mbs "$b" "$WALL") | $RSS |")
 done
 if (( LONG_DIGEST > 0 )); then
     echo "bench.sh: the corpus as one line" >&2
