@@ -386,23 +386,10 @@ impl Pipeline {
     }
 }
 
-/// (start, index) of every mention, by start, when `questions` about them
-/// would each scan the whole list more than it costs to sort it: a long
-/// document with thousands of mentions. Below 4,096 mentions times
-/// questions, `None`, and the questions scan the list.
-fn sorted_starts(mentions: &[Mention], questions: usize) -> Option<Vec<(usize, usize)>> {
-    (mentions.len().saturating_mul(questions) > 4096).then(|| {
-        let mut v: Vec<(usize, usize)> =
-            mentions.iter().enumerate().map(|(i, m)| (m.span.start, i)).collect();
-        v.sort_unstable();
-        v
-    })
-}
-
 /// The mentions' starts, sorted, and the longest mention's length: which
 /// mentions may share a byte with a span, without reading them all. Made
-/// where questions about long lists of mentions pay for the sort (see
-/// [`sorted_starts`]); the name rules, titles and `suggest` use it.
+/// only where questions about a long list of mentions pay for the sort;
+/// quantities, the name rules, titles and `suggest` use it.
 pub(crate) struct Starts {
     /// (start, index) of every mention, by start.
     sorted: Vec<(usize, usize)>,
@@ -410,9 +397,16 @@ pub(crate) struct Starts {
 }
 
 impl Starts {
-    /// `None` where `questions` scans of `mentions` cost less than a sort.
+    /// `None` where `questions` scans of `mentions` cost less than a sort:
+    /// below 4,096 mentions times questions (a long document has thousands
+    /// of mentions).
     pub(crate) fn new(mentions: &[Mention], questions: usize) -> Option<Starts> {
-        let sorted = sorted_starts(mentions, questions)?;
+        if mentions.len().saturating_mul(questions) <= 4096 {
+            return None;
+        }
+        let mut sorted: Vec<(usize, usize)> =
+            mentions.iter().enumerate().map(|(i, m)| (m.span.start, i)).collect();
+        sorted.sort_unstable();
         let longest = mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
         Some(Starts { sorted, longest })
     }
@@ -435,33 +429,26 @@ impl Starts {
 
 /// The first mention (in list order) within one of some spans: each
 /// quantity's entity. With few mentions or few questions, a scan of the
-/// list; otherwise the mentions' starts, sorted once, so that a long
-/// document with thousands of mentions and quantities is not read in full
-/// for each quantity.
+/// list; otherwise the mentions' [`Starts`], so that a long document with
+/// thousands of mentions and quantities is not read in full for each
+/// quantity.
 struct MentionStarts {
-    /// (start, index) of every mention, by start, when it pays.
-    sorted: Option<Vec<(usize, usize)>>,
+    sorted: Option<Starts>,
 }
 
 impl MentionStarts {
     fn new(mentions: &[Mention], questions: usize) -> MentionStarts {
-        MentionStarts { sorted: sorted_starts(mentions, questions) }
+        MentionStarts { sorted: Starts::new(mentions, questions) }
     }
 
     /// The index of the first of `mentions` that one of `within` contains.
     fn first_within(&self, mentions: &[Mention], within: [Span; 2]) -> Option<usize> {
         let inside = |m: &Mention| within.iter().any(|w| w.contains(m.span));
         let Some(sorted) = &self.sorted else { return mentions.iter().position(inside) };
-        // Only a mention starting within the spans' reach can be inside one.
+        // A mention inside one of the spans starts within their reach.
         let lo = within.iter().map(|w| w.start).min().unwrap_or(0);
         let hi = within.iter().map(|w| w.end).max().unwrap_or(0);
-        let from = sorted.partition_point(|&(start, _)| start < lo);
-        sorted[from..]
-            .iter()
-            .take_while(|&&(start, _)| start <= hi)
-            .filter(|&&(_, i)| mentions.get(i).is_some_and(inside))
-            .map(|&(_, i)| i)
-            .min()
+        sorted.near(Span::new(lo, hi.saturating_add(1))).filter(|&i| inside(&mentions[i])).min()
     }
 }
 
@@ -605,7 +592,7 @@ mod tests {
     /// The sorted starts find the mention a scan of the list finds: random
     /// mentions (in any order, overlapping, some empty) and spans.
     #[test]
-    fn sorted_starts_find_as_a_scan() {
+    fn first_within_as_a_scan() {
         let mut random = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15_u64);
         let mut next = |n: u64| (random() % n) as usize;
         let span = |next: &mut dyn FnMut(u64) -> usize| {

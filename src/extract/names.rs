@@ -851,10 +851,6 @@ mod tests {
     use super::*;
     use crate::extract::gazetteer::GazetteerBuilder;
 
-    /// In one pass or name by name, the occurrences are those
-    /// `match_indices` finds for each name, in the same order: names that
-    /// overlap themselves (`aa`), contain one another or are the same for
-    /// two entities, and an empty one.
     /// Merged in at the end, the repeats and their order are those inserted
     /// one by one: random mentions (overlapping, some starting together)
     /// and occurrences over a short text.
@@ -922,6 +918,10 @@ mod tests {
         assert!(found > 10_000, "only {found} overlaps");
     }
 
+    /// In one pass or name by name, the occurrences are those
+    /// `match_indices` finds for each name, in the same order: names that
+    /// overlap themselves (`aa`), contain one another or are the same for
+    /// two entities, and an empty one.
     #[test]
     fn occurrences_as_match_indices() {
         let pieces = ["a", "aa", "b", "Ab", "ab ", " ", "-", "é", "Lam Akol", "Akol", "x"];
