@@ -18,13 +18,6 @@ impl Walk {
         Ok(Walk { state: dfa.start_state_forward(&Input::new(hay))?, last: None })
     }
 
-    /// Takes in the byte at `at`; `Ok(false)` once the walk is over (no
-    /// longer match can follow).
-    fn step<A: Automaton>(&mut self, dfa: &A, byte: u8, at: usize) -> Result<bool, MatchError> {
-        self.state = dfa.next_state(self.state, byte);
-        self.special(dfa, byte, at)
-    }
-
     /// What the state just entered means; the match states of a DFA lag
     /// one byte behind, so a match seen at `at` ends there.
     fn special<A: Automaton>(&mut self, dfa: &A, byte: u8, at: usize) -> Result<bool, MatchError> {
@@ -51,13 +44,19 @@ impl Walk {
         at: usize,
         fold: bool,
     ) -> Result<Option<HalfMatch>, MatchError> {
+        let mut state = self.state;
         for (i, &byte) in hay.iter().enumerate().skip(at) {
             let byte = if fold { byte.to_ascii_lowercase() } else { byte };
-            if !self.step(dfa, byte, i)? {
-                return Ok(self.last);
+            state = dfa.next_state(state, byte);
+            // As in `first_ends`: the state leaves its local only here.
+            if dfa.is_special_state(state) {
+                self.state = state;
+                if !self.special(dfa, byte, i)? {
+                    return Ok(self.last);
+                }
             }
         }
-        self.state = dfa.next_eoi_state(self.state);
+        self.state = dfa.next_eoi_state(state);
         if dfa.is_match_state(self.state) {
             self.last = Some(HalfMatch::new(dfa.match_pattern(self.state, 0), hay.len()));
         }
@@ -76,11 +75,20 @@ pub(super) fn first_ends<A: Automaton>(
 ) -> Result<[Option<HalfMatch>; 2], MatchError> {
     let (mut wa, mut wb) = (Walk::start(a, ha)?, Walk::start(b, hb)?);
     let both = ha.len().min(hb.len());
+    // The states stay in locals, and the special ones (match, dead, quit:
+    // a few bytes of a sentence) leave the loop to be looked at: checked
+    // inside it, they made the compiler keep both states in memory.
+    let (mut sa, mut sb) = (wa.state, wb.state);
     let mut at = 0;
     while at < both {
         let (ba, bb) = (ha[at], hb[at].to_ascii_lowercase());
-        wa.state = a.next_state(wa.state, ba);
-        wb.state = b.next_state(wb.state, bb);
+        sa = a.next_state(sa, ba);
+        sb = b.next_state(sb, bb);
+        if !(a.is_special_state(sa) || b.is_special_state(sb)) {
+            at += 1;
+            continue;
+        }
+        (wa.state, wb.state) = (sa, sb);
         let (on_a, on_b) = (wa.special(a, ba, at)?, wb.special(b, bb, at)?);
         at += 1;
         match (on_a, on_b) {
@@ -90,6 +98,7 @@ pub(super) fn first_ends<A: Automaton>(
             (false, false) => return Ok([wa.last, wb.last]),
         }
     }
+    (wa.state, wb.state) = (sa, sb);
     Ok([wa.finish(a, ha, at, false)?, wb.finish(b, hb, at, true)?])
 }
 
