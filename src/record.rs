@@ -9,6 +9,8 @@
 //! column names; text is kept as found (the CSV writer, not the record,
 //! guards cells against spreadsheet formulas).
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::extract::{Extraction, Pipeline};
@@ -152,8 +154,10 @@ pub struct RelationRow {
     pub negated: bool,
     /// The text hedges it.
     pub hedged: bool,
-    /// The sentence.
-    pub evidence: String,
+    /// The sentence. Shared by the rows of one sentence: a document
+    /// without sentence punctuation has sentences of 4 KB (the cap), and
+    /// dozens of relations in each.
+    pub evidence: Arc<str>,
 }
 
 /// A row of `sentences.csv`.
@@ -249,6 +253,8 @@ impl Record {
                 }
             })
             .collect();
+        // Relations come in sentence order: each sentence is copied once.
+        let mut evidence: Option<(usize, Arc<str>)> = None;
         let relations = x
             .relations
             .iter()
@@ -269,7 +275,19 @@ impl Record {
                     date: r.date.clone(),
                     negated: r.negated,
                     hedged: r.hedged,
-                    evidence: x.sentences.get(r.sentence).map(|&s| slice(s)).unwrap_or_default(),
+                    evidence: match &evidence {
+                        Some((i, e)) if *i == r.sentence => Arc::clone(e),
+                        _ => {
+                            let e: Arc<str> = x
+                                .sentences
+                                .get(r.sentence)
+                                .map(|&s| slice(s))
+                                .unwrap_or_default()
+                                .into();
+                            evidence = Some((r.sentence, Arc::clone(&e)));
+                            e
+                        }
+                    },
                 }
             })
             .collect();
@@ -379,6 +397,33 @@ mod tests {
             assert_eq!(text.len(), 256);
             let index = CharIndex::new(&text);
             assert_eq!(index.at(256), text.chars().count(), "{text:?}");
+        }
+    }
+
+    /// The relations of one sentence hold one copy of it, and each holds
+    /// its own sentence.
+    #[test]
+    fn evidence_shared_within_a_sentence() {
+        use crate::extract::{gazetteer::GazetteerBuilder, lexicon::Lexicon};
+        let pipeline = Pipeline::new(
+            GazetteerBuilder::with_defaults().build().unwrap(),
+            Lexicon::with_defaults().unwrap(),
+        );
+        let text =
+            "Vladimir Putin said Iran attacked Belarus, Kim Jong Un said Moscow attacked Syria. \
+                    North Korea supplied Russia with shells.";
+        let doc = crate::Document::new("d", text);
+        let x = pipeline.extract(&doc, None);
+        let record = Record::new("d", "", text, &[], &x, &pipeline, false);
+        let rows = &record.relations;
+        let count = |n| rows.iter().filter(|r| r.sentence == n).count();
+        assert!(count(1) >= 2 && count(2) >= 1, "{rows:?}");
+        for (i, a) in rows.iter().enumerate() {
+            let sentence = x.sentences[a.sentence - 1];
+            assert_eq!(&*a.evidence, &text[sentence.start..sentence.end]);
+            for b in &rows[i + 1..] {
+                assert_eq!(Arc::ptr_eq(&a.evidence, &b.evidence), a.sentence == b.sentence);
+            }
         }
     }
 

@@ -188,7 +188,7 @@ proptest! {
             relations: vec![RelationRow {
                 subject: cells[2].clone(),
                 object: cells[3].clone(),
-                evidence: cells[1].clone(),
+                evidence: cells[1].as_str().into(),
                 ..RelationRow::default()
             }],
             ..Record::default()
