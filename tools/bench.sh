@@ -44,15 +44,16 @@ trap 'rm -rf "$TMP"' EXIT
 
 median() { python3 -c 'import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
 
-# measure NAME ARGS...: runs `gazette ARGS` RUNS times; sets WALL (median s),
-# CPU (median user+sys s) and RSS (largest peak RSS, MB) and keeps run.json
-# in $TMP/out-NAME.
+# measure NAME ARGS...: runs `gazette ARGS` RUNS times (under `taskset -c 0`
+# when PIN=1); sets WALL (median s), CPU (median user+sys s) and RSS
+# (largest peak RSS, MB) and keeps run.json in $TMP/out-NAME.
 measure() {
     local name=$1; shift
-    local out=$TMP/out-$name walls=() cpus=() rss=0 r
+    local out=$TMP/out-$name walls=() cpus=() rss=0 r pin=()
+    if [[ ${PIN:-0} == 1 ]]; then pin=(taskset -c 0); fi
     for ((r = 0; r < RUNS; r++)); do
         rm -rf "$out"
-        /usr/bin/time -f '%e %M %U %S' -o "$TMP/time" "$GAZETTE" "$@" --out "$out" -q 2>/dev/null \
+        /usr/bin/time -f '%e %M %U %S' -o "$TMP/time" "${pin[@]}" "$GAZETTE" "$@" --out "$out" -q 2>/dev/null \
             || [[ $? == 1 ]] || { echo "bench.sh: gazette $* failed" >&2; exit 2; }
         read -r w kb u s < <(tail -n 1 "$TMP/time")
         walls+=("$w")
@@ -63,7 +64,7 @@ measure() {
     CPU=$(median "${cpus[@]}")
     if command -v hyperfine >/dev/null; then
         hyperfine --runs "$RUNS" --style none --export-json "$TMP/h.json" \
-            "rm -rf $out-h; $GAZETTE $* --out $out-h -q 2>/dev/null" >/dev/null
+            "rm -rf $out-h; ${pin[*]} $GAZETTE $* --out $out-h -q 2>/dev/null" >/dev/null
         WALL=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$TMP/h.json")
     fi
     RSS=$((rss / 1024))
@@ -74,6 +75,9 @@ mbs() { python3 -c 'import sys; print(f"{int(sys.argv[1]) / 1e6 / float(sys.argv
 : > "$TMP/empty.jsonl"
 ROWS=()
 STAGES=()
+# taskset pins a process to one core, where the machine has it.
+PINNABLE=
+if command -v taskset >/dev/null && taskset -c 0 true 2>/dev/null; then PINNABLE=1; fi
 for size in 0 $SIZES; do
     args=()
     label=default
@@ -100,7 +104,16 @@ for size in 0 $SIZES; do
     j2=$(mbs "$bytes" "$WALL") rss2=$RSS
     extra=$(python3 -c 'import sys; b,w,c,z=map(float,sys.argv[1:]); print(f"{b/1e6/(w-z):.2f} | {c/w:.0%} | {b/1e6/c:.2f}")' "$bytes" "$WALL" "$CPU" "$build")
     ratios=$(python3 -c 'import sys; a,b,s=map(float,sys.argv[1:]); print(f"{a/s:.3f} | {b/2/s:.3f} | {b/a:.2f}x")' "$j1" "$j2" "$scan")
-    ROWS+=("| $label | $patterns | $build | $build_rss | $j1 | $cpu1 | $j2 | $extra | $scan | $ratios | $rss2 |")
+    # At -j1 the reading and writing threads use the second core too (CPU
+    # -j1 above 100 %): pinned to one core, the whole process shows what
+    # one core does, and the second core's gain from it.
+    pinned="n/a | n/a"
+    if [[ -n $PINNABLE ]]; then
+        echo "bench.sh: $label: corpus -j1 on one core" >&2
+        PIN=1 measure "p1-$size" extract "${CORPUS[@]}" "${args[@]}" -j1
+        pinned=$(python3 -c 'import sys; b,w,j2=map(float,sys.argv[1:]); print(f"{b/1e6/w:.2f} | {j2/(b/1e6/w):.2f}x")' "$bytes" "$WALL" "$j2")
+    fi
+    ROWS+=("| $label | $patterns | $build | $build_rss | $j1 | $cpu1 | $j2 | $extra | $scan | $ratios | $pinned | $rss2 |")
     echo "bench.sh: $label: stages" >&2
     STAGES+=("$("$TARGET/examples/bench_stages" "$SHARED" "${args[@]}")")
 done
@@ -119,6 +132,14 @@ if (( LARGE > 0 )); then
     RUNS=1 measure large extract "$TMP/large.jsonl" -j2
     b=$(bytes_of "$TMP/out-large")
     LARGE_ROW="| $b | $(du -m "$TMP/large.jsonl" | cut -f1) | $WALL | $(mbs "$b" "$WALL") | $RSS |"
+    if [[ -n $PINNABLE ]]; then
+        # Scaling at archive scale: the gazetteer build and each thread's
+        # first megabytes weigh little here.
+        large2=$WALL
+        echo "bench.sh: large input -j1 on one core" >&2
+        PIN=1 RUNS=1 measure large1 extract "$TMP/large.jsonl" -j1
+        LARGE_PINNED=$(python3 -c 'import sys; b,w1,w2=map(float,sys.argv[1:]); print(f"{b/1e6/w1:.2f} MB/s -j1 on one core, {w1/w2:.2f}x from one core to -j2")' "$b" "$WALL" "$large2")
+    fi
     rm -f "$TMP/large.jsonl"
 fi
 
@@ -166,12 +187,14 @@ command -v hyperfine >/dev/null && timer="hyperfine (RSS: /usr/bin/time)"
 echo
 echo "gazette $(git rev-parse --short HEAD), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $timer, median of $RUNS"
 echo
-echo "| gazetteers | patterns | build s (empty input) | RSS MB (empty input) | MB/s -j1 | CPU -j1 | MB/s -j2 | MB/s -j2 without build | CPU -j2 | MB per CPU-s -j2 | scan MB/s | -j1 / scan | -j2 per core / scan | scaling 1→2 | peak RSS MB -j2 |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| gazetteers | patterns | build s (empty input) | RSS MB (empty input) | MB/s -j1 | CPU -j1 | MB/s -j2 | MB/s -j2 without build | CPU -j2 | MB per CPU-s -j2 | scan MB/s | -j1 / scan | -j2 per core / scan | scaling 1→2 | MB/s -j1 on one core | scaling one core → 2 | peak RSS MB -j2 |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${ROWS[@]}"
 echo
 echo "CPU: (user + sys) / wall; 100 % is one full core. Below 100 % at -j1 (or 200 % at -j2)"
-echo "the machine was busy with other work and MB/s understates gazette."
+echo "the machine was busy with other work and MB/s understates gazette. \"On one core\": the"
+echo "whole process at -j1 under taskset -c 0 (n/a without taskset), so that reading and"
+echo "writing do not borrow the second core; its scaling is MB/s -j2 over it."
 echo
 echo "Peak RSS against input size (default gazetteers, -j2, one run). MB/s on the large"
 echo "input is what an archive gets once each thread has built its lazy DFA states:"
@@ -180,6 +203,7 @@ echo "| text bytes | JSONL MB | wall s | MB/s | peak RSS MB |"
 echo "| ---: | ---: | ---: | ---: | ---: |"
 echo "$SMALL"
 if [[ -n ${LARGE_ROW:-} ]]; then echo "$LARGE_ROW"; fi
+if [[ -n ${LARGE_PINNED:-} ]]; then echo; echo "Large input: $LARGE_PINNED."; fi
 echo
 echo "Long documents, -j1, one run each: their MB/s should be of the order of the corpus's at -j1"
 echo "(above): time per byte that grows with a document's names and length shows here."
