@@ -504,6 +504,10 @@ impl CsvOutput {
         }
         let reference = r.reference();
         let mut edges_in_doc = BTreeSet::new();
+        // The evidence hashed last, with its hash: a sentence's relations
+        // come together, and a sentence may be 4 KB long (a comparison
+        // costs much less than hashing it again).
+        let mut hashed: Option<(&str, u64)> = None;
         for rel in &r.relations {
             self.writer("relations").write_record([
                 id.as_str(),
@@ -535,7 +539,12 @@ impl CsvOutput {
                         e.insert(EdgeTotal::default())
                     }
                 };
-                if edge.evidence.insert(crate::hash::fnv64(rel.evidence.as_bytes())) {
+                let hash = match hashed {
+                    Some((text, hash)) if text == &*rel.evidence => hash,
+                    _ => crate::hash::fnv64(rel.evidence.as_bytes()),
+                };
+                hashed = Some((&rel.evidence, hash));
+                if edge.evidence.insert(hash) {
                     edges.bytes += EVIDENCE_BYTES;
                 }
                 edge.documents += u64::from(first_in_doc);
