@@ -253,7 +253,8 @@ impl Record {
                 }
             })
             .collect();
-        // Relations come in sentence order: each sentence is copied once.
+        // Relations come in sentence order, so each sentence is copied once
+        // (out of order, a sentence would only be copied more than once).
         let mut evidence: Option<(usize, Arc<str>)> = None;
         let relations = x
             .relations
