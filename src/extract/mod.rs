@@ -201,7 +201,7 @@ pub struct Pipeline {
 impl Pipeline {
     /// Builds the pipeline from compiled gazetteers and a relation lexicon.
     pub fn new(gazetteer: Gazetteer, lexicon: Lexicon) -> Pipeline {
-        let names = names::NameRules::new(&lexicon);
+        let names = names::NameRules::new(&lexicon).with_given_names(&gazetteer);
         let [titles, org, place] = names.word_sets();
         let fixed = fixed::FixedStrings::new(&[
             (lexicon.phrase_list(), true),

@@ -5,7 +5,7 @@
 //! `Sudan Liberation Movement`), a place by a locative word (`Kherson
 //! Oblast`, `the town of Pokrovsk`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -14,7 +14,7 @@ use regex::{Regex, RegexBuilder};
 use regex_automata::{meta, Anchored, Input};
 
 use super::fixed::{self, Hit};
-use super::gazetteer::Entity;
+use super::gazetteer::{Entity, Gazetteer};
 use super::lexicon::{Frame, Lexicon};
 use super::{sentence_of, EntityRef, Mention, Source};
 use crate::Span;
@@ -234,12 +234,55 @@ const HONORIFICS: &[&str] = &[
     "rep.", "gov.", "prof.", "mr", "mrs", "ms", "dr",
 ];
 
+/// Last words that make the words after a given name a place, a
+/// building or an event (`Victoria Park`, `George Washington Bridge`,
+/// `Rose Bowl`), not a person; [`ORG_WORDS`] holds more.
+#[rustfmt::skip]
+const NOT_SURNAMES: &[&str] = &[
+    "Park", "Road", "Bridge", "Airport", "Station", "Hospital", "Hotel", "Stadium", "Arena",
+    "River", "Lake", "Valley", "Island", "Islands", "Bay", "Beach", "Hall", "Centre", "Center",
+    "Church", "Cathedral", "Mosque", "Palace", "Tower", "Prize", "Award", "Trophy", "Memorial",
+    "Museum", "Library", "School", "College", "Mountains", "Hills", "Heights", "Plaza",
+    "Boulevard", "Lane", "Drive", "County", "Bowl", "Day", "Act", "Doctrine", "Plan",
+    "Restaurant", "Laboratories", "Labs", "Management", "Asset", "Assets", "Democrat", "Democrats",
+    "Republican", "Republicans", "Utd", "Slam", "Slams", "Prix", "Pharmaceuticals", "Systems",
+    "Technologies", "Electronics", "Communications", "Entertainment", "Foods", "Energy",
+    "Resources", "Petroleum", "Oil", "Gas", "Steel", "Airways", "Records", "Studios", "Pictures",
+    "Brothers", "Bros", "Sons", "Associates", "Trust", "Insurance", "Investments", "Stores",
+    "Mining", "Chemicals", "Chemical", "Medical", "Health", "Pharma", "Motor", "Media", "Plc",
+    "PLC", "Cos", "Co.", "Creek",
+];
+
+/// Given names that are also English words, more often part of something
+/// else when capitalised (`Grand Slam`, `Man Utd`, `Christian Democrat`):
+/// the default people's first words whose lower-case form is more common
+/// than half their capitalised form in the news corpus, and a few more.
+#[rustfmt::skip]
+const COMMON_GIVEN: &[&str] = &[
+    "Said", "Than", "Per", "Set", "Come", "Win", "Political", "Ministers", "Phone", "Saw",
+    "Par", "Job", "Men", "Man", "Air", "Ban", "Beat", "Host", "Nor", "Tin", "Peer", "Tie",
+    "Mass", "Sum", "Jury", "Lay", "Des", "Crown", "Tea", "Son", "Fan", "Fares", "Soul",
+    "Landing", "Kit", "Rein", "Tens", "Raid", "Bin", "Rod", "Rear", "Sin", "Bio", "Bare", "Min",
+    "Ante", "Lien", "Grand", "Christian", "Will", "Long", "Young", "Little", "Royal", "Noble",
+    "Major", "Hope", "Grace", "Joy", "Rose", "Desire", "Innocent", "Prosper", "Martial", "Rosy",
+    "Eta", "New", "Old", "Great", "Holy", "Saint", "San", "Santa", "Don", "Del", "Van", "Von",
+    "Sea", "Sun", "Star",
+];
+
+/// Ordinals, which start names of things rather than people (`First Union`).
+const ORDINALS: &[&str] = &[
+    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
+];
+
 /// The compiled name rules.
 #[derive(Debug)]
 pub struct NameRules {
     titles: AhoCorasick,
     title_patterns: Vec<String>,
     honorific_count: usize,
+    /// Given names: the first words of the gazetteers' people (see
+    /// [`NameRules::with_given_names`]).
+    given: HashSet<Box<str>>,
 }
 
 /// The fixed strings [`NameRules::find_with`] needs found in a text, each
@@ -267,7 +310,85 @@ impl NameRules {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("title patterns are plain strings");
-        NameRules { titles, title_patterns: patterns, honorific_count }
+        NameRules { titles, title_patterns: patterns, honorific_count, given: HashSet::new() }
+    }
+
+    /// Adds the rule that a known given name and the capitalised words
+    /// after it name a person (`Igor Shkvyrin`, `Mark Rutte`), as GATE
+    /// ANNIE's first-name list does. The given names are the first words
+    /// of the multi-word names of `gazetteer`'s people, so that a user who
+    /// adds people adds their given names too. Left out: words that name
+    /// anything else in the gazetteer on their own (`Israel`, `Victoria`),
+    /// titles (`King`), ordinals, and words that open sentences or are
+    /// never names.
+    pub fn with_given_names(mut self, gazetteer: &Gazetteer) -> NameRules {
+        let entities = gazetteer.entities();
+        let others: HashSet<&str> =
+            entities.iter().filter(|e| e.kind != "PERSON").map(|e| e.name.as_str()).collect();
+        let titles: HashSet<String> =
+            self.title_patterns.iter().map(|t| t.trim_end_matches('.').to_lowercase()).collect();
+        for e in entities.iter().filter(|e| e.kind == "PERSON") {
+            let mut words = e.name.split_whitespace();
+            let (Some(first), Some(_)) = (words.next(), words.next()) else { continue };
+            if is_given_name_form(first)
+                && !others.contains(first)
+                && !titles.contains(&first.to_lowercase())
+                && ![NOT_NAMES, SENTENCE_WORDS, ORDINALS, COMMON_GIVEN]
+                    .iter()
+                    .any(|list| list.contains(&first))
+            {
+                self.given.insert(first.into());
+            }
+        }
+        self
+    }
+
+    /// People named by a known given name and one to three capitalised
+    /// words after it, as `(span, "PERSON")`.
+    fn given_name_persons(&self, text: &str, new: &mut Vec<(Span, &'static str)>) {
+        if self.given.is_empty() {
+            return;
+        }
+        let bytes = text.as_bytes();
+        let word_byte = |b: u8| b.is_ascii_alphabetic() || b == b'-' || b == b'\'';
+        let mut i = 0;
+        while i < bytes.len() {
+            // Given names are ASCII words starting with a capital.
+            let starts = bytes[i].is_ascii_uppercase()
+                && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] >= 0x80));
+            if !starts {
+                i += 1;
+                continue;
+            }
+            let end = bytes[i..].iter().position(|&b| !word_byte(b)).map_or(bytes.len(), |n| i + n);
+            let known =
+                bytes.get(end).is_none_or(|&b| b < 0x80) && self.given.contains(&text[i..end]);
+            if known && !after_name_word(text, i) {
+                if let Some(c) = PERSON_AFTER.captures(&text[end..]) {
+                    let g = c.get(1).unwrap();
+                    let span = trim_name(text, Span::new(i, end + g.end()), true);
+                    let span = without_possessive(text, within_paragraph(text, span));
+                    let name = &text[span.start..span.end];
+                    let words: Vec<&str> = name.split_whitespace().collect();
+                    let thing = words.iter().any(|w| {
+                        NOT_SURNAMES.contains(w)
+                            || ORG_HEADS.split('|').any(|h| h == *w)
+                            || PLACE_WORDS.split('|').any(|p| p == *w)
+                            || self.is_title(w)
+                    });
+                    if span.start == i && words.len() >= 2 && !thing {
+                        new.push((span, "PERSON"));
+                    }
+                }
+            }
+            i = end.max(i + 1);
+        }
+    }
+
+    /// Whether `word` is one of the lexicon's titles (`Chancellor`, `Gen.`).
+    fn is_title(&self, word: &str) -> bool {
+        let word = word.trim_end_matches('.');
+        self.title_patterns.iter().any(|t| t.trim_end_matches('.').eq_ignore_ascii_case(word))
     }
 
     /// The sets of fixed strings the rules look for, each with whether
@@ -385,6 +506,7 @@ impl NameRules {
                 }
             }
         }
+        self.given_name_persons(text, &mut new);
         let whole = [Span::new(0, text.len())];
         let sentences_or_whole = if sentences.is_empty() { &whole[..] } else { sentences };
         for r in regions(text, sentences_or_whole, words.org) {
@@ -791,6 +913,78 @@ const ORG_WORDS: &[&str] = &[
     "Securities",
 ];
 
+/// `span` up to its first paragraph break, without the words in capitals
+/// at its end: a byline's name ends there, before a dateline
+/// (`By Zhu Jianhui\n\nJERUSALEM, Nov. 26`).
+fn within_paragraph(text: &str, span: Span) -> Span {
+    let name = &text[span.start..span.end];
+    let mut end = name.len();
+    if let Some(i) = name.find('\n') {
+        if name[i + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n') {
+            end = i;
+        }
+    }
+    let mut kept = name[..end].trim_end();
+    while let Some((head, last)) = kept.rsplit_once(char::is_whitespace) {
+        let capitals = last.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !last.chars().any(char::is_lowercase);
+        if !capitals {
+            break;
+        }
+        kept = head.trim_end();
+    }
+    Span::new(span.start, span.start + kept.len())
+}
+
+/// `span` up to its first possessive `'s`, which ends a name (`Alan
+/// Budd's`, `Eddie O'Sullivan's Triple Crown`).
+fn without_possessive(text: &str, span: Span) -> Span {
+    let name = &text[span.start..span.end];
+    let end = ["'s", "’s"]
+        .iter()
+        .filter_map(|p| {
+            name.match_indices(p)
+                .map(|(i, _)| i)
+                .find(|&i| name[i + p.len()..].chars().next().is_none_or(char::is_whitespace))
+        })
+        .min()
+        .unwrap_or(name.len());
+    Span::new(span.start, span.start + end)
+}
+
+/// Whether `first` may be a given name: a capital and lower-case ASCII
+/// letters, at least three, perhaps joined by a hyphen (`Jean-Claude`).
+fn is_given_name_form(first: &str) -> bool {
+    first.len() >= 3
+        && first.split('-').all(|part| {
+            let mut bytes = part.bytes();
+            bytes.next().is_some_and(|b| b.is_ascii_uppercase())
+                && bytes.len() >= 1
+                && bytes.all(|b| b.is_ascii_lowercase())
+        })
+}
+
+/// Whether the word before byte `at` (across spaces on the same line) is
+/// a capitalised word that may belong to a name: then a given name at `at`
+/// is the middle of a longer name (`Queens Park Rangers`, `Buenos Aires`).
+/// Sentence-opening words and titles do not count (`In`, `President`).
+fn after_name_word(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    if before.len() == at {
+        return false;
+    }
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[word_start..];
+    word.chars().next().is_some_and(char::is_uppercase)
+        && !NOT_NAMES.contains(&word)
+        && !SENTENCE_WORDS.contains(&word)
+}
+
 /// Drops a leading article or sentence-initial word and trailing punctuation.
 /// With `titles`, leading titles go too ("Col", "General"); organisation
 /// names keep them ("General Motors Corp").
@@ -987,6 +1181,58 @@ mod tests {
                 EntityRef::Known(_) => None,
             })
             .collect()
+    }
+
+    /// The rules with given names from a small gazetteer of people.
+    fn run_given(text: &str) -> Vec<String> {
+        let lexicon = Lexicon::with_defaults().unwrap();
+        let mut b = GazetteerBuilder::new();
+        b.add_file(
+            "t.tsv",
+            "id\tname\ttype\taliases\tdemonyms\tattributes\n\
+             Q1\tIgor Ivanov\tPERSON\t\t\t\nQ2\tMark Rutte\tPERSON\t\t\t\n\
+             Q3\tVictoria\tPLACE\t\t\t\nQ4\tVictoria Nuland\tPERSON\t\t\t\n\
+             Q5\tGrand Duke Henri\tPERSON\t\t\t\nQ6\tKing Charles\tPERSON\t\t\t\n\
+             Q7\tZhu Rongji\tPERSON\t\t\t\nQ8\tGeorge Shultz\tPERSON\t\t\t\n",
+        );
+        let g = b.build().unwrap();
+        let rules = NameRules::new(&lexicon).with_given_names(&g);
+        let mut mentions: Vec<Mention> = g
+            .find(text)
+            .into_iter()
+            .map(|m| Mention {
+                span: m.span,
+                sentence: 0,
+                entity: EntityRef::Known(m.entity),
+                source: Source::Gazetteer,
+                demonym: m.demonym,
+            })
+            .collect();
+        let mut found = Vec::new();
+        rules.find(text, &[Span::new(0, text.len())], &mut mentions, &mut found);
+        mentions
+            .iter()
+            .filter(|m| m.source == Source::Rule)
+            .map(|m| text[m.span.start..m.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn people_by_given_name() {
+        assert_eq!(run_given("The goal came from Igor Shkvyrin."), ["Igor Shkvyrin"]);
+        assert_eq!(
+            run_given("Mark Stevens met Igor Shkvyrin's brother"),
+            ["Mark Stevens", "Igor Shkvyrin"]
+        );
+        assert_eq!(run_given("By Zhu Jianhui\n\nJERUSALEM, Nov. 26"), ["Zhu Jianhui"]);
+        // Not given names: a place, a common word, a title.
+        for text in ["at Victoria Station", "the Grand Slam final", "King Albert left"] {
+            assert_eq!(run_given(text), Vec::<String>::new(), "{text}");
+        }
+        // The middle of another name, or a thing named after a person.
+        for text in ["at Fort George Meade", "the George Washington Bridge", "Mark Stevens Plc"] {
+            assert_eq!(run_given(text), Vec::<String>::new(), "{text}");
+        }
     }
 
     #[test]
