@@ -684,7 +684,8 @@ Chief Executive Head State Council Federal Interim Transitional Acting Lieutenan
 Representative High Commissioner Administrator Co-prince Co-Prince Pope Grand Duke Duchess Captains Captain
 Regent Sovereign of the and Presidential Military Junta Transition National Sheikh Commander Mayor Ruler
 Secretary Party Central Committee Prime-Minister Ayatollah Generalissimo Senior Speaker Chairperson Prefect
-Commonwealth Republic Kingdom Principality Federation Union Confederation Sovereign Order Holy See Council""".split())
+Commonwealth Republic Kingdom Principality Federation Union Confederation Sovereign Order Holy See Council
+Cabinet Ministers Affairs""".split())
 
 
 def titlecase_caps(tok, country_code=""):
@@ -735,8 +736,12 @@ def factbook_people(countries):
                     continue
                 k = caps[0]
                 i = k
+                # A capitalised word after "of", "for" or "and" ends the
+                # title ("Cabinet of Ministers", "Political Affairs"), not
+                # a given name.
                 while (i > 0 and words[i - 1][0].isupper() and words[i - 1] not in TITLE_WORDS
-                       and words[i - 1] not in ctoks and k - i < 3):
+                       and words[i - 1] not in ctoks and k - i < 3
+                       and not (i > 1 and words[i - 2] in ("of", "for", "and"))):
                     i -= 1
                 j = k + 1
                 while j < len(words) and (words[j][0].isupper() or words[j] in ("bin", "al", "ibn", "bint")):
