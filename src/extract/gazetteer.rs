@@ -303,11 +303,23 @@ impl GazetteerBuilder {
         }
         let mut patterns = Vec::with_capacity(order.len());
         let mut targets = Vec::with_capacity(order.len());
-        for (form, &(entity, demonym, _)) in order.into_iter().zip(&owners) {
-            let common = self.common.contains(form);
+        // Spellings of the Arabic article no entry wrote: each goes to the
+        // first form that yields it, and never takes a form an entry owns.
+        let mut spelled: HashSet<String, FxBuild> = HashSet::default();
+        for (form, &(entity, demonym, _)) in order.iter().zip(&owners) {
+            let common = self.common.contains(*form);
             for variant in variants(form) {
                 patterns.push(variant);
                 targets.push(Target { entity, demonym, common });
+            }
+            for spelling in article_spellings(form) {
+                if index.contains_key(spelling.as_str()) || !spelled.insert(spelling.clone()) {
+                    continue;
+                }
+                for variant in variants(&spelling) {
+                    patterns.push(Cow::Owned(variant.into_owned()));
+                    targets.push(Target { entity, demonym, common });
+                }
             }
         }
         (patterns, targets, ambiguities)
@@ -436,6 +448,43 @@ fn variants(form: &str) -> Vec<Cow<'_, str>> {
     if form.contains('-') {
         push(form.replace('-', "\u{2010}"));
         push(form.replace('-', "\u{2011}"));
+    }
+    out
+}
+
+/// The other spellings of the Arabic article in `form`: news writes
+/// `El-Fasher`, `El Fasher` and `el-Fasher`, `al-Qaeda` and `Al Qaeda`
+/// for one name. An article is a word `Al` or `El` (either case) before a
+/// hyphen or space and a capital; every article of the form is respelled
+/// alike, giving up to three spellings besides `form`.
+fn article_spellings(form: &str) -> Vec<String> {
+    let bytes = form.as_bytes();
+    let articles: Vec<usize> = (0..bytes.len().saturating_sub(3))
+        .filter(|&i| {
+            (i == 0 || matches!(bytes[i - 1], b' ' | b'-'))
+                && matches!(&bytes[i..i + 2], b"Al" | b"al" | b"El" | b"el")
+                && matches!(bytes[i + 2], b'-' | b' ')
+                && bytes[i + 3].is_ascii_uppercase()
+        })
+        .collect();
+    let mut out = Vec::new();
+    if articles.is_empty() {
+        return out;
+    }
+    for upper in [true, false] {
+        for separator in [b'-', b' '] {
+            let mut b = bytes.to_vec();
+            for &i in &articles {
+                b[i] = if upper { b[i].to_ascii_uppercase() } else { b[i].to_ascii_lowercase() };
+                b[i + 2] = separator;
+            }
+            // Only ASCII bytes changed, for ASCII bytes: always UTF-8.
+            if let Ok(spelling) = String::from_utf8(b) {
+                if spelling != form {
+                    out.push(spelling);
+                }
+            }
+        }
     }
     out
 }
@@ -611,6 +660,32 @@ mod tests {
                 "Kim Jong\u{2010}un=Kim Jong Un",
                 "Cote d’Ivoire=Cote d'Ivoire"
             ]
+        );
+    }
+
+    #[test]
+    fn arabic_article_spelled_either_way() {
+        let g = gazetteer(
+            "Q1\tEl Fasher\tPLACE\t\t\t\n\
+             Q2\tAyman al-Zawahiri\tPERSON\t\t\t\n\
+             Q3\tAl Ain\tPLACE\t\t\t\n\
+             Q4\tAl-Ain\tORG\t\t\t\n\
+             Q5\tAlbania\tPLACE\t\t\t\n",
+        );
+        assert_eq!(
+            names(&g, "From El-Fasher, el Fasher and el‑Fasher, Ayman Al Zawahiri wrote."),
+            [
+                "El-Fasher=El Fasher",
+                "el Fasher=El Fasher",
+                "el‑Fasher=El Fasher",
+                "Ayman Al Zawahiri=Ayman al-Zawahiri"
+            ]
+        );
+        // A spelling an entry owns stays its own; words merely starting
+        // with the letters are not articles.
+        assert_eq!(
+            names(&g, "Al-Ain beat al Ain in Albania; Al-bania."),
+            ["Al-Ain=Al-Ain", "al Ain=Al Ain", "Albania=Albania"]
         );
     }
 
