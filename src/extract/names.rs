@@ -391,6 +391,18 @@ impl NameRules {
         self.title_patterns.iter().any(|t| t.trim_end_matches('.').eq_ignore_ascii_case(word))
     }
 
+    /// `span` less the titles it starts with (`Cardinal Cormac
+    /// Murphy-O'Connor`), keeping two words at least.
+    fn without_titles(&self, text: &str, mut span: Span) -> Span {
+        while let Some((first, rest)) = text[span.start..span.end].split_once(' ') {
+            if !rest.contains(' ') || !self.is_title(first) {
+                break;
+            }
+            span.start = span.end - rest.trim_start().len();
+        }
+        span
+    }
+
     /// The sets of fixed strings the rules look for, each with whether
     /// ASCII case is ignored: titles, organisation words, place words.
     pub fn word_sets(&self) -> [(Vec<String>, bool); 3] {
@@ -455,11 +467,19 @@ impl NameRules {
                     }
                 }
             }
+            // "Russia's foreign minister, Sergei Lavrov, said": a name set
+            // off by commas after a title counts as well.
+            let apposed = !honorific && text[at..].starts_with(", ");
+            if apposed {
+                at += 1;
+            }
             if let Some(c) = PERSON_AFTER.captures(&text[at..]) {
                 let g = c.get(1).unwrap();
                 let span = trim_name(text, Span::new(at + g.start(), at + g.end()), true);
+                let span = without_possessive(text, self.without_titles(text, span));
                 let words = text[span.start..span.end].split_whitespace().count();
-                if words >= 2 || (honorific && words == 1) {
+                let closed = !apposed || text[span.end..].starts_with(',');
+                if closed && (words >= 2 || (honorific && words == 1)) {
                     new.push((span, "PERSON"));
                 }
             }
@@ -499,10 +519,8 @@ impl NameRules {
                 if let Some(c) = NAME_BEFORE_COMMA.captures(&sentence[lo..comma]) {
                     let g = c.get(1).unwrap();
                     let at = s.start + lo;
-                    new.push((
-                        trim_name(text, Span::new(at + g.start(), at + g.end()), true),
-                        "PERSON",
-                    ));
+                    let span = trim_name(text, Span::new(at + g.start(), at + g.end()), true);
+                    new.push((self.without_titles(text, span), "PERSON"));
                 }
             }
         }
@@ -1245,6 +1263,20 @@ mod tests {
             ["PERSON Lim Eul-chul", "ORG Institute for Far Eastern Studies"]
         );
         assert_eq!(run("The president said."), Vec::<String>::new());
+        // A name set off by commas; a title or possessive is not the name.
+        assert_eq!(
+            run("Russia's foreign minister, Bojan Tarkovic, said"),
+            ["PERSON Bojan Tarkovic"]
+        );
+        assert_eq!(run("the envoy, Bojan Tarkovic said"), Vec::<String>::new());
+        assert_eq!(
+            run("the chief inspector, Professor Chris Woodhead, said"),
+            ["PERSON Chris Woodhead"]
+        );
+        assert_eq!(
+            run("Mr Brown's budget and Judge Mary Schroeder's ruling"),
+            ["PERSON Brown", "PERSON Mary Schroeder"]
+        );
     }
 
     #[test]
