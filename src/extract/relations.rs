@@ -539,6 +539,16 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                     p = open;
                     continue;
                 }
+                // "the foreign minister, Sergei Lavrov, said": the name
+                // set off after a title is the subject.
+                let named = self.mention_ending(inner_end);
+                if let Some(m) = named.filter(|&m| {
+                    self.kind(m) == "PERSON"
+                        && self.x.mentions[m].span.start == inner_end - inner.len()
+                        && self.title_ends_at(open)
+                }) {
+                    return Some(m);
+                }
                 return None;
             }
             if prev == ')' {
@@ -1299,7 +1309,11 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 }
             }
         }
-        if let Some(person) = self.mention_starting_exact(after_title) {
+        let person = self.mention_starting_exact(after_title).or_else(|| {
+            // "Somalia's ambassador to Ethiopia, Abdelkarin Farah, told"
+            self.apposed_person(after_title)
+        });
+        if let Some(person) = person {
             if self.kind(person) != "PERSON" {
                 return;
             }
@@ -1357,6 +1371,31 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             )
         });
         out.push(self.relation(person, entry, title, object, title));
+    }
+
+    /// A person named between commas right at `pos`: `, Abdelkarin
+    /// Farah,` after a title.
+    fn apposed_person(&self, pos: usize) -> Option<usize> {
+        if !self.slice(pos, self.span.end).starts_with(',') {
+            return None;
+        }
+        let m = self.mention_starting_exact(pos + 1)?;
+        let end = self.x.mentions[m].span.end;
+        (self.kind(m) == "PERSON" && self.slice(end, self.span.end).starts_with(',')).then_some(m)
+    }
+
+    /// Whether a title ends at `pos`, perhaps with the place it is for:
+    /// `foreign minister`, `ambassador to Ethiopia`.
+    fn title_ends_at(&self, pos: usize) -> bool {
+        let mut p = pos;
+        if let Some(m) = self.mention_ending(p) {
+            match word_before(self.text, self.span.start, self.x.mentions[m].span.start) {
+                Some((start, w)) if ["to", "in", "for"].contains(&w) => p = start,
+                _ => return false,
+            }
+        }
+        word_before(self.text, self.span.start, skip_space_back(self.text, self.span.start, p))
+            .is_some_and(|(_, w)| self.titles.contains(&w.to_lowercase()))
     }
 
     /// The mention starting right after `pos` and whitespace only.
@@ -1812,6 +1851,21 @@ mod tests {
         possessive_country_title,
         "Russia's foreign minister Anna Lee arrived.",
         ["Anna Lee -role-> Russia"]
+    );
+    t!(
+        title_then_name_between_commas,
+        "Russia's foreign minister, Anna Lee, said North Korea would help.",
+        ["Anna Lee -role-> Russia", "Anna Lee -stated-> North Korea"]
+    );
+    t!(
+        title_for_a_place_then_name_between_commas,
+        "Sudan's ambassador to Russia, Anna Lee, told reporters Ukraine was to blame.",
+        ["Anna Lee -role-> Sudan", "Anna Lee -stated-> Ukraine"]
+    );
+    t!(
+        name_between_commas_needs_a_title,
+        "After a visit to Belarus, Anna Lee, said Ukraine was to blame.",
+        []
     );
 
     // ---- Actions and events ------------------------------------------
