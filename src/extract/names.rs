@@ -343,18 +343,24 @@ impl NameRules {
     /// never names.
     pub fn with_given_names(mut self, gazetteer: &Gazetteer) -> NameRules {
         let entities = gazetteer.entities();
-        let others: HashSet<&str> =
-            entities.iter().filter(|e| e.kind != "PERSON").map(|e| e.name.as_str()).collect();
+        // The distinct first words first: a large gazetteer repeats them.
+        let mut firsts: HashSet<&str, FxBuild> = HashSet::default();
         for e in entities.iter().filter(|e| e.kind == "PERSON") {
             let mut words = e.name.split_whitespace();
-            let (Some(first), Some(_)) = (words.next(), words.next()) else { continue };
-            if is_given_name_form(first)
-                && !others.contains(first)
-                && !self.is_title(first)
-                && ![NOT_NAMES, SENTENCE_WORDS, ORDINALS, COMMON_GIVEN]
-                    .iter()
-                    .any(|list| list.contains(&first))
-            {
+            if let (Some(first), Some(_)) = (words.next(), words.next()) {
+                if is_given_name_form(first) {
+                    firsts.insert(first);
+                }
+            }
+        }
+        for e in entities.iter().filter(|e| e.kind != "PERSON") {
+            firsts.remove(e.name.as_str());
+        }
+        let never: HashSet<&str, FxBuild> =
+            [NOT_NAMES, SENTENCE_WORDS, ORDINALS, COMMON_GIVEN].concat().into_iter().collect();
+        self.given.reserve(firsts.len());
+        for first in firsts {
+            if !never.contains(first) && !self.is_title(first) {
                 self.given.insert(first.into());
             }
         }
