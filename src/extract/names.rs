@@ -260,7 +260,8 @@ const NOT_SURNAMES: &[&str] = &[
     "Resources", "Petroleum", "Oil", "Gas", "Steel", "Airways", "Records", "Studios", "Pictures",
     "Brothers", "Bros", "Sons", "Associates", "Trust", "Insurance", "Investments", "Stores",
     "Mining", "Chemicals", "Chemical", "Medical", "Health", "Pharma", "Motor", "Media", "Plc",
-    "PLC", "Cos", "Co.", "Creek",
+    "PLC", "Cos", "Co.", "Creek", "Bancorp", "Bancorporation", "Guaranty", "Financial", "Securities",
+    "Capital", "Partners", "Fund", "Funds", "Ventures", "Realty", "Properties",
 ];
 
 /// Given names that are also English words, more often part of something
@@ -367,6 +368,12 @@ impl NameRules {
         self
     }
 
+    /// Whether `word` is one of the given names of
+    /// [`NameRules::with_given_names`].
+    pub fn is_given(&self, word: &str) -> bool {
+        self.given.contains(word)
+    }
+
     /// People named by a known given name and one to three capitalised
     /// words after it, as `(span, "PERSON")`.
     fn given_name_persons(&self, text: &str, new: &mut Vec<(Span, &'static str)>) {
@@ -395,6 +402,7 @@ impl NameRules {
                     let words: Vec<&str> = name.split_whitespace().collect();
                     let thing = words.iter().any(|w| {
                         NOT_SURNAMES.contains(w)
+                            || ORG_WORDS.contains(w)
                             || ORG_HEADS.split('|').any(|h| h == *w)
                             || PLACE_WORDS.split('|').any(|p| p == *w)
                             || self.is_title(w)
