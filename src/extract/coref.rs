@@ -1,11 +1,13 @@
 //! Coreference within a document: a surname after a full name
-//! (`Zelensky` after `Volodymyr Zelensky`) and a sentence-initial `He`/`She`
-//! that reports speech, when only one person can be meant.
+//! (`Zelensky` after `Volodymyr Zelensky`), a known given name standing
+//! alone after one (`Meles` after `Meles Zenawi`), and a sentence-initial
+//! `He`/`She` that reports speech, when only one person can be meant.
 
 use std::collections::HashMap;
 
 use super::gazetteer::Entity;
 use super::lexicon::{Frame, Lexicon};
+use super::names::NameRules;
 use super::{EntityRef, Mention, Source};
 use crate::hash::FxBuild;
 use crate::Span;
@@ -17,9 +19,10 @@ pub fn resolve<'a>(
     sentences: &[Span],
     mentions: &mut Vec<Mention>,
     lexicon: &Lexicon,
+    names: &NameRules,
     entity: impl Fn(EntityRef) -> &'a Entity,
 ) {
-    let mut added = surnames(text, sentences, mentions, &entity);
+    let mut added = surnames(text, sentences, mentions, names, &entity);
     added.extend(pronouns(text, sentences, mentions, lexicon, &entity));
     if added.is_empty() {
         return;
@@ -54,15 +57,30 @@ fn without_article(s: &str) -> Option<&str> {
         .filter(|b| b.starts_with(char::is_uppercase) && b.chars().count() >= 3)
 }
 
+/// What a word stands for: the entity, where its full name first ends, and
+/// whether the word is a given name (which needs no capital after it).
+type Known = Option<(EntityRef, usize, bool)>;
+
 fn surnames<'a>(
     text: &str,
     sentences: &[Span],
     mentions: &[Mention],
+    names: &NameRules,
     entity: &impl Fn(EntityRef) -> &'a Entity,
 ) -> Vec<Mention> {
     // Surname → (entity, where its full name first appears); a surname two
     // people share is dropped.
-    let mut known: HashMap<String, Option<(EntityRef, usize)>, FxBuild> = HashMap::default();
+    let mut known: HashMap<String, Known, FxBuild> = HashMap::default();
+    let mut given: HashMap<String, Known, FxBuild> = HashMap::default();
+    let add = |map: &mut HashMap<_, Known, FxBuild>, key, m: &Mention, first| {
+        map.entry(key)
+            .and_modify(|v: &mut Known| {
+                if v.is_some_and(|(r, ..)| r != m.entity) {
+                    *v = None;
+                }
+            })
+            .or_insert(Some((m.entity, m.span.end, first)));
+    };
     for m in mentions {
         let e = entity(m.entity);
         if e.kind != "PERSON" || m.source == Source::Coref {
@@ -71,19 +89,22 @@ fn surnames<'a>(
         // The canonical name's surname, and the one of the name as written
         // ("Omar al-Beshir" for Omar al-Bashir).
         let written = text.get(m.span.start..m.span.end).and_then(surname);
-        let names =
-            surname(&e.name).into_iter().chain(written.filter(|w| Some(*w) != surname(&e.name)));
+        let family = surname(&e.name);
+        let surnames = family.into_iter().chain(written.filter(|w| Some(*w) != family));
         // "al-Burhan" is also "Burhan" on second mention.
-        for s in names.flat_map(|s| std::iter::once(s).chain(without_article(s))) {
-            known
-                .entry(s.to_string())
-                .and_modify(|v| {
-                    if v.is_some_and(|(r, _)| r != m.entity) {
-                        *v = None;
-                    }
-                })
-                .or_insert(Some((m.entity, m.span.end)));
+        for s in surnames.flat_map(|s| std::iter::once(s).chain(without_article(s))) {
+            add(&mut known, s.to_string(), m, false);
         }
+        let mut words = e.name.split_whitespace();
+        if let (Some(first), Some(_)) = (words.next(), words.next()) {
+            if Some(first) != family && names.is_given(first) {
+                add(&mut given, first.to_string(), m, true);
+            }
+        }
+    }
+    // A word that is anyone's surname is not read as a given name.
+    for (first, v) in given {
+        known.entry(first).or_insert(v);
     }
     let mut out = Vec::new();
     if known.is_empty() {
@@ -120,7 +141,10 @@ fn surnames<'a>(
         if !first[usize::from(bytes[s])] {
             continue;
         }
-        let Some(&Some((target, after))) = known.get(&text[s..i]) else { continue };
+        let Some(&Some((target, after, first_name))) = known.get(&text[s..i]) else { continue };
+        if first_name && names_another(&text[i..]) {
+            continue;
+        }
         let span = Span::new(s, i);
         // Mentions are sorted: only the one starting last at or before the
         // word can overlap it.
@@ -137,6 +161,17 @@ fn surnames<'a>(
         });
     }
     out
+}
+
+/// Whether `rest`, the text after a given name, goes on with a family
+/// name (`Meles Tekle`, `Omar al-Hassan`): then the given name is another
+/// person's.
+fn names_another(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\t']);
+    rest.starts_with(char::is_uppercase)
+        || ["al-", "el-", "bin ", "ibn ", "van ", "von ", "de ", "da ", "di ", "du ", "le ", "la "]
+            .iter()
+            .any(|p| rest.starts_with(p))
 }
 
 fn pronouns<'a>(
@@ -343,6 +378,7 @@ mod pipeline_tests {
              H1\tVolodymyr Zelensky\tPERSON\t\t\t\n\
              H2\tDmitry Peskov\tPERSON\t\t\t\n\
              H3\tAbdel Fattah al-Burhan\tPERSON\t\t\t\n\
+             H4\tMeles Zenawi\tPERSON\t\t\t\n\
              P1\tRussia\tPLACE\t\tRussian\t\n",
         );
         let pipeline = Pipeline::new(b.build().unwrap(), Lexicon::with_defaults().unwrap());
@@ -372,6 +408,19 @@ mod pipeline_tests {
         assert_eq!(
             linked("Abdel Fattah al-Burhan spoke. Burhan left."),
             ["Burhan=Abdel Fattah al-Burhan(coref)"]
+        );
+    }
+
+    #[test]
+    fn given_name_standing_alone() {
+        assert_eq!(
+            linked("Meles Zenawi spoke. \"Meles is tired,\" an aide said."),
+            ["Meles=Meles Zenawi(coref)"]
+        );
+        // Followed by a family name, it is someone else's given name.
+        assert_eq!(
+            linked("Meles Zenawi spoke. Meles Tekle and Meles al-Amin left."),
+            ["Meles Tekle=Meles Tekle(rule)"]
         );
     }
 

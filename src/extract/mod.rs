@@ -328,10 +328,18 @@ impl Pipeline {
         clock.lap(|t| &mut t.names);
         for (text, x) in each().zip(&mut xs) {
             let found = &x.found;
-            coref::resolve(text, &x.sentences, &mut x.mentions, &self.lexicon, |r| match r {
-                EntityRef::Known(i) => &self.gazetteer.entities()[i as usize],
-                EntityRef::Found(i) => &found[i as usize],
-            });
+            let lexicon = &self.lexicon;
+            coref::resolve(
+                text,
+                &x.sentences,
+                &mut x.mentions,
+                lexicon,
+                &self.names,
+                |r| match r {
+                    EntityRef::Known(i) => &self.gazetteer.entities()[i as usize],
+                    EntityRef::Found(i) => &found[i as usize],
+                },
+            );
         }
         clock.lap(|t| &mut t.coref);
         // The lexicon's words, for every stage that needs them.
