@@ -1204,6 +1204,20 @@ mod tests {
         assert!(found > 10_000, "only {found} occurrences");
     }
 
+    /// The mentions `g` finds in `text`, as the pipeline makes them.
+    fn gazetteer_mentions(g: &Gazetteer, text: &str) -> Vec<Mention> {
+        g.find(text)
+            .into_iter()
+            .map(|m| Mention {
+                span: m.span,
+                sentence: 0,
+                entity: EntityRef::Known(m.entity),
+                source: Source::Gazetteer,
+                demonym: m.demonym,
+            })
+            .collect()
+    }
+
     fn run(text: &str) -> Vec<String> {
         let lexicon = Lexicon::with_defaults().unwrap();
         let rules = NameRules::new(&lexicon);
@@ -1213,17 +1227,7 @@ mod tests {
             "id\tname\ttype\taliases\tdemonyms\tattributes\nQ1\tSudan\tPLACE\t\tSudanese\t\nQ2\tPat Ryder\tPERSON\t\t\t\n",
         );
         let g = b.build().unwrap();
-        let mut mentions: Vec<Mention> = g
-            .find(text)
-            .into_iter()
-            .map(|m| Mention {
-                span: m.span,
-                sentence: 0,
-                entity: EntityRef::Known(m.entity),
-                source: Source::Gazetteer,
-                demonym: m.demonym,
-            })
-            .collect();
+        let mut mentions = gazetteer_mentions(&g, text);
         let mut found = Vec::new();
         let sentences = [Span::new(0, text.len())];
         rules.find(text, &sentences, &mut mentions, &mut found);
@@ -1252,17 +1256,7 @@ mod tests {
         );
         let g = b.build().unwrap();
         let rules = NameRules::new(&lexicon).with_given_names(&g);
-        let mut mentions: Vec<Mention> = g
-            .find(text)
-            .into_iter()
-            .map(|m| Mention {
-                span: m.span,
-                sentence: 0,
-                entity: EntityRef::Known(m.entity),
-                source: Source::Gazetteer,
-                demonym: m.demonym,
-            })
-            .collect();
+        let mut mentions = gazetteer_mentions(&g, text);
         let mut found = Vec::new();
         rules.find(text, &[Span::new(0, text.len())], &mut mentions, &mut found);
         mentions
