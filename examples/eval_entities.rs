@@ -22,7 +22,8 @@
 //!
 //! Run: `cargo run --release --example eval_entities -- [SHARED_DIR]`
 //! (default `../shared`). Pass `-v` to list every prediction that is not
-//! strictly correct. Exits with code 2 when a corpus file is missing.
+//! strictly correct (`FP`) and every gold span no prediction of its kind
+//! overlaps (`FN`). Exits with code 2 when a corpus file is missing.
 //!
 //! MEANTIME annotates only each article's title, date line and first few
 //! sentences, so predictions after the last annotated sentence are not
@@ -251,6 +252,22 @@ fn print_false_positives(corpus: &str, doc: &Doc, kept: &[(Span, usize)]) {
     }
 }
 
+/// Prints counted gold spans that no prediction of their kind overlaps
+/// (for `-v`): what the gazetteers and rules miss altogether.
+fn print_misses(corpus: &str, doc: &Doc, kept: &[(Span, usize)]) {
+    for g in doc.gold.iter().filter(|g| g.span.start < doc.annotated) {
+        let Some(k) = g.kind else { continue };
+        if !kept.iter().any(|&(p, pk)| pk == k && p.overlaps(g.span)) {
+            println!(
+                "  FN {corpus} {} {} {:?}",
+                doc.id,
+                KINDS[k],
+                &doc.text[g.span.start..g.span.end]
+            );
+        }
+    }
+}
+
 /// Runs the pipeline on every document and prints the table.
 fn evaluate(pipeline: &Pipeline, name: &str, docs: &[Doc], verbose: bool) {
     let started = Instant::now();
@@ -269,6 +286,7 @@ fn evaluate(pipeline: &Pipeline, name: &str, docs: &[Doc], verbose: bool) {
         let kept = score(&doc.gold, &pred, &mut counts);
         if verbose {
             print_false_positives(name, doc, &kept);
+            print_misses(name, doc, &kept);
         }
     }
     let elapsed = started.elapsed();
