@@ -72,6 +72,12 @@ impl GazetteerArgs {
                     .map_err(|e| format!("{}: {e}", common.display()))?;
                 builder.add_common_words(&data);
             }
+            let given = dir.join("given_names.txt");
+            if given.is_file() {
+                let data = std::fs::read_to_string(&given)
+                    .map_err(|e| format!("{}: {e}", given.display()))?;
+                builder.add_given_names(&data);
+            }
             for path in tsv_files(dir)? {
                 let data = std::fs::read_to_string(&path)
                     .map_err(|e| format!("{}: {e}", path.display()))?;

@@ -22,6 +22,10 @@ use rayon::prelude::*;
 pub const COMMON_WORDS: (&str, &str) =
     ("gazetteers/common_words.txt", include_str!("../../gazetteers/common_words.txt"));
 
+/// Given names for the name rules; see [`GazetteerBuilder::add_given_names`].
+pub const GIVEN_NAMES: (&str, &str) =
+    ("gazetteers/given_names.txt", include_str!("../../gazetteers/given_names.txt"));
+
 /// The gazetteer files shipped with gazette, compiled into the binary. They
 /// keep their repository paths so that a mistake in one is reported as
 /// `gazetteers/people.tsv:12` like a user's own file.
@@ -116,6 +120,7 @@ impl Draft {
 pub struct GazetteerBuilder {
     drafts: Vec<Draft>,
     common: HashSet<String, FxBuild>,
+    given: Vec<Box<str>>,
     /// Draft index by a 64-bit hash of its id, so that a million ids need
     /// no copies of their strings; `by_id_more` holds the rare ids whose
     /// hash an earlier, different id already took.
@@ -140,7 +145,18 @@ impl GazetteerBuilder {
             b.add_file(path, data);
         }
         b.add_common_words(COMMON_WORDS.1);
+        b.add_given_names(GIVEN_NAMES.1);
         b
+    }
+
+    /// Adds given names (one a line, `#` comments): a known given name and
+    /// the capitalised words after it name a person (`Katja Seizinger`);
+    /// see [`crate::extract::names::NameRules::with_given_names`], which
+    /// also takes the first words of the gazetteers' people.
+    pub fn add_given_names(&mut self, data: &str) -> &mut GazetteerBuilder {
+        let names = data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+        self.given.extend(names.map(Box::from));
+        self
     }
 
     /// Adds forms (one a line, `#` comments) that are also ordinary words
@@ -246,13 +262,14 @@ impl GazetteerBuilder {
         let (automaton, common_forms) =
             rayon::join(|| WordTrie::new(&patterns), || self.common_forms());
         drop(patterns);
-        let GazetteerBuilder { drafts, .. } = self;
+        let GazetteerBuilder { drafts, given, .. } = self;
         Ok(Gazetteer {
             entities: drafts.into_iter().map(|d| d.entity).collect(),
             automaton,
             targets,
             ambiguities,
             common_forms,
+            given,
         })
     }
 
@@ -497,6 +514,7 @@ pub struct Gazetteer {
     targets: Vec<Target>,
     ambiguities: Vec<Ambiguity>,
     common_forms: Vec<(String, String)>,
+    given: Vec<Box<str>>,
 }
 
 /// What a pattern of the automaton stands for.
@@ -541,6 +559,11 @@ impl Gazetteer {
     /// owning each; `gazette check` lists them.
     pub fn common_forms(&self) -> &[(String, String)] {
         &self.common_forms
+    }
+
+    /// The given names added by [`GazetteerBuilder::add_given_names`].
+    pub fn given_names(&self) -> &[Box<str>] {
+        &self.given
     }
 
     /// Surface forms claimed by more than one entity, and who kept them.

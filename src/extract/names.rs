@@ -124,48 +124,62 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Nouns that describe the organisation named right after them, as a
 /// title does a person: `automaker Chrysler`, `news agency Yonhap`,
-/// `low-cost carriers Ryanair and easyJet`. Each with the words one of
-/// which must come before it when the noun alone is too loose (`ethnic
-/// group Tutsi`, `birthday party`); an empty list takes any word.
+/// `low-cost carriers Ryanair and easyJet`. Loose nouns need the word
+/// before them to say they describe an organisation here.
 #[rustfmt::skip]
-const ORG_DESCRIPTORS: &[(&str, &[&str])] = &[
-    ("company", &[]), ("firm", &[]), ("automaker", &[]), ("carmaker", &[]), ("airline", &[]),
-    ("carrier", &["the", "a", "low-cost", "budget", "flag", "national", "state", "air", "rival",
-        "mobile", "wireless", "telecoms", "telecom", "freight"]),
-    ("insurer", &[]), ("reinsurer", &[]), ("lender", &[]), ("bank", &[]), ("retailer", &[]),
-    ("chipmaker", &[]), ("drugmaker", &[]), ("planemaker", &[]), ("miner", &[]),
-    ("conglomerate", &[]), ("broadcaster", &[]), ("brewer", &[]), ("manufacturer", &[]),
-    ("shipbuilder", &[]), ("contractor", &[]), ("newspaper", &[]), ("tabloid", &[]),
-    ("magazine", &[]), ("website", &[]), ("startup", &[]), ("start-up", &[]),
-    ("subsidiary", &[]), ("watchdog", &[]), ("regulator", &[]), ("militia", &[]),
-    ("think tank", &[]), ("think-tank", &[]), ("charity", &[]), ("agency", &[]),
-    ("outlet", &[]), ("studio", &[]), ("publisher", &[]), ("supermarket", &[]),
-    ("daily", &["the", "a", "business", "financial", "economic", "state", "official", "leading",
-        "popular", "liberal", "conservative", "independent", "opposition", "evening", "morning"]),
-    ("weekly", &["the", "a", "business", "financial", "economic", "news", "leading", "popular",
-        "liberal", "conservative", "independent", "opposition"]),
-    ("group", &["the", "rights", "militant", "rebel", "armed", "terrorist", "terror",
-        "opposition", "advocacy", "lobby", "pressure", "activist", "extremist", "islamist",
-        "jihadist", "paramilitary", "insurgent", "campaign", "hacker", "hacking", "media",
-        "banking", "insurance", "industry", "trade", "consumer", "aid", "separatist",
-        "mercenary", "investment", "environmental", "human-rights"]),
-    ("party", &["the", "ruling", "opposition", "governing", "nationalist", "far-right",
-        "right-wing", "left-wing", "centrist", "conservative", "liberal", "socialist",
-        "communist", "populist", "islamist", "coalition", "junior", "separatist"]),
-    ("union", &["the", "trade", "labor", "labour", "teachers'", "workers'"]),
-    // Plurals take a list: `automakers GM, Ford and Chrysler`.
-    ("companies", &[]), ("firms", &[]), ("automakers", &[]), ("carmakers", &[]),
-    ("airlines", &[]), ("insurers", &[]), ("lenders", &[]), ("banks", &[]),
-    ("retailers", &[]), ("chipmakers", &[]), ("drugmakers", &[]), ("broadcasters", &[]),
-    ("newspapers", &[]), ("manufacturers", &[]), ("contractors", &[]),
-    ("carriers", &["low-cost", "budget", "rival", "mobile", "wireless", "telecoms", "telecom",
-        "freight"]),
-];
+const ORG_DESCRIPTORS: &[(&str, Before)] = {
+    use Before::{Any, NoneOf, OneOf};
+    const CARRIER: Before = OneOf(&["low-cost", "budget", "flag", "national", "state", "air",
+        "rival", "mobile", "wireless", "telecoms", "telecom", "freight"]);
+    &[
+        ("company", Any), ("firm", Any), ("automaker", Any), ("carmaker", Any),
+        ("airline", Any), ("carrier", CARRIER), ("insurer", Any), ("reinsurer", Any),
+        ("lender", Any), ("bank", Any), ("retailer", Any), ("chipmaker", Any),
+        ("drugmaker", Any), ("planemaker", Any), ("miner", Any), ("conglomerate", Any),
+        ("broadcaster", Any), ("brewer", Any), ("manufacturer", Any), ("shipbuilder", Any),
+        ("contractor", Any), ("newspaper", Any), ("tabloid", Any), ("magazine", Any),
+        ("website", Any), ("startup", Any), ("start-up", Any), ("subsidiary", Any),
+        ("watchdog", Any), ("regulator", Any), ("militia", Any), ("think tank", Any),
+        ("think-tank", Any), ("charity", Any), ("agency", Any), ("outlet", Any),
+        ("studio", Any), ("publisher", Any), ("supermarket", Any),
+        ("daily", OneOf(&["the", "a", "business", "financial", "economic", "state", "official",
+            "leading", "popular", "liberal", "conservative", "independent", "opposition",
+            "evening", "morning"])),
+        ("weekly", OneOf(&["the", "a", "business", "financial", "economic", "news", "leading",
+            "popular", "liberal", "conservative", "independent", "opposition"])),
+        // Groups of people rather than organisations.
+        ("group", NoneOf(&["ethnic", "age", "working", "blood", "focus", "study", "control",
+            "peer", "user", "support", "target", "income", "language", "tribal", "religious",
+            "minority", "social", "small", "large", "whole", "same", "that", "this", "each",
+            "every", "which", "a"])),
+        ("party", OneOf(&["ruling", "opposition", "governing", "nationalist", "far-right",
+            "right-wing", "left-wing", "centrist", "conservative", "liberal", "socialist",
+            "communist", "populist", "islamist", "coalition", "junior", "separatist",
+            "anti-immigration", "anti-eu", "pro-european", "pro-independence", "green"])),
+        ("union", OneOf(&["trade", "labor", "labour", "teachers'", "workers'", "rail"])),
+        // Plurals take a list: `automakers GM, Ford and Chrysler`.
+        ("companies", Any), ("firms", Any), ("automakers", Any), ("carmakers", Any),
+        ("airlines", Any), ("insurers", Any), ("lenders", Any), ("banks", Any),
+        ("retailers", Any), ("chipmakers", Any), ("drugmakers", Any), ("broadcasters", Any),
+        ("newspapers", Any), ("manufacturers", Any), ("contractors", Any),
+        ("carriers", CARRIER),
+    ]
+};
+
+/// What must come before a descriptor: anything, one of some words, or
+/// none of them. A known name there always does (`Israeli daily`,
+/// `Lebanese group`, `Britain's ruling party`).
+#[derive(Clone, Copy)]
+enum Before {
+    Any,
+    OneOf(&'static [&'static str]),
+    NoneOf(&'static [&'static str]),
+}
 
 /// Words without which `ORG` or `PLACE` cannot match: their regexes run
 /// only on the sentences that hold one (a fraction of news text). The
 /// organisation words end with [`ORG_DESCRIPTORS`], from index
-/// [`org_head_count`] on.
+/// [`ORG_HEAD_COUNT`] on.
 fn rule_words() -> (Vec<String>, Vec<String>) {
     let words = |list: &str| -> Vec<String> {
         list.replace("\\.", ".").split('|').map(|w| w.trim().to_string()).collect()
@@ -412,7 +426,8 @@ const NOT_SURNAMES: &[&str] = &[
     "Brothers", "Bros", "Sons", "Associates", "Trust", "Insurance", "Investments", "Stores",
     "Mining", "Chemicals", "Chemical", "Medical", "Health", "Pharma", "Motor", "Media", "Plc",
     "PLC", "Cos", "Co.", "Creek", "Bancorp", "Bancorporation", "Guaranty", "Financial", "Securities",
-    "Capital", "Partners", "Fund", "Funds", "Ventures", "Realty", "Properties",
+    "Capital", "Partners", "Fund", "Funds", "Ventures", "Realty", "Properties", "Beverages",
+    "Consortium", "Brands", "Products",
 ];
 
 /// Given names that are also English words, more often part of something
@@ -487,16 +502,21 @@ impl NameRules {
 
     /// Adds the rule that a known given name and the capitalised words
     /// after it name a person (`Igor Shkvyrin`, `Mark Rutte`), as GATE
-    /// ANNIE's first-name list does. The given names are the first words
-    /// of the multi-word names of `gazetteer`'s people, so that a user who
-    /// adds people adds their given names too. Left out: words that name
-    /// anything else in the gazetteer on their own (`Israel`, `Victoria`),
-    /// titles (`King`), ordinals, and words that open sentences or are
-    /// never names.
+    /// ANNIE's first-name list does. The given names are `gazetteer`'s
+    /// list of them ([`Gazetteer::given_names`]) and the first words of the
+    /// multi-word names of its people, so that a user who adds people adds
+    /// their given names too. Left out: words that name anything else in
+    /// the gazetteer on their own (`Israel`, `Victoria`), titles (`King`),
+    /// ordinals, and words that open sentences or are never names.
     pub fn with_given_names(mut self, gazetteer: &Gazetteer) -> NameRules {
         let entities = gazetteer.entities();
         // The distinct first words first: a large gazetteer repeats them.
-        let mut firsts: HashSet<&str, FxBuild> = HashSet::default();
+        let mut firsts: HashSet<&str, FxBuild> = gazetteer
+            .given_names()
+            .iter()
+            .map(|n| &**n)
+            .filter(|n| is_given_name_form(n))
+            .collect();
         for e in entities.iter().filter(|e| e.kind == "PERSON") {
             let mut words = e.name.split_whitespace();
             if let (Some(first), Some(_)) = (words.next(), words.next()) {
@@ -598,14 +618,18 @@ impl NameRules {
             if !boundary(text, m.start, m.end) {
                 continue;
             }
-            if !before.is_empty() {
-                // The word before, or a known name ending there ("Israeli
-                // daily", "Lebanese group"; not "Ethnic group").
+            if !matches!(before, Before::Any) {
                 let head = text[..m.start].trim_end_matches([' ', '\t']);
                 let prev = &head[head.rfind(char::is_whitespace).map_or(0, |i| i + 1)..];
+                let prev = prev.to_lowercase();
                 let k = mentions.partition_point(|x| x.span.end < head.len());
                 let named = mentions.get(k).is_some_and(|x| x.span.end == head.len());
-                if !(named || before.contains(&prev.to_lowercase().as_str())) {
+                let fits = match before {
+                    Before::OneOf(words) => words.contains(&prev.as_str()),
+                    Before::NoneOf(words) => !words.contains(&prev.as_str()),
+                    Before::Any => true,
+                };
+                if !(named || fits) {
                     continue;
                 }
             }
@@ -1599,6 +1623,32 @@ mod tests {
         for text in ["at Fort George Meade", "the George Washington Bridge", "Mark Stevens Foods"] {
             assert_eq!(run_given(text), Vec::<String>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn people_by_a_listed_given_name() {
+        let lexicon = Lexicon::with_defaults().unwrap();
+        let mut b = GazetteerBuilder::new();
+        b.add_file(
+            "t.tsv",
+            "id\tname\ttype\taliases\tdemonyms\tattributes\nQ1\tVictoria\tPLACE\t\t\t\n",
+        );
+        b.add_given_names("# names\nKatja\nVictoria\nmay\n");
+        let g = b.build().unwrap();
+        assert_eq!(g.given_names().len(), 3);
+        let rules = NameRules::new(&lexicon).with_given_names(&g);
+        assert!(rules.is_given("Katja"));
+        // A place of the gazetteer, a word in lower case: not given names.
+        assert!(!rules.is_given("Victoria") && !rules.is_given("may"));
+        let text = "Katja Seizinger won at Victoria Park.";
+        let mut mentions = gazetteer_mentions(&g, text);
+        rules.find(text, &[Span::new(0, text.len())], &mut mentions, &mut Vec::new());
+        let people: Vec<&str> = mentions
+            .iter()
+            .filter(|m| m.source == Source::Rule)
+            .map(|m| &text[m.span.start..m.span.end])
+            .collect();
+        assert_eq!(people, ["Katja Seizinger"]);
     }
 
     #[test]
