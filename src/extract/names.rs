@@ -872,7 +872,8 @@ impl NameRules {
                 // "Conservative Party Co-Chairman": a word that runs on
                 // across a hyphen was no head.
                 if text[span.end..].starts_with('-') {
-                    span.end = text[..span.end].rfind(char::is_whitespace).unwrap_or(span.start);
+                    let name = &text[span.start..span.end];
+                    span.end = span.start + name.rfind(char::is_whitespace).unwrap_or(0);
                 }
                 for part in split_at_heads(text, self.after_office(text, span)) {
                     new.push((trim_name(text, part, false), "ORG"));
