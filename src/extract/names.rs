@@ -176,6 +176,19 @@ enum Before {
     NoneOf(&'static [&'static str]),
 }
 
+/// Lower-case nouns after a facility's own name, and the kind of entity
+/// the name and noun make: `Al-Shifa hospital`, `Shaab stadium`, `Evin
+/// prison`, `Jabalia refugee camp`. Wire copy writes these heads in lower
+/// case, which the head-word rules do not take.
+#[rustfmt::skip]
+const FACILITIES: &[(&str, &str)] = &[
+    ("hospital", "ORG"), ("stadium", "PLACE"), ("airport", "PLACE"), ("prison", "PLACE"),
+    ("jail", "PLACE"), ("refugee camp", "PLACE"), ("dam", "PLACE"), ("power plant", "PLACE"),
+    ("power station", "PLACE"), ("refinery", "PLACE"), ("air base", "PLACE"),
+    ("airbase", "PLACE"), ("naval base", "PLACE"), ("crossing", "PLACE"), ("mosque", "PLACE"),
+    ("cathedral", "PLACE"),
+];
+
 /// Words without which `ORG` or `PLACE` cannot match: their regexes run
 /// only on the sentences that hold one (a fraction of news text). The
 /// organisation words end with [`ORG_DESCRIPTORS`], from index
@@ -186,7 +199,74 @@ fn rule_words() -> (Vec<String>, Vec<String>) {
     };
     let mut org = words(&format!("{ORG_HEADS}|{ORG_ABBREVIATIONS}|{ORG_LEADS}"));
     org.extend(ORG_DESCRIPTORS.iter().map(|(d, _)| d.to_string()));
-    (org, words(PLACE_WORDS))
+    let mut place = words(PLACE_WORDS);
+    place.extend(FACILITIES.iter().map(|(f, _)| f.to_string()));
+    (org, place)
+}
+
+/// How many of [`rule_words`]' place words are for [`PLACE`] rather than
+/// [`FACILITIES`].
+static PLACE_WORD_COUNT: LazyLock<usize> =
+    LazyLock::new(|| rule_words().1.len() - FACILITIES.len());
+
+/// Where the facility's name before the head at `head` starts: one to
+/// three name words (`Kamal Adwan hospital`, `Ibn-Nafis hospital`), each a
+/// single space from the next. `None` where no such name comes before it:
+/// a word in lower case, a possessive (`Madrid's airport`), an adjective
+/// (`UK-run prison`), a sentence's first word (`The hospital`).
+fn facility_name(text: &str, head: usize) -> Option<usize> {
+    let word_before = |at: usize| {
+        let before = text[..at].strip_suffix(' ')?;
+        let start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '/'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        Some((start, &before[start..]))
+    };
+    let (mut start, mut words) = (head, 0);
+    while words < 3 {
+        let Some((mut at, mut word)) = word_before(start) else { break };
+        // A particle inside the name: "Charles de Gaulle airport".
+        if words > 0 && ["de", "du", "la", "van", "von", "der", "bin", "ibn"].contains(&word) {
+            match word_before(at) {
+                Some(w) if facility_word(w.1) => (at, word) = w,
+                _ => break,
+            }
+        }
+        if !facility_word(word) {
+            break;
+        }
+        (start, words) = (at, words + 1);
+    }
+    let name = &text[start..head.saturating_sub(1).max(start)];
+    // One word opening a sentence may be an ordinary word capitalised
+    // ("Oil refinery runs fell"): so it is if the document writes it in
+    // lower case elsewhere.
+    let opens = text[..start].trim_end_matches([' ', '"', '“']);
+    let opens = opens.is_empty() || opens.ends_with(['.', '!', '?', '\n', ':']);
+    let ordinary = words == 1 && opens && {
+        let lower = name.to_lowercase();
+        text.match_indices(lower.as_str()).any(|(i, w)| {
+            let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            !alnum(text[..i].chars().next_back()) && !alnum(text[i + w.len()..].chars().next())
+        })
+    };
+    (words > 0 && name.chars().count() > 2 && !ordinary).then_some(start)
+}
+
+/// Whether `word` may be part of a facility's name: capitalised (or with
+/// an Arabic article, `al-Shifa`), every hyphenated part a name, not a
+/// possessive and not a word that opens sentences.
+fn facility_word(word: &str) -> bool {
+    let bare =
+        ["al-", "el-", "Al-", "El-"].iter().find_map(|a| word.strip_prefix(a)).unwrap_or(word);
+    let named = |part: &str| part.chars().next().is_some_and(char::is_uppercase);
+    !bare.is_empty()
+        && bare.split('-').all(named)
+        && bare.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && !NOT_NAMES.contains(&word)
+        && !SENTENCE_WORDS.contains(&word)
 }
 
 /// How many of [`rule_words`]' organisation words are heads for [`ORG`]
@@ -880,7 +960,29 @@ impl NameRules {
                 }
             }
         }
-        for r in regions(text, sentences_or_whole, words.place) {
+        let places: Vec<Hit>;
+        let mut place_words = words.place;
+        if place_words.iter().any(|m| m.pattern >= *PLACE_WORD_COUNT) {
+            for m in place_words.iter().filter(|m| m.pattern >= *PLACE_WORD_COUNT) {
+                let Some(start) =
+                    boundary(text, m.start, m.end).then(|| facility_name(text, m.start)).flatten()
+                else {
+                    continue;
+                };
+                // "Frankfurt airport", "a Gaza hospital": a known name with
+                // the noun after it is that name's facility, not a name.
+                let name = Span::new(start, m.start - 1);
+                let k = mentions.partition_point(|x| x.span.end < name.end);
+                if mentions.get(k).is_some_and(|x| x.span.start <= name.start) {
+                    continue;
+                }
+                new.push((Span::new(start, m.end), FACILITIES[m.pattern - *PLACE_WORD_COUNT].1));
+            }
+            places =
+                place_words.iter().filter(|m| m.pattern < *PLACE_WORD_COUNT).copied().collect();
+            place_words = &places;
+        }
+        for r in regions(text, sentences_or_whole, place_words) {
             for c in PLACE.captures_iter(&text[r.start..r.end]) {
                 let g = c.get(1).unwrap_or_else(|| c.get(0).unwrap());
                 let span = Span::new(r.start + g.start(), r.start + g.end());
@@ -1734,6 +1836,26 @@ mod tests {
         // An office before the name, a word running on across a hyphen.
         assert_eq!(run("Chief Executive Officer of Zorvex Motors said"), ["ORG Zorvex Motors"]);
         assert_eq!(run("the Zorvex Party Co-Chairman said"), ["ORG Zorvex Party"]);
+    }
+
+    #[test]
+    fn facilities_by_a_lower_case_noun() {
+        assert_eq!(run("taken to Al-Kindi hospital in the city"), ["ORG Al-Kindi hospital"]);
+        assert_eq!(
+            run("from Charles de Gaulle airport to Madrid's Barajas airport"),
+            ["PLACE Charles de Gaulle airport", "PLACE Barajas airport"]
+        );
+        assert_eq!(run("Belmarsh prison is full."), ["PLACE Belmarsh prison"]);
+        // A known name's facility, an adjective, an ordinary word opening
+        // a sentence, a sentence's first word.
+        for text in [
+            "a Sudanese hospital and the Sudan airport",
+            "a UK-run prison",
+            "Oil refinery runs fell as oil prices rose.",
+            "The hospital said.",
+        ] {
+            assert_eq!(run(text), Vec::<String>::new(), "{text}");
+        }
     }
 
     #[test]
