@@ -82,7 +82,9 @@ static ORG: LazyLock<meta::Regex> = LazyLock::new(|| {
     meta::Regex::builder().configure(config).build(&pattern).unwrap()
 });
 
-/// The matches of [`ORG`] in `region`, in order: what `find_iter` gives.
+/// The matches of [`ORG`] in `region`, in order: what `find_iter` gives,
+/// given `heads`, the starts in `region` of every head or lead word there
+/// (any occurrence, in order).
 ///
 /// Every match starts with a capital letter at a word boundary (`WORD` or
 /// a lead word), so the rule runs anchored at each such place rather than
@@ -91,28 +93,69 @@ static ORG: LazyLock<meta::Regex> = LazyLock::new(|| {
 /// the news corpus before its cache was warm, six times the rule's cost
 /// once warm. Anchored, the states are few. At each place the anchored
 /// search makes the match the unanchored one would, as leftmost-first
-/// semantics fix the match once the start is known.
-fn org_matches(region: &str) -> Vec<Range<usize>> {
+/// semantics fix the match once the start is known. And every match holds
+/// a head or lead word at most [`ORG_REACH`] words after its start, so
+/// only the places that close before one are tried.
+fn org_matches(region: &str, heads: &[usize]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut at = 0;
-    let mut prev: Option<char> = None;
-    for (i, c) in region.char_indices() {
-        let after_word = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '_');
-        prev = Some(c);
-        // Places that cannot start a match: a lower-case ASCII letter or
-        // other ASCII character, or any character right after an ASCII
-        // word character (no `\b` before a capital there). Other
-        // non-ASCII characters are tried: the rule decides.
-        if i < at || after_word || (c.is_ascii() && !c.is_ascii_uppercase()) {
+    for &head in heads {
+        let from = reach_back(region, head).max(at);
+        if from > head {
             continue;
         }
-        let input = Input::new(region).range(i..).anchored(Anchored::Yes);
-        if let Some(m) = ORG.search(&input) {
-            out.push(m.range());
-            at = m.end();
+        let mut prev = region[..from].chars().next_back();
+        for (i, c) in region[from..].char_indices() {
+            let i = from + i;
+            if i > head {
+                break;
+            }
+            let after_word = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '_');
+            prev = Some(c);
+            // Places that cannot start a match: a lower-case ASCII letter or
+            // other ASCII character, or any character right after an ASCII
+            // word character (no `\b` before a capital there). Other
+            // non-ASCII characters are tried: the rule decides.
+            if i < at || after_word || (c.is_ascii() && !c.is_ascii_uppercase()) {
+                continue;
+            }
+            let input = Input::new(region).range(i..).anchored(Anchored::Yes);
+            if let Some(m) = ORG.search(&input) {
+                out.push(m.range());
+                at = m.end();
+                prev = region[..at].chars().next_back();
+                if at > head {
+                    break;
+                }
+            }
         }
     }
     out
+}
+
+/// How many words an [`ORG`] match may run before its head word: four
+/// name words, each with a connector (`and`, `of`, `&`) after it.
+const ORG_REACH: usize = 8;
+
+/// The start of the [`ORG_REACH`]th whitespace-separated word before
+/// byte `at` of `region`, or 0.
+fn reach_back(region: &str, at: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in region[..at].char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == ORG_REACH {
+                    return i + c.len_utf8();
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    0
 }
 
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
@@ -947,7 +990,12 @@ impl NameRules {
         }
         new.extend(described.iter().map(|&span| (span, "ORG")));
         for r in regions(text, sentences_or_whole, org_words) {
-            for m in org_matches(&text[r.start..r.end]) {
+            let heads: Vec<usize> = org_words
+                .iter()
+                .filter(|m| m.start >= r.start && m.start < r.end)
+                .map(|m| m.start - r.start)
+                .collect();
+            for m in org_matches(&text[r.start..r.end], &heads) {
                 let mut span = Span::new(r.start + m.start, r.start + m.end);
                 // "Conservative Party Co-Chairman": a word that runs on
                 // across a hyphen was no head.
@@ -1898,13 +1946,18 @@ mod tests {
             "Institute", "University", "Bank", "Movement", "Party", "Sudan", "Far", "Eastern",
             "Studies", "Acme", "Inc.", "Corp.", "Ltd.", "for", "of", "on", "the", "and", "&",
             " ", " ", "  ", "\n", "-", "'", "’", ",", ".", "x", "9", "_", "É", "Élysée", "éB",
-            "Ⅳ", "Ab", "O'Brien", "al-", "SUDAN",
+            "Ⅳ", "Ab", "O'Brien", "al-", "SUDAN", "Co", "Holdings", "Airlines", "Zed",
         ];
+        let heads = |text: &str| -> Vec<usize> {
+            let automaton = &RULE_WORDS.0;
+            let all = fixed::hits(automaton, text);
+            all.iter().filter(|m| m.pattern < *ORG_HEAD_COUNT).map(|m| m.start).collect()
+        };
         for text in crate::testing::generated_texts(&pieces, 20_000, 24) {
-            assert_eq!(org_matches(&text), unanchored(&text), "{text:?}");
+            assert_eq!(org_matches(&text, &heads(&text)), unanchored(&text), "{text:?}");
         }
         let seed = include_str!("../../fixtures/seed/seed.txt");
-        let found = org_matches(seed);
+        let found = org_matches(seed, &heads(seed));
         assert!(!found.is_empty());
         assert_eq!(found, unanchored(seed));
     }
