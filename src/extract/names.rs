@@ -59,6 +59,10 @@ const ORG_HEADS: &str = "Institute|University|Ministry|Agency|Party|Brigade|Batt
     Airways|Motors|Industries|Holdings|Partners|Securities|Investments|Enterprises|Telecom|\
     Pharmaceuticals|Incorporated|Limited";
 
+/// [`ORG_HEADS`] as a set, for tests of single words.
+static HEAD_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ORG_HEADS.split('|').collect());
+
 /// Abbreviated heads, written with their full stop (`Acme Widgets Inc.`).
 const ORG_ABBREVIATIONS: &str = "Inc\\.|Corp\\.|Ltd\\.|Co\\.|Cos\\.";
 
@@ -360,7 +364,7 @@ fn split_at_heads(text: &str, span: Span) -> Vec<Span> {
         .map(|w| (w.as_ptr() as usize - name.as_ptr() as usize, w))
         .collect();
     let bare = |k: usize| words.get(k).map_or("", |&(_, w)| w.trim_end_matches('.'));
-    let head = |w: &str| ORG_HEADS.split('|').any(|h| h.trim() == w);
+    let head = |w: &str| HEAD_WORDS.contains(w);
     let legal = |w: &str| LEGAL_FORMS.contains(&w);
     let (mut parts, mut start) = (Vec::new(), span.start);
     for k in 0..words.len().saturating_sub(1) {
@@ -697,7 +701,7 @@ impl NameRules {
                     let thing = words.iter().any(|w| {
                         NOT_SURNAMES.contains(w)
                             || ORG_WORDS.contains(w)
-                            || ORG_HEADS.split('|').any(|h| h == *w)
+                            || HEAD_WORDS.contains(w)
                             || PLACE_WORDS.split('|').any(|p| p == *w)
                             || self.is_title(w)
                     });
