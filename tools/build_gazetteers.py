@@ -467,6 +467,20 @@ def city_aliases(city, max_dist=2):
     return [a for _, a in out[:4]]
 
 
+# Towns named with their river or region ("Frankfurt am Main", "Marburg an der
+# Lahn", "Newcastle upon Tyne", "Southend-on-Sea") go by the first part in news.
+QUALIFIED_TOWN = re.compile(r"^(\S+?)(?: (?:am|an der|an dem|im|in der|ob der|bei|upon|on) |-(?:upon|on)-)\S")
+
+
+def short_town_name(city):
+    """The first part of a qualified town name, when GeoNames lists it among the
+    town's names (so not `Kingston` for Kingston upon Hull)."""
+    m = QUALIFIED_TOWN.match(city["name"])
+    if m and m.group(1) in city.get("alternatenames", []) and good_generated_alias(m.group(1)):
+        return m.group(1)
+    return None
+
+
 def edit_distance(a, b):
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -503,6 +517,7 @@ def build_places(shared, countries):
     with open(os.path.join(shared, "gazetteer-sources/geonames-admin-cities-json/admin1.json"), encoding="utf-8") as f:
         admin1 = json.load(f)
     admin1_name = {a["code"]: plain_name(clean(a["name"])) for a in admin1}
+    region_names = set(admin1_name.values())
 
     def add_city(city, tier, kind):
         gid = f"geonames:{city['geonameid']}"
@@ -528,6 +543,11 @@ def build_places(shared, countries):
         # a town gets spellings at edit distance 1 (Diinsoor: Dinsoor), larger cities 2
         for a in city_aliases(city, 1 if tier <= TIER_TOWN else 2):
             e.add_alias(a)
+        # only for larger towns: the short form of a small one is as often a
+        # surname (Walton-on-Thames); and never a region's name (Rostov).
+        short = short_town_name(city)
+        if short and city["population"] >= 50000 and short not in region_names:
+            e.add_alias(short)
         if city["countrycode"] in cname:
             e.attrs["country"] = cname[city["countrycode"]]
         a1 = admin1_name.get(f"{city['countrycode']}.{city.get('admin1code')}")
