@@ -288,18 +288,24 @@ fn facility_name(text: &str, head: usize) -> Option<usize> {
     }
     let name = &text[start..head.saturating_sub(1).max(start)];
     // One word opening a sentence may be an ordinary word capitalised
-    // ("Oil refinery runs fell"): so it is if the document writes it in
-    // lower case elsewhere.
-    let opens = text[..start].trim_end_matches([' ', '"', '“']);
-    let opens = opens.is_empty() || opens.ends_with(['.', '!', '?', '\n', ':']);
-    let ordinary = words == 1 && opens && {
-        let lower = name.to_lowercase();
-        text.match_indices(lower.as_str()).any(|(i, w)| {
-            let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            !alnum(text[..i].chars().next_back()) && !alnum(text[i + w.len()..].chars().next())
-        })
-    };
+    // ("Oil refinery runs fell").
+    let ordinary = words == 1 && ordinary_opening(text, start, name);
     (words > 0 && name.chars().count() > 2 && !ordinary).then_some(start)
+}
+
+/// Whether `word`, at byte `start` of `text`, opens a sentence and is an
+/// ordinary word capitalised there: the document writes it in lower case
+/// elsewhere.
+fn ordinary_opening(text: &str, start: usize, word: &str) -> bool {
+    let before = text[..start].trim_end_matches([' ', '"', '“']);
+    if !(before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    text.match_indices(lower.as_str()).any(|(i, w)| {
+        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        !alnum(text[..i].chars().next_back()) && !alnum(text[i + w.len()..].chars().next())
+    })
 }
 
 /// Whether `word` may be part of a facility's name: capitalised (or with
@@ -350,6 +356,25 @@ fn legal_form(s: &str) -> bool {
             .filter(|w| !w.is_empty())
             .all(|w| LEGAL_FORMS.contains(&w.trim_end_matches('.')))
         && s.chars().any(char::is_alphabetic)
+}
+
+/// Where the legal forms written at byte `end` of `text` end (`end` if
+/// none): `" Ltd."` after "Daewoo Shipbuilding Co.", `", Ltd."` after
+/// "Hyosung Co.".
+fn after_legal_forms(text: &str, mut end: usize) -> usize {
+    loop {
+        let rest = &text[end..];
+        let Some(sep) = [", ", " "].into_iter().find(|s| rest.starts_with(s)) else { return end };
+        let word = rest[sep.len()..]
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '"'))
+            .next()
+            .unwrap_or("");
+        let bare = word.strip_suffix('.').unwrap_or(word);
+        if !LEGAL_FORMS.contains(&bare) {
+            return end;
+        }
+        end += sep.len() + word.len();
+    }
 }
 
 /// `span` cut where one name ends and another begins: after a head word
@@ -523,6 +548,13 @@ const SENTENCE_WORDS: &[&str] = &[
     "Since",
     "Until",
     "Under",
+];
+
+/// Quantifiers, which take `of` before a name ("Most of Acme Corp"),
+/// capitalised at the start of a sentence.
+const QUANTIFIERS: &[&str] = &[
+    "All", "Most", "Some", "Many", "Much", "Both", "Each", "Either", "Neither", "None", "One",
+    "Several", "Few", "Half", "Part", "Parts", "Rest", "Any", "Lots",
 ];
 
 /// Title words that, in lower case, are as often adjectives or nouns of
@@ -714,14 +746,21 @@ impl NameRules {
         }
     }
 
-    /// `span` after the office or person it opens with: "General Motors"
-    /// of "Chief Executive Officer of General Motors" and of "Stephen Roach
-    /// of Morgan Stanley and Co", nothing of "Secretary of Energy".
+    /// `span` after the office, person or ordinary word it opens with:
+    /// "General Motors" of "Chief Executive Officer of General Motors" and
+    /// of "Stephen Roach of Morgan Stanley and Co", "Acme Corp" of "Shares
+    /// of Acme Corp" (where `shares` is written elsewhere) and of "Most of
+    /// Acme Corp", nothing of "Secretary of Energy".
     fn after_office(&self, text: &str, span: Span) -> Span {
         let name = &text[span.start..span.end];
         let first = name.split_whitespace().next().unwrap_or("");
         let office = ["Deputy", "Vice", "Acting", "Former", "Interim"].contains(&first);
-        if !(office || self.is_title(first) || self.is_given(first)) {
+        // "Shares of Daewoo Shipbuilding Co.", "Most of Acme Corp": an
+        // ordinary word opening the sentence, with `of` after it.
+        let ordinary = !HEAD_WORDS.contains(first)
+            && name[first.len()..].starts_with(" of ")
+            && (QUANTIFIERS.contains(&first) || ordinary_opening(text, span.start, first));
+        if !(office || ordinary || self.is_title(first) || self.is_given(first)) {
             return span;
         }
         match name.find(" of ") {
@@ -1006,6 +1045,12 @@ impl NameRules {
                 if text[span.end..].starts_with('-') {
                     let name = &text[span.start..span.end];
                     span.end = span.start + name.rfind(char::is_whitespace).unwrap_or(0);
+                }
+                // "Daewoo Shipbuilding Co. Ltd.": the rule ends at the first
+                // abbreviated legal form.
+                let last = text[span.start..span.end].rsplit(' ').next().unwrap_or("");
+                if LEGAL_FORMS.contains(&last.trim_end_matches('.')) {
+                    span.end = after_legal_forms(text, span.end);
                 }
                 for part in split_at_heads(text, self.after_office(text, span)) {
                     new.push((trim_name(text, part, false), "ORG"));
@@ -1888,6 +1933,21 @@ mod tests {
         // An office before the name, a word running on across a hyphen.
         assert_eq!(run("Chief Executive Officer of Zorvex Motors said"), ["ORG Zorvex Motors"]);
         assert_eq!(run("the Zorvex Party Co-Chairman said"), ["ORG Zorvex Party"]);
+        // Legal forms after an abbreviated one.
+        assert_eq!(run("Zorvex Shipbuilding Co. Ltd. rose"), ["ORG Zorvex Shipbuilding Co. Ltd."]);
+        assert_eq!(run("and Quill Co., Ltd. fell"), ["ORG Quill Co., Ltd."]);
+        assert_eq!(run("Quill Co. and others"), ["ORG Quill Co."]);
+        // An ordinary word opening the sentence, with `of` after it: a
+        // quantifier, or a word the document writes in lower case.
+        assert_eq!(run("Most of Zorvex Motors was sold."), ["ORG Zorvex Motors"]);
+        assert_eq!(
+            run("Shares of Zorvex Shipbuilding Co. rose. Its shares were up."),
+            ["ORG Zorvex Shipbuilding Co."]
+        );
+        assert_eq!(
+            run("Bank of Zorvex Holdings said. The bank is big."),
+            ["ORG Bank of Zorvex Holdings"]
+        );
     }
 
     #[test]
