@@ -77,7 +77,9 @@ const FILES: &[(&str, &[&str])] = &[
     ("sentences", &["doc_id", "sentence", "start", "end", "text"]),
 ];
 
-type Writer = csv::Writer<BufWriter<File>>;
+/// The `csv` writer buffers what it writes itself: a `BufWriter` under it
+/// would copy every byte once more.
+type Writer = csv::Writer<File>;
 
 /// Counts of one entity over the run.
 #[derive(Clone, Debug, Default)]
@@ -397,9 +399,9 @@ pub struct CsvOutput {
 /// UTF-8 byte-order mark and rows end in CRLF, which some spreadsheet
 /// programs need to read UTF-8 CSV correctly.
 fn open_csv(dir: &Path, name: &str, excel: bool) -> io::Result<Writer> {
-    let mut file =
-        BufWriter::with_capacity(1 << 16, File::create(dir.join(format!(".{name}.csv.tmp")))?);
+    let mut file = File::create(dir.join(format!(".{name}.csv.tmp")))?;
     let mut builder = csv::WriterBuilder::new();
+    builder.buffer_capacity(1 << 16);
     if excel {
         file.write_all("\u{FEFF}".as_bytes())?;
         builder.terminator(csv::Terminator::CRLF);
@@ -432,74 +434,79 @@ impl CsvOutput {
         })
     }
 
-    fn writer(&mut self, name: &str) -> &mut Writer {
-        let i = self
-            .writers
-            .iter()
-            .position(|(n, _)| n == name)
-            .expect("every file is opened in create");
-        &mut self.writers[i].1
+    /// The index in `writers` of file `name`: looked up once per record,
+    /// not once per row.
+    fn index(&self, name: &str) -> usize {
+        self.writers.iter().position(|(n, _)| n == name).expect("every file is opened in create")
     }
 
     /// Writes every row of one document's record and adds it to the run
     /// totals. A failed or skipped document gets its `documents.csv` row.
     pub fn write(&mut self, r: &Record) -> io::Result<()> {
-        let id = cell(&r.doc_id).into_owned();
-        let n = |v: usize| v.to_string();
-        let flag = |b: bool| if b { "true" } else { "false" };
-        self.writer("documents").write_record([
-            id.as_str(),
-            r.date.as_deref().unwrap_or(""),
-            &cell(&r.title),
-            &n(r.chars),
-            &n(r.sentence_count),
-            &n(r.mentions.len()),
-            &n(r.relations.len()),
-            &r.status,
-            &cell(&r.error),
-            r.date_source.as_deref().unwrap_or(""),
+        let id = cell(&r.doc_id);
+        let id = id.as_bytes();
+        let n = |v: usize| Digits::new(v as u64);
+        let flag = |b: bool| if b { &b"true"[..] } else { &b"false"[..] };
+        fn opt(s: &Option<String>) -> &[u8] {
+            s.as_deref().unwrap_or("").as_bytes()
+        }
+        let documents = self.index("documents");
+        self.writers[documents].1.write_record([
+            id,
+            opt(&r.date),
+            cell(&r.title).as_bytes(),
+            n(r.chars).as_bytes(),
+            n(r.sentence_count).as_bytes(),
+            n(r.mentions.len()).as_bytes(),
+            n(r.relations.len()).as_bytes(),
+            r.status.as_bytes(),
+            cell(&r.error).as_bytes(),
+            opt(&r.date_source),
         ])?;
+        let mentions = self.index("mentions");
         for m in &r.mentions {
-            self.writer("mentions").write_record([
-                id.as_str(),
-                &n(m.sentence),
-                &n(m.start),
-                &n(m.end),
-                &cell(&m.text),
-                &cell(&m.entity_id),
-                &cell(&m.entity),
-                &cell(&m.kind),
-                &m.source,
+            self.writers[mentions].1.write_record([
+                id,
+                n(m.sentence).as_bytes(),
+                n(m.start).as_bytes(),
+                n(m.end).as_bytes(),
+                cell(&m.text).as_bytes(),
+                cell(&m.entity_id).as_bytes(),
+                cell(&m.entity).as_bytes(),
+                cell(&m.kind).as_bytes(),
+                m.source.as_bytes(),
             ])?;
         }
+        let dates = self.index("dates");
         for d in &r.dates {
-            self.writer("dates").write_record([
-                id.as_str(),
-                &n(d.sentence),
-                &n(d.start),
-                &n(d.end),
-                &cell(&d.text),
-                &cell(&d.value),
-                &d.kind,
-                &d.modifier,
+            self.writers[dates].1.write_record([
+                id,
+                n(d.sentence).as_bytes(),
+                n(d.start).as_bytes(),
+                n(d.end).as_bytes(),
+                cell(&d.text).as_bytes(),
+                cell(&d.value).as_bytes(),
+                d.kind.as_bytes(),
+                d.modifier.as_bytes(),
             ])?;
         }
         let num = |v: Option<f64>| v.map(format_number).unwrap_or_default();
+        let quantities = self.index("quantities");
         for q in &r.quantities {
-            self.writer("quantities").write_record([
-                id.as_str(),
-                &n(q.sentence),
-                &n(q.start),
-                &n(q.end),
-                &cell(&q.text),
-                &num(q.value),
-                &num(q.low),
-                &num(q.high),
+            self.writers[quantities].1.write_record([
+                id,
+                n(q.sentence).as_bytes(),
+                n(q.start).as_bytes(),
+                n(q.end).as_bytes(),
+                cell(&q.text).as_bytes(),
+                num(q.value).as_bytes(),
+                num(q.low).as_bytes(),
+                num(q.high).as_bytes(),
                 flag(q.approximate),
-                &cell(&q.qualifier),
-                &cell(&q.unit),
-                &cell(&q.entity),
-                &cell(&q.event),
+                cell(&q.qualifier).as_bytes(),
+                cell(&q.unit).as_bytes(),
+                cell(&q.entity).as_bytes(),
+                cell(&q.event).as_bytes(),
             ])?;
         }
         let reference = r.reference();
@@ -508,28 +515,33 @@ impl CsvOutput {
         // come together, and a sentence may be 4 KB long (a comparison
         // costs much less than hashing it again).
         let mut hashed: Option<(&str, u64)> = None;
+        let relations = self.index("relations");
         for rel in &r.relations {
-            self.writer("relations").write_record([
-                id.as_str(),
-                &n(rel.sentence),
-                &cell(&rel.subject_id),
-                &cell(&rel.subject),
-                &cell(&rel.subject_type),
-                &cell(&rel.relation),
-                &cell(&rel.verb),
-                &cell(&rel.object_id),
-                &cell(&rel.object),
-                &cell(&rel.object_type),
-                &cell(&rel.object_text),
-                &cell(&rel.date),
+            self.writers[relations].1.write_record([
+                id,
+                n(rel.sentence).as_bytes(),
+                cell(&rel.subject_id).as_bytes(),
+                cell(&rel.subject).as_bytes(),
+                cell(&rel.subject_type).as_bytes(),
+                cell(&rel.relation).as_bytes(),
+                cell(&rel.verb).as_bytes(),
+                cell(&rel.object_id).as_bytes(),
+                cell(&rel.object).as_bytes(),
+                cell(&rel.object_type).as_bytes(),
+                cell(&rel.object_text).as_bytes(),
+                cell(&rel.date).as_bytes(),
                 flag(rel.negated),
                 flag(rel.hedged),
-                &cell(&rel.evidence),
+                cell(&rel.evidence).as_bytes(),
             ])?;
             if !rel.object.is_empty() {
-                let key = (rel.subject.clone(), rel.object.clone(), rel.relation.clone());
                 // Each edge counts once per document, however often repeated.
-                let first_in_doc = edges_in_doc.insert(key.clone());
+                let first_in_doc = edges_in_doc.insert((
+                    rel.subject.as_str(),
+                    rel.object.as_str(),
+                    rel.relation.as_str(),
+                ));
+                let key = (rel.subject.clone(), rel.object.clone(), rel.relation.clone());
                 let edges = &mut self.edges;
                 let edge = match edges.map.entry(key) {
                     btree_map::Entry::Occupied(e) => e.into_mut(),
@@ -555,34 +567,44 @@ impl CsvOutput {
             }
         }
         if self.sentences {
+            let sentences = self.index("sentences");
             for s in &r.sentences {
-                self.writer("sentences").write_record([
-                    id.as_str(),
-                    &n(s.sentence),
-                    &n(s.start),
-                    &n(s.end),
-                    &cell(&s.text),
+                self.writers[sentences].1.write_record([
+                    id,
+                    n(s.sentence).as_bytes(),
+                    n(s.start).as_bytes(),
+                    n(s.end).as_bytes(),
+                    cell(&s.text).as_bytes(),
                 ])?;
             }
         }
         let mut in_doc = BTreeSet::new();
+        let mut count = |id, t: &mut EntityTotal| {
+            t.mentions += 1;
+            if in_doc.insert(id) {
+                t.documents += 1;
+                widen(&mut t.first, &mut t.last, reference);
+            }
+        };
         for m in &r.mentions {
             let entities = &mut self.entities;
-            let t = match entities.map.entry(m.entity_id.clone()) {
-                btree_map::Entry::Occupied(e) => e.into_mut(),
-                btree_map::Entry::Vacant(e) => {
-                    entities.bytes += ENTITY_BYTES + e.key().len() + m.entity.len() + m.kind.len();
-                    e.insert(EntityTotal {
+            // Most mentions are of an entity seen before: its id is copied
+            // only for a new one.
+            match entities.map.get_mut(&m.entity_id) {
+                Some(t) => count(m.entity_id.as_str(), t),
+                None => {
+                    entities.bytes +=
+                        ENTITY_BYTES + m.entity_id.len() + m.entity.len() + m.kind.len();
+                    let total = EntityTotal {
                         name: m.entity.clone(),
                         kind: m.kind.clone(),
                         ..EntityTotal::default()
-                    })
+                    };
+                    count(
+                        m.entity_id.as_str(),
+                        entities.map.entry(m.entity_id.clone()).or_insert(total),
+                    );
                 }
-            };
-            t.mentions += 1;
-            if in_doc.insert(m.entity_id.as_str()) {
-                t.documents += 1;
-                widen(&mut t.first, &mut t.last, reference);
             }
         }
         self.entities.spill_if_full()?;
@@ -692,6 +714,32 @@ fn widen(first: &mut Option<Date>, last: &mut Option<Date>, day: Option<Date>) {
     }
 }
 
+/// A count's decimal digits, written on the stack: rows have up to three
+/// counts each, and a `String` apiece cost an allocation.
+struct Digits {
+    buf: [u8; 20],
+    start: usize,
+}
+
+impl Digits {
+    fn new(mut v: u64) -> Digits {
+        let mut buf = [0; 20];
+        let mut start = buf.len();
+        loop {
+            start -= 1;
+            buf[start] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                return Digits { buf, start };
+            }
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[self.start..]
+    }
+}
+
 /// A number as a spreadsheet reads it: no exponent, no trailing `.0`.
 fn format_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
@@ -711,7 +759,7 @@ fn format_number(v: f64) -> String {
 /// assert_eq!(cell("Kyiv"), "Kyiv");
 /// ```
 pub fn cell(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if s.as_bytes().first().is_some_and(|b| b"=+-@\t\r".contains(b)) {
         std::borrow::Cow::Owned(format!("'{s}"))
     } else {
         std::borrow::Cow::Borrowed(s)
