@@ -22,7 +22,11 @@ pub fn resolve<'a>(
     names: &NameRules,
     entity: impl Fn(EntityRef) -> &'a Entity,
 ) {
-    let mut added = surnames(text, sentences, mentions, names, &entity);
+    let (mut added, towns) = surnames(text, sentences, mentions, names, &entity);
+    for (i, person) in towns {
+        mentions[i].entity = person;
+        mentions[i].source = Source::Coref;
+    }
     added.extend(pronouns(text, sentences, mentions, lexicon, &entity));
     if added.is_empty() {
         return;
@@ -61,13 +65,16 @@ fn without_article(s: &str) -> Option<&str> {
 /// whether the word is a given name (which needs no capital after it).
 type Known = Option<(EntityRef, usize, bool)>;
 
+/// The surnames standing alone after a full name, as new mentions; and the
+/// town mentions that are such a surname (`Henderson` after `Fritz
+/// Henderson`), as (index, person).
 fn surnames<'a>(
     text: &str,
     sentences: &[Span],
     mentions: &[Mention],
     names: &NameRules,
     entity: &impl Fn(EntityRef) -> &'a Entity,
-) -> Vec<Mention> {
+) -> (Vec<Mention>, Vec<(usize, EntityRef)>) {
     // Surname → (entity, where its full name first appears); a surname two
     // people share is dropped.
     let mut known: HashMap<String, Known, FxBuild> = HashMap::default();
@@ -106,9 +113,9 @@ fn surnames<'a>(
     for (first, v) in given {
         known.entry(first).or_insert(v);
     }
-    let mut out = Vec::new();
+    let (mut out, mut towns) = (Vec::new(), Vec::new());
     if known.is_empty() {
-        return out;
+        return (out, towns);
     }
     // Only words starting with a surname's first byte are looked up.
     let mut first = [false; 256];
@@ -149,7 +156,13 @@ fn surnames<'a>(
         // Mentions are sorted: only the one starting last at or before the
         // word can overlap it.
         let k = mentions.partition_point(|m| m.span.start < span.end);
-        if s < after || (k > 0 && mentions[k - 1].span.end > span.start) {
+        if s < after {
+            continue;
+        }
+        if k > 0 && mentions[k - 1].span.end > span.start {
+            if is_town_surname(text, &mentions[k - 1], span, target, names) {
+                towns.push((k - 1, target));
+            }
             continue;
         }
         out.push(Mention {
@@ -160,7 +173,36 @@ fn surnames<'a>(
             demonym: false,
         });
     }
-    out
+    (out, towns)
+}
+
+/// Whether mention `m`, a town's name at `span`, stands for `person`, a
+/// person the rules found whose surname it is: not after a preposition of
+/// place (`in Henderson`) nor before a comma and a capital (`Henderson,
+/// Nevada`).
+fn is_town_surname(
+    text: &str,
+    m: &Mention,
+    span: Span,
+    person: EntityRef,
+    names: &NameRules,
+) -> bool {
+    let EntityRef::Known(town) = m.entity else { return false };
+    if m.span != span
+        || m.source != Source::Gazetteer
+        || m.demonym
+        || !names.is_town(town)
+        || !matches!(person, EntityRef::Found(_))
+    {
+        return false;
+    }
+    let before = text[..span.start].trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let place = ["in", "at", "from", "to", "near", "outside", "into", "across", "around", "of"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(word));
+    let after = text[span.end..].strip_prefix(", ").unwrap_or("");
+    !place && !after.starts_with(char::is_uppercase)
 }
 
 /// Whether `rest`, the text after a given name, goes on with a family
@@ -379,7 +421,9 @@ mod pipeline_tests {
              H2\tDmitry Peskov\tPERSON\t\t\t\n\
              H3\tAbdel Fattah al-Burhan\tPERSON\t\t\t\n\
              H4\tMeles Zenawi\tPERSON\t\t\t\n\
-             P1\tRussia\tPLACE\t\tRussian\t\n",
+             H5\tFritz Kuhn\tPERSON\t\t\t\n\
+             P1\tRussia\tPLACE\t\tRussian\t\n\
+             P2\tHenderson\tPLACE\t\t\tkind=city\n",
         );
         let pipeline = Pipeline::new(b.build().unwrap(), Lexicon::with_defaults().unwrap());
         let x = pipeline.extract(&Document::new("t", text), None);
@@ -422,6 +466,19 @@ mod pipeline_tests {
             linked("Meles Zenawi spoke. Meles Tekle and Meles al-Amin left."),
             ["Meles Tekle=Meles Tekle(rule)"]
         );
+    }
+
+    #[test]
+    fn a_town_that_is_a_surname_is_the_person() {
+        assert_eq!(
+            linked(
+                "Fritz Henderson spoke. Henderson said more. Officials in Henderson, \
+                 and in Henderson, Nevada, agreed."
+            ),
+            ["Fritz Henderson=Fritz Henderson(rule)", "Henderson=Fritz Henderson(coref)"]
+        );
+        // Without the person, the town stays a town.
+        assert_eq!(linked("Henderson said more."), Vec::<String>::new());
     }
 
     #[test]

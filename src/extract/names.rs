@@ -621,6 +621,10 @@ pub struct NameRules {
     /// Given names: the first words of the gazetteers' people (see
     /// [`NameRules::with_given_names`]).
     given: HashSet<Box<str>, FxBuild>,
+    /// The gazetteer's towns and cities (indexes into its entities), whose
+    /// names are surnames too when a given name comes before them
+    /// (`Fritz Henderson`, `Mary Barra`).
+    towns: HashSet<u32, FxBuild>,
 }
 
 /// The fixed strings [`NameRules::find_with`] needs found in a text, each
@@ -656,6 +660,7 @@ impl NameRules {
             title_words,
             honorific_count,
             given: HashSet::default(),
+            towns: HashSet::default(),
         }
     }
 
@@ -687,6 +692,12 @@ impl NameRules {
         for e in entities.iter().filter(|e| e.kind != "PERSON") {
             firsts.remove(e.name.as_str());
         }
+        self.towns = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == "PLACE" && e.attribute("kind") == Some("city"))
+            .map(|(i, _)| i as u32)
+            .collect();
         let never: HashSet<&str, FxBuild> =
             [NOT_NAMES, SENTENCE_WORDS, ORDINALS, COMMON_GIVEN].concat().into_iter().collect();
         self.given.reserve(firsts.len());
@@ -704,9 +715,32 @@ impl NameRules {
         self.given.contains(word)
     }
 
+    /// Whether `m`, the last word of `span`, a person's name found by its
+    /// given name, is a town's name read as a surname there: `Henderson`
+    /// of `Fritz Henderson` (GATE ANNIE's first name + location rule).
+    pub(crate) fn town_surname(&self, text: &str, span: Span, m: &Mention) -> bool {
+        let EntityRef::Known(id) = m.entity else { return false };
+        m.source == Source::Gazetteer
+            && !m.demonym
+            && self.towns.contains(&id)
+            && m.span.end == span.end
+            && m.span.start > span.start
+            && !text[m.span.start..m.span.end].contains(char::is_whitespace)
+    }
+
+    /// Whether entity `id` of the gazetteer is a town or city.
+    pub(crate) fn is_town(&self, id: u32) -> bool {
+        self.towns.contains(&id)
+    }
+
     /// People named by a known given name and one to three capitalised
-    /// words after it, as `(span, "PERSON")`.
-    fn given_name_persons(&self, text: &str, new: &mut Vec<(Span, &'static str)>) {
+    /// words after it, as `(span, "PERSON")`; their spans go to `spans` too.
+    fn given_name_persons(
+        &self,
+        text: &str,
+        new: &mut Vec<(Span, &'static str)>,
+        spans: &mut Vec<Span>,
+    ) {
         if self.given.is_empty() {
             return;
         }
@@ -739,6 +773,7 @@ impl NameRules {
                     });
                     if span.start == i && words.len() >= 2 && !thing {
                         new.push((span, "PERSON"));
+                        spans.push(span);
                     }
                 }
             }
@@ -1009,7 +1044,9 @@ impl NameRules {
                 }
             }
         }
-        self.given_name_persons(text, &mut new);
+        // Found in text order: sorted, for a binary search.
+        let mut by_given = Vec::new();
+        self.given_name_persons(text, &mut new, &mut by_given);
         let whole = [Span::new(0, text.len())];
         let sentences_or_whole = if sentences.is_empty() { &whole[..] } else { sentences };
         let heads: Vec<Hit>;
@@ -1133,8 +1170,16 @@ impl NameRules {
                 continue;
             }
             if !inside.is_empty() {
-                let swallow =
-                    kind != "PERSON" && inside.iter().all(|&i| span.contains(mentions[i].span));
+                // "Fritz Henderson": a given name makes the town after it a surname.
+                let surname = match inside[..] {
+                    [i] => {
+                        by_given.binary_search(&span).is_ok()
+                            && self.town_surname(text, span, &mentions[i])
+                    }
+                    _ => false,
+                };
+                let swallow = (kind != "PERSON" || surname)
+                    && inside.iter().all(|&i| span.contains(mentions[i].span));
                 let grows = inside.iter().all(|&i| mentions[i].span != span);
                 if !(swallow && grows) {
                     continue;
@@ -1793,7 +1838,8 @@ mod tests {
              Q1\tIgor Ivanov\tPERSON\t\t\t\nQ2\tMark Rutte\tPERSON\t\t\t\n\
              Q3\tVictoria\tPLACE\t\t\t\nQ4\tVictoria Nuland\tPERSON\t\t\t\n\
              Q5\tGrand Duke Henri\tPERSON\t\t\t\nQ6\tKing Charles\tPERSON\t\t\t\n\
-             Q7\tZhu Rongji\tPERSON\t\t\t\nQ8\tGeorge Shultz\tPERSON\t\t\t\n",
+             Q7\tZhu Rongji\tPERSON\t\t\t\nQ8\tGeorge Shultz\tPERSON\t\t\t\n\
+             Q9\tHenderson\tPLACE\t\t\tkind=city\nQ10\tJordan\tPLACE\t\t\tkind=country\n",
         );
         let g = b.build().unwrap();
         let rules = NameRules::new(&lexicon).with_given_names(&g);
@@ -1821,6 +1867,16 @@ mod tests {
         }
         // The middle of another name, or a thing named after a person.
         for text in ["at Fort George Meade", "the George Washington Bridge", "Mark Stevens Foods"] {
+            assert_eq!(run_given(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_town_after_a_given_name_is_a_surname() {
+        assert_eq!(run_given("Chief executive Mark Henderson said"), ["Mark Henderson"]);
+        assert_eq!(run_given("Igor Henderson and Mark Rutte met"), ["Igor Henderson"]);
+        // A country is not taken as a surname; a town alone stays a town.
+        for text in ["Mark Jordan said", "officials in Henderson said", "Henderson said"] {
             assert_eq!(run_given(text), Vec::<String>::new(), "{text}");
         }
     }
