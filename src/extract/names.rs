@@ -1217,6 +1217,212 @@ impl NameRules {
         }
         mentions.sort_by_key(|m| m.span.start);
         repeat(text, sentences, mentions, found);
+        // After the repeats: a team's name in a table is not spread over
+        // the prose, where the town may be meant.
+        self.teams(text, sentences, mentions, found);
+    }
+}
+
+impl NameRules {
+    /// Teams in the standings and result lines of sports reports, which
+    /// name clubs by their towns (`Barnet 22 8 8 6 23 17 32`, `Chelsea 2
+    /// Everton 1`): a town or an unknown name there is an organisation, not
+    /// a place. A country stays a place, as national sides are written;
+    /// a known organisation or person stays what it is. A result line
+    /// counts in a document with a standings line, or with a town's name
+    /// in it: `March 87 March 86` and `Oats 2 Unch 12` are market tables.
+    fn teams(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        mentions: &mut Vec<Mention>,
+        found: &mut Vec<Entity>,
+    ) {
+        let (mut tables, mut results) = (Vec::new(), Vec::new());
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            // Score lines are short, open with a capital and hold a digit.
+            let short = line.len() <= 160
+                && line.trim_start().starts_with(|c: char| c.is_ascii_uppercase());
+            if short && line.bytes().any(|b| b.is_ascii_digit()) {
+                score_line_names(line, at, &mut tables, &mut results);
+            }
+            at += line.len();
+        }
+        if tables.is_empty() && results.is_empty() {
+            return;
+        }
+        // The mentions sharing a byte with `span`: mentions are sorted by
+        // start and do not overlap, so they end just before the first one
+        // starting after it.
+        let inside = |mentions: &[Mention], span: Span| -> Range<usize> {
+            let end = mentions.partition_point(|m| m.span.start < span.end);
+            let start =
+                mentions[..end].iter().rposition(|m| m.span.end <= span.start).map_or(0, |i| i + 1);
+            start..end
+        };
+        let town = |m: &Mention| matches!(m.entity, EntityRef::Known(id) if self.is_town(id));
+        let sports = !tables.is_empty();
+        let named =
+            |pair: &[Span]| pair.iter().any(|&s| mentions[inside(mentions, s)].iter().any(town));
+        let mut names = tables;
+        for pair in results.chunks(2) {
+            if sports || named(pair) {
+                names.extend_from_slice(pair);
+            }
+        }
+        let replaceable = |m: &Mention| match m.entity {
+            EntityRef::Known(id) => self.is_town(id) && !m.demonym,
+            EntityRef::Found(i) => found[i as usize].kind != "ORG",
+        };
+        let mut teams = Vec::new();
+        let mut removed = vec![false; mentions.len()];
+        for span in names {
+            let range = inside(mentions, span);
+            let others = &mentions[range.clone()];
+            if others.iter().all(|m| span.contains(m.span) && replaceable(m)) {
+                removed[range].fill(true);
+                teams.push(span);
+            }
+        }
+        if teams.is_empty() {
+            return;
+        }
+        let mut k = 0;
+        mentions.retain(|_| {
+            k += 1;
+            !removed[k - 1]
+        });
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        for span in teams {
+            let name = text[span.start..span.end].split_whitespace().collect::<Vec<_>>().join(" ");
+            let index = *ids.entry(name).or_insert_with_key(|name| {
+                let same = |e: &Entity| e.kind == "ORG" && e.name == *name;
+                if let Some(i) = found.iter().position(same) {
+                    return i;
+                }
+                found.push(Entity {
+                    id: format!("rule:org:{}", slug(name)),
+                    name: name.clone(),
+                    kind: "ORG".to_string(),
+                    attributes: Vec::new(),
+                });
+                found.len() - 1
+            });
+            mentions.push(Mention {
+                span,
+                sentence: sentence_of(sentences, span.start),
+                entity: EntityRef::Found(index as u32),
+                source: Source::Rule,
+                demonym: false,
+            });
+        }
+        mentions.sort_by_key(|m| m.span.start);
+    }
+}
+
+/// Months and weekdays, full and abbreviated: a line they open is a market
+/// table (`DEC 0 JAN 0`), not a team's.
+const CALENDAR_WORDS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The team names of `line` (starting at byte `at` of the text), as byte
+/// spans of the text: into `tables` if it is a standings line whose
+/// numbers add up as standings do (played = won + drawn + lost; a winning
+/// percentage of won and lost; ice hockey's points = 2 × won + tied), into
+/// `results` (two at a time) if it is a result (`Chelsea 2 Everton 1`).
+fn score_line_names(line: &str, at: usize, tables: &mut Vec<Span>, results: &mut Vec<Span>) {
+    let base = line.as_ptr() as usize;
+    let words: Vec<(usize, &str)> =
+        line.split_whitespace().map(|w| (w.as_ptr() as usize - base, w)).collect();
+    let int = |w: &str, digits: usize| {
+        ((1..=digits).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<u32>().ok())
+            .flatten()
+    };
+    let name_word = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | '&'))
+    };
+    let calendar =
+        |w: &str| CALENDAR_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w.trim_end_matches('.')));
+    // The name words from `k`: one to four, not opening with a month or
+    // weekday (`Sheffield Wednesday` is a club).
+    let name = |k: usize| {
+        let n = words[k..].iter().take_while(|(_, w)| name_word(w)).count();
+        ((1..=4).contains(&n) && !calendar(words[k].1)).then_some(n)
+    };
+    let span = |k: usize, n: usize| {
+        let (first, last) = (words[k], words[k + n - 1]);
+        Span::new(at + first.0, at + last.0 + last.1.len())
+    };
+    let Some(n) = name(0) else { return };
+    let rest = &words[n..];
+    let numbers: Vec<u32> = rest.iter().map_while(|(_, w)| int(w, 3)).collect();
+    let standings = if numbers.len() == rest.len() {
+        let n = &numbers;
+        (n.len() >= 7 && n[0] > 0 && n[0] == n[1] + n[2] + n[3])
+            || (n.len() == 6 && n[0] + n[1] > 0 && n[5] == 2 * n[0] + n[2])
+    } else {
+        // Won, lost and the share won: `DALLAS 6 11 .353 9`.
+        match (&numbers[..], rest.get(numbers.len())) {
+            (&[won, lost], Some((_, pct))) if won + lost > 0 && pct.starts_with('.') => {
+                let share =
+                    pct[1..].parse::<f64>().ok().map(|p| p / 10f64.powi(pct.len() as i32 - 1));
+                share.is_some_and(|p| (p - f64::from(won) / f64::from(won + lost)).abs() < 0.001)
+            }
+            _ => false,
+        }
+    };
+    if standings {
+        tables.push(span(0, n));
+        return;
+    }
+    if rest.len() >= 3 && int(rest[0].1, 3).is_some() {
+        if let Some(m) = name(n + 1) {
+            if words.len() == n + 1 + m + 1 && int(words[n + 1 + m].1, 3).is_some() {
+                results.push(span(0, n));
+                results.push(span(n + 1, m));
+            }
+        }
     }
 }
 
@@ -1869,6 +2075,80 @@ mod tests {
         for text in ["at Fort George Meade", "the George Washington Bridge", "Mark Stevens Foods"] {
             assert_eq!(run_given(text), Vec::<String>::new(), "{text}");
         }
+    }
+
+    /// The team names `score_line_names` reads in each line: tables, then results.
+    fn score_lines(text: &str) -> (Vec<&str>, Vec<&str>) {
+        let (mut tables, mut results) = (Vec::new(), Vec::new());
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            score_line_names(line, at, &mut tables, &mut results);
+            at += line.len();
+        }
+        let texts = |spans: Vec<Span>| spans.iter().map(|s| &text[s.start..s.end]).collect();
+        (texts(tables), texts(results))
+    }
+
+    #[test]
+    fn standings_and_result_lines() {
+        let text = "Barnet 22 8 8 6 23 17 32\nSheffield Wednesday 16 6 6 4 17 18 24\n\
+                    DALLAS 6 11 .353 9\nCALGARY 10 16 2 65 77 22\nChelsea 2 Everton 1\n";
+        assert_eq!(
+            score_lines(text),
+            (
+                vec!["Barnet", "Sheffield Wednesday", "DALLAS", "CALGARY"],
+                vec!["Chelsea", "Everton"]
+            )
+        );
+        // Numbers that do not add up as standings, market tables, prose.
+        for text in [
+            "RESID OUTPUT 970 948 925 22 45\n",
+            "Aluminum 0 1 1 3 30 40\n",
+            "DEC 0 JAN 0\n",
+            "March 87 March 86\n",
+            "DALLAS 6 11 .500 9\n",
+            "Barnet beat Everton 2 1\n",
+        ] {
+            assert_eq!(score_lines(text), (vec![], vec![]), "{text}");
+        }
+    }
+
+    /// `kind text` of every rule mention, with a town and a country known.
+    fn run_teams(text: &str) -> Vec<String> {
+        let lexicon = Lexicon::with_defaults().unwrap();
+        let mut b = GazetteerBuilder::new();
+        b.add_file(
+            "t.tsv",
+            "id\tname\ttype\taliases\tdemonyms\tattributes\n\
+             T1\tBarnet\tPLACE\t\t\tkind=city\nT2\tLeeds\tPLACE\t\t\tkind=city\n\
+             C1\tBrazil\tPLACE\t\t\tkind=country\n",
+        );
+        let g = b.build().unwrap();
+        let rules = NameRules::new(&lexicon).with_given_names(&g);
+        let mut mentions = gazetteer_mentions(&g, text);
+        let mut found = Vec::new();
+        rules.find(text, &[Span::new(0, text.len())], &mut mentions, &mut found);
+        mentions
+            .iter()
+            .map(|m| {
+                let kind = match m.entity {
+                    EntityRef::Found(i) => found[i as usize].kind.as_str(),
+                    EntityRef::Known(_) => "known",
+                };
+                format!("{kind} {}", &text[m.span.start..m.span.end])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn towns_in_score_lines_are_teams() {
+        assert_eq!(
+            run_teams("Barnet 22 8 8 6 23 17 32\nBrazil 3 1 1 1 4 4 4\nBarnet won at Leeds.\n"),
+            ["ORG Barnet", "known Brazil", "known Barnet", "known Leeds"]
+        );
+        // A result line counts with a town in it, or in a report with standings.
+        assert_eq!(run_teams("Leeds 2 Tranmere 1\n"), ["ORG Leeds", "ORG Tranmere"]);
+        assert_eq!(run_teams("Oats 2 Unch 12\n"), Vec::<String>::new());
     }
 
     #[test]
