@@ -187,13 +187,7 @@ fn is_town_surname(
     person: EntityRef,
     names: &NameRules,
 ) -> bool {
-    let EntityRef::Known(town) = m.entity else { return false };
-    if m.span != span
-        || m.source != Source::Gazetteer
-        || m.demonym
-        || !names.is_town(town)
-        || !matches!(person, EntityRef::Found(_))
-    {
+    if m.span != span || !names.is_town(m) || !matches!(person, EntityRef::Found(_)) {
         return false;
     }
     let before = text[..span.start].trim_end();

@@ -718,19 +718,19 @@ impl NameRules {
     /// Whether `m`, the last word of `span`, a person's name found by its
     /// given name, is a town's name read as a surname there: `Henderson`
     /// of `Fritz Henderson` (GATE ANNIE's first name + location rule).
-    pub(crate) fn town_surname(&self, text: &str, span: Span, m: &Mention) -> bool {
-        let EntityRef::Known(id) = m.entity else { return false };
-        m.source == Source::Gazetteer
-            && !m.demonym
-            && self.towns.contains(&id)
+    fn town_surname(&self, text: &str, span: Span, m: &Mention) -> bool {
+        self.is_town(m)
             && m.span.end == span.end
             && m.span.start > span.start
             && !text[m.span.start..m.span.end].contains(char::is_whitespace)
     }
 
-    /// Whether entity `id` of the gazetteer is a town or city.
-    pub(crate) fn is_town(&self, id: u32) -> bool {
-        self.towns.contains(&id)
+    /// Whether `m` is a gazetteer mention of a town or city, not a demonym.
+    pub(crate) fn is_town(&self, m: &Mention) -> bool {
+        let known = |id| self.towns.contains(&id);
+        matches!(m.entity, EntityRef::Known(id) if known(id))
+            && m.source == Source::Gazetteer
+            && !m.demonym
     }
 
     /// People named by a known given name and one to three capitalised
@@ -1221,9 +1221,7 @@ impl NameRules {
         // the prose, where the town may be meant.
         self.teams(text, sentences, mentions, found);
     }
-}
 
-impl NameRules {
     /// Teams in the standings and result lines of sports reports, which
     /// name clubs by their towns (`Barnet 22 8 8 6 23 17 32`, `Chelsea 2
     /// Everton 1`): a town or an unknown name there is an organisation, not
@@ -1261,10 +1259,10 @@ impl NameRules {
                 mentions[..end].iter().rposition(|m| m.span.end <= span.start).map_or(0, |i| i + 1);
             start..end
         };
-        let town = |m: &Mention| matches!(m.entity, EntityRef::Known(id) if self.is_town(id));
         let sports = !tables.is_empty();
-        let named =
-            |pair: &[Span]| pair.iter().any(|&s| mentions[inside(mentions, s)].iter().any(town));
+        let named = |pair: &[Span]| {
+            pair.iter().any(|&s| mentions[inside(mentions, s)].iter().any(|m| self.is_town(m)))
+        };
         let mut names = tables;
         for pair in results.chunks(2) {
             if sports || named(pair) {
@@ -1272,7 +1270,7 @@ impl NameRules {
             }
         }
         let replaceable = |m: &Mention| match m.entity {
-            EntityRef::Known(id) => self.is_town(id) && !m.demonym,
+            EntityRef::Known(_) => self.is_town(m),
             EntityRef::Found(i) => found[i as usize].kind != "ORG",
         };
         let mut teams = Vec::new();
@@ -2036,27 +2034,31 @@ mod tests {
 
     /// The rules with given names from a small gazetteer of people.
     fn run_given(text: &str) -> Vec<String> {
-        let lexicon = Lexicon::with_defaults().unwrap();
-        let mut b = GazetteerBuilder::new();
-        b.add_file(
-            "t.tsv",
-            "id\tname\ttype\taliases\tdemonyms\tattributes\n\
-             Q1\tIgor Ivanov\tPERSON\t\t\t\nQ2\tMark Rutte\tPERSON\t\t\t\n\
+        let rows = "Q1\tIgor Ivanov\tPERSON\t\t\t\nQ2\tMark Rutte\tPERSON\t\t\t\n\
              Q3\tVictoria\tPLACE\t\t\t\nQ4\tVictoria Nuland\tPERSON\t\t\t\n\
              Q5\tGrand Duke Henri\tPERSON\t\t\t\nQ6\tKing Charles\tPERSON\t\t\t\n\
              Q7\tZhu Rongji\tPERSON\t\t\t\nQ8\tGeorge Shultz\tPERSON\t\t\t\n\
-             Q9\tHenderson\tPLACE\t\t\tkind=city\nQ10\tJordan\tPLACE\t\t\tkind=country\n",
-        );
-        let g = b.build().unwrap();
-        let rules = NameRules::new(&lexicon).with_given_names(&g);
-        let mut mentions = gazetteer_mentions(&g, text);
-        let mut found = Vec::new();
-        rules.find(text, &[Span::new(0, text.len())], &mut mentions, &mut found);
+             Q9\tHenderson\tPLACE\t\t\tkind=city\nQ10\tJordan\tPLACE\t\t\tkind=country\n";
+        let (mentions, _) = run_with_given(rows, text);
         mentions
             .iter()
             .filter(|m| m.source == Source::Rule)
             .map(|m| text[m.span.start..m.span.end].to_string())
             .collect()
+    }
+
+    /// The mentions and found entities of the rules with given names, over
+    /// a gazetteer of `rows` (its header added).
+    fn run_with_given(rows: &str, text: &str) -> (Vec<Mention>, Vec<Entity>) {
+        let lexicon = Lexicon::with_defaults().unwrap();
+        let mut b = GazetteerBuilder::new();
+        b.add_file("t.tsv", &format!("id\tname\ttype\taliases\tdemonyms\tattributes\n{rows}"));
+        let g = b.build().unwrap();
+        let rules = NameRules::new(&lexicon).with_given_names(&g);
+        let mut mentions = gazetteer_mentions(&g, text);
+        let mut found = Vec::new();
+        rules.find(text, &[Span::new(0, text.len())], &mut mentions, &mut found);
+        (mentions, found)
     }
 
     #[test]
@@ -2115,19 +2117,9 @@ mod tests {
 
     /// `kind text` of every rule mention, with a town and a country known.
     fn run_teams(text: &str) -> Vec<String> {
-        let lexicon = Lexicon::with_defaults().unwrap();
-        let mut b = GazetteerBuilder::new();
-        b.add_file(
-            "t.tsv",
-            "id\tname\ttype\taliases\tdemonyms\tattributes\n\
-             T1\tBarnet\tPLACE\t\t\tkind=city\nT2\tLeeds\tPLACE\t\t\tkind=city\n\
-             C1\tBrazil\tPLACE\t\t\tkind=country\n",
-        );
-        let g = b.build().unwrap();
-        let rules = NameRules::new(&lexicon).with_given_names(&g);
-        let mut mentions = gazetteer_mentions(&g, text);
-        let mut found = Vec::new();
-        rules.find(text, &[Span::new(0, text.len())], &mut mentions, &mut found);
+        let rows = "T1\tBarnet\tPLACE\t\t\tkind=city\nT2\tLeeds\tPLACE\t\t\tkind=city\n\
+             C1\tBrazil\tPLACE\t\t\tkind=country\n";
+        let (mentions, found) = run_with_given(rows, text);
         mentions
             .iter()
             .map(|m| {
