@@ -57,6 +57,8 @@ pub struct DateMention {
 pub struct DateFinder {
     /// Every candidate expression, one pattern per form.
     main: Arc<Rules>,
+    /// The form of each of `main`'s patterns (see [`FORMS`]).
+    forms: Vec<Option<Form>>,
     /// Further forms, case-insensitive (`oct2`, `next 3 days`, `on 4/22`).
     extra: Arc<Rules>,
     /// Caches and capture slots for both, reused by each thread.
@@ -352,7 +354,7 @@ impl Rules {
             }
         }
         debug_assert_eq!(slots.get_match().map(|g| g.range()), Some(m.range()));
-        Some(Caps { s, slots, names: &self.names[pid], mask: self.masks[pid] })
+        Some(Caps { s, slots, pattern: pid, names: &self.names[pid], mask: self.masks[pid] })
     }
 }
 
@@ -360,6 +362,8 @@ impl Rules {
 struct Caps<'h> {
     s: &'h str,
     slots: &'h Slots,
+    /// The index of the rule that matched.
+    pattern: usize,
     names: &'h [(Box<str>, usize)],
     /// The [`name_bit`]s of `names`.
     mask: u64,
@@ -652,21 +656,59 @@ enum Val {
 }
 
 impl Val {
-    fn render(self) -> String {
+    /// Appends the TIMEX3 value: `2024-06`, `XXXX-06-01`, `2024-W23-WE`.
+    /// Written digit by digit: a `format!` per date was a twentieth of
+    /// the stage's cost.
+    fn render_into(self, out: &mut String) {
+        let pad = |out: &mut String, v: i32, width| push_padded(out, i64::from(v), width);
         match self {
-            Val::Day(d) => d.to_string(),
-            Val::NoYearDay(m, d) => format!("XXXX-{m:02}-{d:02}"),
-            Val::Month(y, m) => format!("{y:04}-{m:02}"),
-            Val::NoYearMonth(m) => format!("XXXX-{m:02}"),
-            Val::Year(y) => format!("{y:04}"),
-            Val::Week(y, w) => format!("{y:04}-W{w:02}"),
-            Val::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
-            Val::Season(y, s) => format!("{y:04}-{}", SEASONS[s].0),
-            Val::Decade(d) => format!("{d:03}X"),
-            Val::Century(c) => format!("{c:02}"),
-            Val::Half(y, h) => format!("{y:04}-H{h}"),
-            Val::Quarter(y, q) => format!("{y:04}-Q{q}"),
-            Val::Vague(v) => v.to_string(),
+            Val::Day(d) => {
+                pad(out, d.year, 4);
+                push_part(out, "-", d.month, 2);
+                push_part(out, "-", d.day, 2);
+            }
+            Val::NoYearDay(m, d) => {
+                out.push_str("XXXX");
+                push_part(out, "-", m, 2);
+                push_part(out, "-", d, 2);
+            }
+            Val::Month(y, m) => {
+                pad(out, y, 4);
+                push_part(out, "-", m, 2);
+            }
+            Val::NoYearMonth(m) => {
+                out.push_str("XXXX");
+                push_part(out, "-", m, 2);
+            }
+            Val::Year(y) => pad(out, y, 4),
+            Val::Week(y, w) => {
+                pad(out, y, 4);
+                push_part(out, "-W", w, 2);
+            }
+            Val::Weekend(y, w) => {
+                pad(out, y, 4);
+                push_part(out, "-W", w, 2);
+                out.push_str("-WE");
+            }
+            Val::Season(y, s) => {
+                pad(out, y, 4);
+                out.push('-');
+                out.push_str(SEASONS[s].0);
+            }
+            Val::Decade(d) => {
+                pad(out, d, 3);
+                out.push('X');
+            }
+            Val::Century(c) => pad(out, c, 2),
+            Val::Half(y, h) => {
+                pad(out, y, 4);
+                push_part(out, "-H", h, 1);
+            }
+            Val::Quarter(y, q) => {
+                pad(out, y, 4);
+                push_part(out, "-Q", q, 1);
+            }
+            Val::Vague(v) => out.push_str(v),
         }
     }
 
@@ -716,11 +758,42 @@ impl Cand {
 
     /// The value as written out: `2024-06-01`, or `2024-06-01/2024-06-03`.
     fn render(&self) -> String {
-        match self.to {
-            Some(t) => format!("{}/{}", self.val.render(), t.render()),
-            None => self.val.render(),
+        let mut out = String::with_capacity(if self.to.is_some() { 24 } else { 12 });
+        self.val.render_into(&mut out);
+        if let Some(t) = self.to {
+            out.push('/');
+            t.render_into(&mut out);
+        }
+        out
+    }
+}
+
+/// Appends `mark` (`-`, `-W`, `-Q`), then `v` zero-padded to `width` digits.
+fn push_part(out: &mut String, mark: &str, v: u32, width: usize) {
+    out.push_str(mark);
+    push_padded(out, i64::from(v), width);
+}
+
+/// Appends `v` as `format!("{v:0width$}")` writes it: the sign counts
+/// towards the width.
+fn push_padded(out: &mut String, v: i64, width: usize) {
+    let mut digits = [0u8; 20];
+    let mut n = v.unsigned_abs();
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
     }
+    if v < 0 {
+        out.push('-');
+    }
+    let len = digits.len() - start + usize::from(v < 0);
+    out.extend(std::iter::repeat_n('0', width.saturating_sub(len)));
+    out.extend(digits[start..].iter().map(|&b| char::from(b)));
 }
 
 /// Per-sentence state the rules read.
@@ -734,36 +807,41 @@ struct Ctx<'a> {
     last_end: usize,
 }
 
+/// The first three bytes of `name`, ASCII-lower-cased: the key of a
+/// month or weekday name (`Sept.` → `sep`), with no allocation.
+fn first_three(name: &str) -> Option<[u8; 3]> {
+    let b = name.as_bytes().get(..3)?;
+    Some([b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()])
+}
+
 fn month_number(name: &str) -> Option<u32> {
-    let key: String = name.chars().take(3).collect::<String>().to_ascii_lowercase();
-    let n = match key.as_str() {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
+    let n = match &first_three(name)? {
+        b"jan" => 1,
+        b"feb" => 2,
+        b"mar" => 3,
+        b"apr" => 4,
+        b"may" => 5,
+        b"jun" => 6,
+        b"jul" => 7,
+        b"aug" => 8,
+        b"sep" => 9,
+        b"oct" => 10,
+        b"nov" => 11,
+        b"dec" => 12,
         _ => return None,
     };
     Some(n)
 }
 
 fn weekday_number(name: &str) -> Option<u32> {
-    let key: String = name.chars().take(3).collect::<String>().to_ascii_lowercase();
-    let n = match key.as_str() {
-        "mon" => 0,
-        "tue" => 1,
-        "wed" => 2,
-        "thu" => 3,
-        "fri" => 4,
-        "sat" => 5,
-        "sun" => 6,
+    let n = match &first_three(name)? {
+        b"mon" => 0,
+        b"tue" => 1,
+        b"wed" => 2,
+        b"thu" => 3,
+        b"fri" => 4,
+        b"sat" => 5,
+        b"sun" => 6,
         _ => return None,
     };
     Some(n)
@@ -898,6 +976,66 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i.min(s.len())
 }
 
+/// The form a main rule reads, named by a group only its pattern has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    Iso,
+    Slash,
+    DayMonth,
+    Month,
+    Decade,
+    ShortDecade,
+    Year,
+    Quarter,
+    HalfQuarter,
+    Ago,
+    Later,
+    PastN,
+    Coming,
+    Recent,
+    EarlierLater,
+    EndOf,
+    LastNextThis,
+    Weekend,
+    Following,
+    Simple,
+    Holiday,
+    Season,
+    Weekday,
+    Vague,
+    Earlier,
+}
+
+/// Each form by its group's name, in the order a pattern with two of
+/// them would be read.
+const FORMS: &[(&str, Form)] = &[
+    ("iso", Form::Iso),
+    ("sl_a", Form::Slash),
+    ("d_day", Form::DayMonth),
+    ("m_mon", Form::Month),
+    ("dec", Form::Decade),
+    ("dec2", Form::ShortDecade),
+    ("y", Form::Year),
+    ("q_n", Form::Quarter),
+    ("qh", Form::HalfQuarter),
+    ("ago", Form::Ago),
+    ("lat", Form::Later),
+    ("pastn", Form::PastN),
+    ("coming", Form::Coming),
+    ("recent", Form::Recent),
+    ("el", Form::EarlierLater),
+    ("endof", Form::EndOf),
+    ("lnt_w", Form::LastNextThis),
+    ("wkend", Form::Weekend),
+    ("foll", Form::Following),
+    ("simple", Form::Simple),
+    ("hol", Form::Holiday),
+    ("s_name", Form::Season),
+    ("wd", Form::Weekday),
+    ("vague", Form::Vague),
+    ("earl", Form::Earlier),
+];
+
 impl DateFinder {
     /// Compiles the date rules.
     pub fn new() -> DateFinder {
@@ -918,6 +1056,14 @@ impl DateFinder {
                 Some((built_dfa!("dates_extra.fwd.dfa"), built_dfa!("dates_extra.rev.dfa"))),
             ),
         );
+        let forms = main
+            .names
+            .iter()
+            .map(|names| {
+                let has = |name: &str| names.iter().any(|(n, _)| &**n == name);
+                FORMS.iter().find(|(name, _)| has(name)).map(|&(_, form)| form)
+            })
+            .collect();
         let (main, extra) = (Arc::new(main), Arc::new(extra));
         let (m, e) = (Arc::clone(&main), Arc::clone(&extra));
         let make: MakeScratch = Box::new(move || Scratch {
@@ -927,6 +1073,7 @@ impl DateFinder {
         });
         DateFinder {
             main,
+            forms,
             extra,
             scratch: Pool::new(make),
             future: compile(&format!(
@@ -1166,103 +1313,86 @@ impl DateFinder {
 
     /// Turns one regex match into an accepted candidate, or rejects it.
     fn classify(&self, caps: &Caps, ctx: &Ctx) -> Option<Cand> {
-        if caps.name("iso").is_some() {
-            return self.iso(caps);
-        }
-        if caps.name("sl_a").is_some() {
-            return self.slash(caps);
-        }
-        if caps.name("d_day").is_some() {
-            return self.day_month(caps, ctx);
-        }
-        if caps.name("m_mon").is_some() {
-            return self.month(caps, ctx);
-        }
-        if let Some(d) = caps.name("dec") {
-            let decade: i32 = d.as_str().parse().ok()?;
-            let all = caps.get(0)?;
-            let start = caps.name("dec_the").map_or(d.start(), |t| t.start());
-            let before = ctx.s[..all.start()].chars().next_back();
-            if before.is_some_and(|c| c.is_alphanumeric() || "$€£#-".contains(c)) {
-                return None;
+        // The rule that matched says which form it is: its groups need not
+        // be asked for one by one.
+        let form = (*self.forms.get(caps.pattern)?)?;
+        let whole = |val, kind| {
+            let m = caps.get(0)?;
+            Some(Cand::new(m.start(), m.end(), val, kind))
+        };
+        let group = |name, val, kind| {
+            let m: Mat = caps.name(name)?;
+            Some(Cand::new(m.start(), m.end(), val, kind))
+        };
+        match form {
+            Form::Iso => self.iso(caps),
+            Form::Slash => self.slash(caps),
+            Form::DayMonth => self.day_month(caps, ctx),
+            Form::Month => self.month(caps, ctx),
+            Form::Decade => {
+                let d = caps.name("dec")?;
+                let decade: i32 = d.as_str().parse().ok()?;
+                let all = caps.get(0)?;
+                let start = caps.name("dec_the").map_or(d.start(), |t| t.start());
+                let before = ctx.s[..all.start()].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || "$€£#-".contains(c)) {
+                    return None;
+                }
+                Some(Cand::new(start, all.end(), Val::Decade(decade), "date").modifiable())
             }
-            return Some(Cand::new(start, all.end(), Val::Decade(decade), "date").modifiable());
-        }
-        if let Some(d) = caps.name("dec2") {
-            let n: i32 = caps.name("dec2_n")?.as_str().parse().ok()?;
-            return Some(Cand::new(d.start(), d.end(), Val::Decade(190 + n), "date").modifiable());
-        }
-        if caps.name("y").is_some() {
-            return self.year(caps, ctx);
-        }
-        if let Some(q) = caps.name("q_n") {
-            let all = caps.get(0)?;
-            let n: u32 = q.as_str().parse().ok()?;
-            let y: i32 = caps.name("q_y")?.as_str().parse().ok()?;
-            return Some(Cand::new(all.start(), all.end(), Val::Quarter(y, n), "date"));
-        }
-        if caps.name("qh").is_some() {
-            return self.half_quarter(caps, ctx);
-        }
-        if caps.name("ago").is_some() {
-            return self.ago(caps, ctx);
-        }
-        if caps.name("lat").is_some() {
-            return self.later(caps, ctx);
-        }
-        if let Some(m) = caps.name("pastn") {
-            let start = m.start() + m.as_str().find(['t', 'T']).unwrap_or(0);
-            return Some(Cand::new(start, m.end(), Val::Vague("PAST_REF"), "vague"));
-        }
-        if let Some(m) = caps.name("coming") {
-            return Some(Cand::new(m.start(), m.end(), Val::Vague("FUTURE_REF"), "vague"));
-        }
-        if let Some(m) = caps.name("recent") {
-            return Some(Cand::new(m.start(), m.end(), Val::Vague("PAST_REF"), "vague"));
-        }
-        if caps.name("el").is_some() {
-            let all = caps.get(0)?;
-            let r = ctx.reference?;
-            let val = match caps.name("el_u")?.as_str().to_ascii_lowercase().as_str() {
-                "week" => week_of(r),
-                "month" => Val::Month(r.year, r.month),
-                _ => Val::Year(r.year),
-            };
-            return Some(Cand::new(all.start(), all.end(), val, "relative"));
-        }
-        if caps.name("endof").is_some() {
-            return self.end_of(caps, ctx);
-        }
-        if caps.name("lnt_w").is_some() {
-            return self.last_next_this(caps, ctx);
-        }
-        if let Some(m) = caps.name("wkend") {
-            return self.weekend(ctx, m.start(), m.end());
-        }
-        if caps.name("foll").is_some() {
-            return self.following(caps, ctx);
-        }
-        if let Some(m) = caps.name("simple") {
-            return self.simple(m.start(), m.end(), m.as_str(), ctx);
-        }
-        if caps.name("hol").is_some() {
-            return self.holiday(caps, ctx);
-        }
-        if caps.name("s_name").is_some() {
-            return self.season(caps, ctx);
-        }
-        if caps.name("wd").is_some() {
-            return self.weekday(caps, ctx);
-        }
-        if let Some(m) = caps.name("vague") {
-            return self.vague(m.start(), m.end(), m.as_str(), ctx);
-        }
-        if let Some(m) = caps.name("earl") {
-            if at_sentence_start(ctx.s, m.start()) {
-                return Some(Cand::new(m.start(), m.end(), Val::Vague("PAST_REF"), "vague"));
+            Form::ShortDecade => {
+                let n: i32 = caps.name("dec2_n")?.as_str().parse().ok()?;
+                Some(group("dec2", Val::Decade(190 + n), "date")?.modifiable())
+            }
+            Form::Year => self.year(caps, ctx),
+            Form::Quarter => {
+                let n: u32 = caps.name("q_n")?.as_str().parse().ok()?;
+                let y: i32 = caps.name("q_y")?.as_str().parse().ok()?;
+                whole(Val::Quarter(y, n), "date")
+            }
+            Form::HalfQuarter => self.half_quarter(caps, ctx),
+            Form::Ago => self.ago(caps, ctx),
+            Form::Later => self.later(caps, ctx),
+            Form::PastN => {
+                let m = caps.name("pastn")?;
+                let start = m.start() + m.as_str().find(['t', 'T']).unwrap_or(0);
+                Some(Cand::new(start, m.end(), Val::Vague("PAST_REF"), "vague"))
+            }
+            Form::Coming => group("coming", Val::Vague("FUTURE_REF"), "vague"),
+            Form::Recent => group("recent", Val::Vague("PAST_REF"), "vague"),
+            Form::EarlierLater => {
+                let r = ctx.reference?;
+                let val = match caps.name("el_u")?.as_str().to_ascii_lowercase().as_str() {
+                    "week" => week_of(r),
+                    "month" => Val::Month(r.year, r.month),
+                    _ => Val::Year(r.year),
+                };
+                whole(val, "relative")
+            }
+            Form::EndOf => self.end_of(caps, ctx),
+            Form::LastNextThis => self.last_next_this(caps, ctx),
+            Form::Weekend => {
+                let m = caps.name("wkend")?;
+                self.weekend(ctx, m.start(), m.end())
+            }
+            Form::Following => self.following(caps, ctx),
+            Form::Simple => {
+                let m = caps.name("simple")?;
+                self.simple(m.start(), m.end(), m.as_str(), ctx)
+            }
+            Form::Holiday => self.holiday(caps, ctx),
+            Form::Season => self.season(caps, ctx),
+            Form::Weekday => self.weekday(caps, ctx),
+            Form::Vague => {
+                let m = caps.name("vague")?;
+                self.vague(m.start(), m.end(), m.as_str(), ctx)
+            }
+            Form::Earlier => {
+                let m = caps.name("earl")?;
+                at_sentence_start(ctx.s, m.start()).then_some(())?;
+                group("earl", Val::Vague("PAST_REF"), "vague")
             }
         }
-        None
     }
 
     /// `the weekend`: the reference's own on a Saturday or Sunday; else the
@@ -3604,6 +3734,54 @@ mod tests {
             }
             assert!(found > 1_000, "only {found} matches: the test texts need more dates");
         }
+    }
+
+    /// Each main rule has the group of exactly one form: the form is read
+    /// from the rule that matched, not asked for group by group.
+    #[test]
+    fn every_main_rule_has_one_form() {
+        let finder = DateFinder::new();
+        for (names, form) in finder.main.names.iter().zip(&finder.forms) {
+            let has = |name: &str| names.iter().any(|(n, _)| &**n == name);
+            let forms = FORMS.iter().filter(|(name, _)| has(name)).count();
+            assert_eq!(forms, 1, "{names:?}");
+            assert!(form.is_some());
+        }
+        assert_eq!(finder.forms.len(), patterns::build_main().len());
+    }
+
+    /// The values written digit by digit read as `format!` writes them,
+    /// for years of any length and sign.
+    #[test]
+    fn values_render_as_format_writes_them() {
+        for y in [-12_345, -5, 0, 7, 99, 1987, 2024, 12_345] {
+            for n in [1, 9, 12, 53] {
+                let d = Date { year: y, month: n.min(12), day: n.min(28) };
+                let (m, dd) = (d.month, d.day);
+                let cases = [
+                    (Val::Day(d), format!("{y:04}-{m:02}-{dd:02}")),
+                    (Val::NoYearDay(m, dd), format!("XXXX-{m:02}-{dd:02}")),
+                    (Val::Month(y, m), format!("{y:04}-{m:02}")),
+                    (Val::NoYearMonth(m), format!("XXXX-{m:02}")),
+                    (Val::Year(y), format!("{y:04}")),
+                    (Val::Week(y, n), format!("{y:04}-W{n:02}")),
+                    (Val::Weekend(y, n), format!("{y:04}-W{n:02}-WE")),
+                    (Val::Season(y, 1), format!("{y:04}-SU")),
+                    (Val::Decade(y), format!("{y:03}X")),
+                    (Val::Century(y), format!("{y:02}")),
+                    (Val::Half(y, 2), format!("{y:04}-H2")),
+                    (Val::Quarter(y, 4), format!("{y:04}-Q4")),
+                    (Val::Vague("PAST_REF"), "PAST_REF".to_string()),
+                ];
+                for (val, want) in cases {
+                    let mut got = String::new();
+                    val.render_into(&mut got);
+                    assert_eq!(got, want, "{val:?}");
+                }
+            }
+        }
+        let range = Cand { to: Some(Val::Year(2021)), ..Cand::new(0, 1, Val::Year(2019), "DATE") };
+        assert_eq!(range.render(), "2019/2021");
     }
 
     #[test]
