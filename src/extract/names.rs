@@ -758,9 +758,17 @@ impl NameRules {
             let end = bytes[i..].iter().position(|&b| !word_byte(b)).map_or(bytes.len(), |n| i + n);
             let known =
                 bytes.get(end).is_none_or(|&b| b < 0x80) && self.given.contains(&text[i..end]);
-            if known && !after_name_word(text, i) {
-                if let Some(g) = person_after(&text[end..]) {
-                    let span = trim_name(text, Span::new(i, end + g.end), true);
+            // An initial standing as a word of its own (`C. Cairns`, `J. R.
+            // Smith`), as scorecards and bylines name people; not the `S.`
+            // of `U.S. Steel`.
+            let initial = end == i + 1
+                && bytes.get(end) == Some(&b'.')
+                && (i == 0 || bytes[i - 1].is_ascii_whitespace() || bytes[i - 1] == b'(')
+                && !after_and(&text[..i]);
+            let from = if initial { end + 1 } else { end };
+            if (known || initial) && !after_name_word(text, i) {
+                if let Some(g) = person_after(&text[from..]) {
+                    let span = trim_name(text, Span::new(i, from + g.end), true);
                     let span = without_possessive(text, within_paragraph(text, span));
                     let name = &text[span.start..span.end];
                     let words: Vec<&str> = name.split_whitespace().collect();
@@ -771,9 +779,25 @@ impl NameRules {
                             || PLACE_WORDS.split('|').any(|p| p == *w)
                             || self.is_title(w)
                     });
-                    if span.start == i && words.len() >= 2 && !thing {
+                    // After an initial, a word that opens sentences is no
+                    // surname (`vitamin C. The study`), nor is an
+                    // abbreviation (`W. Va.`); and a firm is often named so
+                    // (`C. Itoh and Co Ltd`, `J. Sainsbury PLC`).
+                    let not_initial_name = initial
+                        && (words.get(1).is_none_or(|w| {
+                            NOT_NAMES.contains(w)
+                                || SENTENCE_WORDS.contains(w)
+                                || (w.ends_with('.') && w.len() > 2)
+                        }) || words.last().is_none_or(|w| w.chars().count() < 3)
+                            || firm_after(&text[span.end..]));
+                    if span.start == i && words.len() >= 2 && !thing && !not_initial_name {
                         new.push((span, "PERSON"));
                         spans.push(span);
+                        if initial {
+                            // Its further initials (`R.` of `J. R. Smith`) start no name.
+                            i = span.end;
+                            continue;
+                        }
                     }
                 }
             }
@@ -1830,6 +1854,23 @@ fn after_name_word(text: &str, at: usize) -> bool {
         && !SENTENCE_WORDS.contains(&word)
 }
 
+/// Whether `before` ends with the word `and` or `&`: an initial after it
+/// is most often a firm's (`E.D. and F. Man`) or an abbreviation's (`S and P.`).
+fn after_and(before: &str) -> bool {
+    let before = before.trim_end();
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    matches!(word, "and" | "And" | "AND" | "&") || before.ends_with(".And")
+}
+
+/// Whether `rest`, the text after a name, opens with what ends a firm's
+/// name: `and Co Ltd`, `& Co`, `PLC`, `Inc`, `Associates`.
+fn firm_after(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let rest = ["and ", "& "].iter().find_map(|a| rest.strip_prefix(a)).unwrap_or(rest);
+    let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    HEAD_WORDS.contains(word) || ORG_WORDS.contains(&word) || NOT_SURNAMES.contains(&word)
+}
+
 /// Drops a leading article or sentence-initial word and trailing punctuation.
 /// With `titles`, leading titles go too ("Col", "General"); organisation
 /// names keep them ("General Motors Corp").
@@ -2033,13 +2074,15 @@ mod tests {
     }
 
     /// The rules with given names from a small gazetteer of people.
+    /// Gazetteer rows for the given-name tests.
+    const GIVEN_ROWS: &str = "Q1\tIgor Ivanov\tPERSON\t\t\t\nQ2\tMark Rutte\tPERSON\t\t\t\n\
+         Q3\tVictoria\tPLACE\t\t\t\nQ4\tVictoria Nuland\tPERSON\t\t\t\n\
+         Q5\tGrand Duke Henri\tPERSON\t\t\t\nQ6\tKing Charles\tPERSON\t\t\t\n\
+         Q7\tZhu Rongji\tPERSON\t\t\t\nQ8\tGeorge Shultz\tPERSON\t\t\t\n\
+         Q9\tHenderson\tPLACE\t\t\tkind=city\nQ10\tJordan\tPLACE\t\t\tkind=country\n";
+
     fn run_given(text: &str) -> Vec<String> {
-        let rows = "Q1\tIgor Ivanov\tPERSON\t\t\t\nQ2\tMark Rutte\tPERSON\t\t\t\n\
-             Q3\tVictoria\tPLACE\t\t\t\nQ4\tVictoria Nuland\tPERSON\t\t\t\n\
-             Q5\tGrand Duke Henri\tPERSON\t\t\t\nQ6\tKing Charles\tPERSON\t\t\t\n\
-             Q7\tZhu Rongji\tPERSON\t\t\t\nQ8\tGeorge Shultz\tPERSON\t\t\t\n\
-             Q9\tHenderson\tPLACE\t\t\tkind=city\nQ10\tJordan\tPLACE\t\t\tkind=country\n";
-        let (mentions, _) = run_with_given(rows, text);
+        let (mentions, _) = run_with_given(GIVEN_ROWS, text);
         mentions
             .iter()
             .filter(|m| m.source == Source::Rule)
@@ -2150,6 +2193,30 @@ mod tests {
         // A country is not taken as a surname; a town alone stays a town.
         for text in ["Mark Jordan said", "officials in Henderson said", "Henderson said"] {
             assert_eq!(run_given(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn people_by_an_initial() {
+        assert_eq!(run_given("C. Cairns b Wasim 12"), ["C. Cairns"]);
+        assert_eq!(run_given("said J. R. Smith, an analyst"), ["J. R. Smith"]);
+        assert_eq!(run_given("said raider T. Boone Pickens"), ["T. Boone Pickens"]);
+        // Not people: an abbreviation's letters, a sentence after an
+        // initial, an abbreviation after one, firms, a pair's second.
+        for text in [
+            "U.S. Steel rose",
+            "vitamin C. The study",
+            "at New Haven, W. Va., the plant",
+            "a unit of C. Itoh and Co Ltd of Japan",
+            "debt of J. Sainsbury PLC",
+            "E.D. and F. Man said",
+            "rated by S and P. Analysts said",
+        ] {
+            let (mentions, found) = run_with_given(GIVEN_ROWS, text);
+            let person = |m: &&Mention| matches!(m.entity, EntityRef::Found(k) if found[k as usize].kind == "PERSON");
+            let people: Vec<&str> =
+                mentions.iter().filter(person).map(|m| &text[m.span.start..m.span.end]).collect();
+            assert!(people.is_empty(), "{text}: {people:?}");
         }
     }
 
