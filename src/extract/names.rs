@@ -768,6 +768,14 @@ impl NameRules {
             let from = if initial { end + 1 } else { end };
             if (known || initial) && !after_name_word(text, i) {
                 if let Some(g) = person_after(&text[from..]) {
+                    // An initial that ends a line whose next one is
+                    // indented ends a sentence or a table cell (`J.\n
+                    // Earlier, …`); a plain line wrap joins the name.
+                    let gap = &text[from..from + g.start];
+                    if initial && gap.find('\n').is_some_and(|n| gap.len() > n + 1) {
+                        i = end.max(i + 1);
+                        continue;
+                    }
                     let span = trim_name(text, Span::new(i, from + g.end), true);
                     let span = without_possessive(text, within_paragraph(text, span));
                     let name = &text[span.start..span.end];
@@ -2201,6 +2209,7 @@ mod tests {
         assert_eq!(run_given("C. Cairns b Wasim 12"), ["C. Cairns"]);
         assert_eq!(run_given("said J. R. Smith, an analyst"), ["J. R. Smith"]);
         assert_eq!(run_given("said raider T. Boone Pickens"), ["T. Boone Pickens"]);
+        assert_eq!(run_given("raider T.\nBoone Pickens said"), ["T.\nBoone Pickens"]);
         // Not people: an abbreviation's letters, a sentence after an
         // initial, an abbreviation after one, firms, a pair's second.
         for text in [
@@ -2211,6 +2220,7 @@ mod tests {
             "debt of J. Sainsbury PLC",
             "E.D. and F. Man said",
             "rated by S and P. Analysts said",
+            "a grade C.\n    Stone prices rose",
         ] {
             let (mentions, found) = run_with_given(GIVEN_ROWS, text);
             let person = |m: &&Mention| match m.entity {
