@@ -7,6 +7,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod digits;
 mod document;
 mod error;
 pub mod extract;

@@ -11,6 +11,7 @@ use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
+use crate::digits::Digits;
 use crate::record::Record;
 use crate::spill::TempFile;
 use crate::Date;
@@ -711,32 +712,6 @@ fn widen(first: &mut Option<Date>, last: &mut Option<Date>, day: Option<Date>) {
     if let Some(day) = day {
         *first = Some(first.map_or(day, |f| f.min(day)));
         *last = Some(last.map_or(day, |l| l.max(day)));
-    }
-}
-
-/// A count's decimal digits, written on the stack: rows have up to three
-/// counts each, and a `String` apiece cost an allocation.
-struct Digits {
-    buf: [u8; 20],
-    start: usize,
-}
-
-impl Digits {
-    fn new(mut v: u64) -> Digits {
-        let mut buf = [0; 20];
-        let mut start = buf.len();
-        loop {
-            start -= 1;
-            buf[start] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                return Digits { buf, start };
-            }
-        }
-    }
-
-    fn as_bytes(&self) -> &[u8] {
-        &self.buf[self.start..]
     }
 }
 

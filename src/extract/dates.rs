@@ -18,6 +18,7 @@
 //! past-tense reporting looks back from the reference date, a clause with
 //! `will`, `is due to`, `is expected to` … looks forward.
 
+use crate::digits::Digits;
 use crate::hash::FxBuild;
 use crate::{days_in_month, Date, Span};
 use regex::Regex;
@@ -777,23 +778,14 @@ fn push_part(out: &mut String, mark: &str, v: u32, width: usize) {
 /// Appends `v` as `format!("{v:0width$}")` writes it: the sign counts
 /// towards the width.
 fn push_padded(out: &mut String, v: i64, width: usize) {
-    let mut digits = [0u8; 20];
-    let mut n = v.unsigned_abs();
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
+    let digits = Digits::new(v.unsigned_abs());
+    let digits = digits.as_bytes();
     if v < 0 {
         out.push('-');
     }
-    let len = digits.len() - start + usize::from(v < 0);
+    let len = digits.len() + usize::from(v < 0);
     out.extend(std::iter::repeat_n('0', width.saturating_sub(len)));
-    out.extend(digits[start..].iter().map(|&b| char::from(b)));
+    out.extend(digits.iter().map(|&b| char::from(b)));
 }
 
 /// Per-sentence state the rules read.
