@@ -625,6 +625,11 @@ pub struct NameRules {
     /// names are surnames too when a given name comes before them
     /// (`Fritz Henderson`, `Mary Barra`).
     towns: HashSet<u32, FxBuild>,
+    /// Whether each of the gazetteer's entities is an organisation: only a
+    /// firm's name takes a legal form after it (`Boeing Co`); `Asia Ltd`
+    /// and `John Lewis Plc` are new names. Empty without a gazetteer, and
+    /// then every known name counts as a firm.
+    firms: Vec<bool>,
 }
 
 /// The fixed strings [`NameRules::find_with`] needs found in a text, each
@@ -661,6 +666,7 @@ impl NameRules {
             honorific_count,
             given: HashSet::default(),
             towns: HashSet::default(),
+            firms: Vec::new(),
         }
     }
 
@@ -698,6 +704,7 @@ impl NameRules {
             .filter(|(_, e)| e.kind == "PLACE" && e.attribute("kind") == Some("city"))
             .map(|(i, _)| i as u32)
             .collect();
+        self.firms = entities.iter().map(|e| e.kind == "ORG").collect();
         let never: HashSet<&str, FxBuild> =
             [NOT_NAMES, SENTENCE_WORDS, ORDINALS, COMMON_GIVEN].concat().into_iter().collect();
         self.given.reserve(firsts.len());
@@ -723,6 +730,14 @@ impl NameRules {
             && m.span.end == span.end
             && m.span.start > span.start
             && !text[m.span.start..m.span.end].contains(char::is_whitespace)
+    }
+
+    /// Whether `m` names a firm, or a known entity of unknown kind.
+    fn is_firm(&self, m: &Mention, found: &[Entity]) -> bool {
+        match m.entity {
+            EntityRef::Known(id) => self.firms.get(id as usize).copied().unwrap_or(true),
+            EntityRef::Found(k) => found.get(k as usize).is_some_and(|e| e.kind == "ORG"),
+        }
     }
 
     /// Whether `m` is a gazetteer mention of a town or city, not a demonym.
@@ -1184,6 +1199,7 @@ impl NameRules {
                 let known = mentions[i].span;
                 let suffix = &text[known.end.min(span.end)..span.end];
                 if kind == "ORG"
+                    && self.is_firm(&mentions[i], found)
                     && known.start == span.start
                     && known.end < span.end
                     && legal_form(suffix)
@@ -2397,6 +2413,44 @@ mod tests {
             .collect();
         // A legal form is part of the known name; another head makes a new one.
         assert_eq!(got, [("Zorblax Co Ltd", true), ("Zorblax Holdings", false)]);
+    }
+
+    /// A place or a person with a legal form after it names a firm of its
+    /// own (`Asia Ltd`, `John Lewis Plc`), not the place or the person.
+    #[test]
+    fn a_place_or_person_with_a_legal_form_is_a_new_firm() {
+        let lexicon = Lexicon::with_defaults().unwrap();
+        let mut b = GazetteerBuilder::new();
+        b.add_file(
+            "t.tsv",
+            "id\tname\ttype\taliases\tdemonyms\tattributes\n\
+             Q1\tZorblax\tORG\t\t\t\n\
+             P1\tQuarvia\tPLACE\t\t\t\n\
+             H1\tTobin Marsh\tPERSON\t\t\t\n",
+        );
+        let g = b.build().unwrap();
+        let rules = NameRules::new(&lexicon).with_given_names(&g);
+        let text = "Zorblax Co, Quarvia Ltd and Tobin Marsh Plc rose in Quarvia";
+        let mut mentions = gazetteer_mentions(&g, text);
+        let mut found = Vec::new();
+        rules.find(text, &[Span::new(0, text.len())], &mut mentions, &mut found);
+        let got: Vec<(&str, String)> = mentions
+            .iter()
+            .map(|m| {
+                let kind = match m.entity {
+                    EntityRef::Known(id) => g.entities()[id as usize].kind.clone(),
+                    EntityRef::Found(k) => format!("new {}", found[k as usize].kind),
+                };
+                (&text[m.span.start..m.span.end], kind)
+            })
+            .collect();
+        let want = [
+            ("Zorblax Co", "ORG"),
+            ("Quarvia Ltd", "new ORG"),
+            ("Tobin Marsh Plc", "new ORG"),
+            ("Quarvia", "PLACE"),
+        ];
+        assert_eq!(got, want.map(|(t, k)| (t, k.to_string())));
     }
 
     #[test]
