@@ -791,4 +791,23 @@ mod tests {
         let g = GazetteerBuilder::with_defaults().build().unwrap();
         assert!(!g.entities().is_empty());
     }
+
+    /// Continents, world regions and seas are places of the defaults, and
+    /// the longer name wins over the country inside it.
+    #[test]
+    fn embedded_files_know_continents_and_seas() {
+        let g = GazetteerBuilder::with_defaults().build().unwrap();
+        let text = "Exports to Europe, Latin America and Southeast Asia rose; \
+                    rigs in the Gulf of Mexico and the North Sea shut.";
+        assert_eq!(
+            names(&g, text),
+            [
+                "Europe=Europe",
+                "Latin America=Latin America",
+                "Southeast Asia=Southeast Asia",
+                "Gulf of Mexico=Gulf of Mexico",
+                "North Sea=North Sea"
+            ]
+        );
+    }
 }
