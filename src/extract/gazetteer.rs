@@ -792,10 +792,10 @@ mod tests {
         assert!(!g.entities().is_empty());
     }
 
-    /// Continents, world regions and seas are places of the defaults, and
-    /// the longer name wins over the country inside it.
+    /// Continents, world regions, seas and former states are places of the
+    /// defaults, and the longer name wins over the country inside it.
     #[test]
-    fn embedded_files_know_continents_and_seas() {
+    fn embedded_files_know_regions_and_former_states() {
         let g = GazetteerBuilder::with_defaults().build().unwrap();
         let text = "Exports to Europe, Latin America and Southeast Asia rose; \
                     rigs in the Gulf of Mexico and the North Sea shut.";
@@ -807,6 +807,17 @@ mod tests {
                 "Southeast Asia=Southeast Asia",
                 "Gulf of Mexico=Gulf of Mexico",
                 "North Sea=North Sea"
+            ]
+        );
+        // Archives reach back before 1991: West Germany is not Germany.
+        let text = "West German and Soviet officials met GATT in Yugoslavia.";
+        assert_eq!(
+            names(&g, text),
+            [
+                "West German=West Germany",
+                "Soviet=Soviet Union",
+                "GATT=General Agreement on Tariffs and Trade",
+                "Yugoslavia=Yugoslavia"
             ]
         );
     }
