@@ -577,7 +577,49 @@ impl Gazetteer {
     }
 
     /// Every name in `text`, leftmost-longest, on word boundaries, in order.
+    ///
+    /// Text in capitals (a headline, the `KYIV, Ukraine -` of a dateline) is
+    /// read title-cased too, for places only: `LONDON` is London, while a
+    /// firm or a person written in capitals may be a common word
+    /// (`APPLE PRICES RISE`).
+    ///
+    /// ```
+    /// use gazette::extract::gazetteer::GazetteerBuilder;
+    /// let mut b = GazetteerBuilder::new();
+    /// b.add_file("t.tsv", "id\tname\ttype\taliases\tdemonyms\tattributes\nQ1\tKyiv\tPLACE\t\t\t\n");
+    /// let g = b.build().unwrap();
+    /// assert_eq!(g.find("KYIV, Feb 24 (Reuters) - Kyiv said").len(), 2);
+    /// ```
     pub fn find(&self, text: &str) -> Vec<NameMatch> {
+        let mut found = self.find_as_written(text);
+        let mut extra = Vec::new();
+        for segment in shouted(text) {
+            let titled = title_case(&text[segment.start..segment.end]);
+            for m in self.find_as_written(&titled) {
+                if self.entities[m.entity as usize].kind == "PLACE" {
+                    let span = Span::new(segment.start + m.span.start, segment.start + m.span.end);
+                    extra.push(NameMatch { span, ..m });
+                }
+            }
+        }
+        if extra.is_empty() {
+            return found;
+        }
+        // A name matched as written stays; one read title-cased fills a gap.
+        let kept: Vec<NameMatch> = extra
+            .into_iter()
+            .filter(|e| {
+                let k = found.partition_point(|m| m.span.end <= e.span.start);
+                found.get(k).is_none_or(|m| m.span.start >= e.span.end)
+            })
+            .collect();
+        found.extend(kept);
+        found.sort_by_key(|m| m.span.start);
+        found
+    }
+
+    /// [`Gazetteer::find`] on `text` as written.
+    fn find_as_written(&self, text: &str) -> Vec<NameMatch> {
         let mut candidates: Vec<(NameMatch, bool)> = Vec::new();
         self.automaton.find_overlapping(text, |start, end, pattern| {
             if is_word_boundary(text, start, end) {
@@ -612,6 +654,74 @@ impl Gazetteer {
             .map(|(m, _)| m)
             .collect()
     }
+}
+
+/// Spans of `text` written in capitals: each line with three capitals or
+/// more and no lower-case letter (`LONDON 1996-08-30`, a headline), and the
+/// capitals opening a line up to a dateline's comma, bracket or dash
+/// (`KYIV, Ukraine`, `WASHINGTON (Reuters) -`, `SEOUL --`).
+fn shouted(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let line = &text[start..end];
+        let caps = line.bytes().position(|b| b.is_ascii_lowercase()).unwrap_or(line.len());
+        // Up to the last character that is not a capital: the word the
+        // first lower-case letter is in is not in capitals.
+        let head = if caps == line.len() {
+            line
+        } else {
+            let cut = line[..caps]
+                .char_indices()
+                .rfind(|(_, c)| !c.is_uppercase())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let head = line[..cut].trim_end();
+            if head.ends_with([',', '(', '-', '—', '–']) {
+                head
+            } else {
+                ""
+            }
+        };
+        let capitals = head.bytes().filter(u8::is_ascii_uppercase).count();
+        if capitals >= 3 && !head.chars().any(char::is_lowercase) {
+            out.push(Span::new(start, start + head.len()));
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// `s` with each ASCII word written as a name is (`NEW YORK` → `New York`,
+/// `GUINEA-BISSAU` → `Guinea-Bissau`, `GULF OF MEXICO` → `Gulf of Mexico`,
+/// `MCDONALD'S` → `Mcdonald's`); other characters as they are, so every
+/// byte keeps its offset.
+fn title_case(s: &str) -> String {
+    const SMALL: &[&str] = &["of", "and", "the", "de", "du", "da", "del", "la", "on", "upon"];
+    let mut out = s.to_ascii_lowercase().into_bytes();
+    let mut at = 0;
+    while at < out.len() {
+        if !out[at].is_ascii_alphabetic() {
+            at += 1;
+            continue;
+        }
+        let end =
+            out[at..].iter().position(|b| !b.is_ascii_alphabetic()).map_or(out.len(), |i| at + i);
+        // A word starts after anything but a letter or an apostrophe (the
+        // `s` of `MCDONALD'S` goes on its word); small words inside a name
+        // stay lower case.
+        let before = at.checked_sub(1).map(|i| out[i]);
+        let inside = before.is_some_and(|b| b == b'\'' || b.is_ascii_alphabetic() || b >= 0x80);
+        let small =
+            before == Some(b' ') && at > 1 && SMALL.iter().any(|w| w.as_bytes() == &out[at..end]);
+        if !inside && !small {
+            out[at] = out[at].to_ascii_uppercase();
+        }
+        at = end;
+    }
+    // Only ASCII letters changed case: still UTF-8.
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 /// Whether `text[start..end]` is a whole word or words: no letter or digit
@@ -784,6 +894,31 @@ mod tests {
             ["Theresa May=Theresa May", "May=Theresa May"]
         );
         assert_eq!(g.common_forms().len(), 3);
+    }
+
+    #[test]
+    fn capitals_read_as_names() {
+        assert_eq!(title_case("NEW YORK 1996-08-30"), "New York 1996-08-30");
+        assert_eq!(title_case("GUINEA-BISSAU, GULF OF MEXICO"), "Guinea-Bissau, Gulf of Mexico");
+        assert_eq!(title_case("THE HAGUE: MCDONALD'S ÅLAND"), "The Hague: Mcdonald's Åland");
+        let text = "LONDON 1996-08-30\nKYIV, Ukraine, Feb 24 (Reuters) - x\n\
+                    NATO said\nSOCCER - JAPAN WIN\nA headline\nUK\nSEOUL -- Talks";
+        let spans: Vec<&str> = shouted(text).iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(spans, ["LONDON 1996-08-30", "KYIV,", "SOCCER - JAPAN WIN", "SEOUL --"]);
+    }
+
+    #[test]
+    fn places_in_capitals_only() {
+        let g = gazetteer(
+            "Q1\tLondon\tPLACE\t\t\t\n\
+             Q2\tApple\tORG\t\t\t\n\
+             Q3\tNATO\tORG\t\t\t\n\
+             Q4\tNew York\tPLACE\t\t\t\n",
+        );
+        assert_eq!(
+            names(&g, "APPLE AND NATO IN LONDON\nNEW YORK, May 2 - New York and LONDON said"),
+            ["NATO=NATO", "LONDON=London", "NEW YORK=New York", "New York=New York"]
+        );
     }
 
     #[test]
