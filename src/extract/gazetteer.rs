@@ -664,10 +664,16 @@ fn shouted(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    while start < bytes.len() {
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    for end in ends {
         let line = &text[start..end];
-        let caps = line.bytes().position(|b| b.is_ascii_lowercase()).unwrap_or(line.len());
+        let from = std::mem::replace(&mut start, end + 1);
+        // Most lines start with a lower-case letter or have one at once.
+        let caps = match line.bytes().position(|b| b.is_ascii_lowercase()) {
+            Some(0..=2) => continue,
+            Some(caps) => caps,
+            None => line.len(),
+        };
         // Up to the last character that is not a capital: the word the
         // first lower-case letter is in is not in capitals.
         let head = if caps == line.len() {
@@ -681,14 +687,13 @@ fn shouted(text: &str) -> Vec<Span> {
             if head.ends_with([',', '(', '-', '—', '–']) {
                 head
             } else {
-                ""
+                continue;
             }
         };
         let capitals = head.bytes().filter(u8::is_ascii_uppercase).count();
         if capitals >= 3 && !head.chars().any(char::is_lowercase) {
-            out.push(Span::new(start, start + head.len()));
+            out.push(Span::new(from, from + head.len()));
         }
-        start = end + 1;
     }
     out
 }
