@@ -605,6 +605,35 @@ const COMMON_GIVEN: &[&str] = &[
     "Sea", "Sun", "Star",
 ];
 
+/// Months and spans of time as table headings write them (`Pay Aug`,
+/// `Nine Mths`): never in a person's name. Not the months that are given
+/// names too (`April`, `May`, `June`, `August`, `Jan`), nor weekdays, which
+/// start newspapers' names (`Sunday Times`).
+const PERIOD_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Feb",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Mth",
+    "Mths",
+    "Qtr",
+    "Qtrs",
+    "Wk",
+    "Wks",
+    "Yr",
+    "Yrs",
+];
+
 /// Ordinals, which start names of things rather than people (`First Union`).
 const ORDINALS: &[&str] = &[
     "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
@@ -1672,22 +1701,90 @@ fn occurrences<'t>(text: &'t str, names: &[(usize, &'t str)]) -> Vec<(usize, usi
     out
 }
 
+/// Last words of events and things, not of people (`Davis Cup`,
+/// `Consumer Electronics Show`, `European Currency Unit`).
+const THING_WORDS: &[&str] = &[
+    "Cup",
+    "Championship",
+    "Championships",
+    "Games",
+    "Open",
+    "Show",
+    "Festival",
+    "Awards",
+    "Award",
+    "Prize",
+    "Olympics",
+    "Program",
+    "Programme",
+    "System",
+    "Unit",
+    "Units",
+    "Index",
+    "Act",
+    "Bill",
+    "Treaty",
+    "Accord",
+    "Agreement",
+    "Plan",
+    "War",
+    "Summit",
+    "Conference",
+];
+
 /// A guess at the type of a capitalised name no rule typed: an
-/// organisation by a head word, a place by a locative word, a person if it
-/// has two or three plain words; `None` for titles, months and the like.
+/// organisation by a head word, a place by its last word (`Oblast`, `Sea`),
+/// a person if it has two or three plain words; `None` for titles, months,
+/// spans of time, events and words in capitals (table headings: `CLOSE
+/// SETT PSETT`).
 ///
 /// ```
 /// use gazette::extract::names::guess_kind;
 /// assert_eq!(guess_kind("Azov Brigade"), Some("ORG"));
 /// assert_eq!(guess_kind("Kherson Oblast"), Some("PLACE"));
+/// assert_eq!(guess_kind("Aegean Sea"), Some("PLACE"));
 /// assert_eq!(guess_kind("Lim Eul-chul"), Some("PERSON"));
 /// assert_eq!(guess_kind("Prime Minister"), None);
+/// assert_eq!(guess_kind("Pay Aug"), None);
+/// assert_eq!(guess_kind("LAST BUYER SELLER"), None);
+/// assert_eq!(guess_kind("Davis Cup"), None);
 /// ```
 pub fn guess_kind(name: &str) -> Option<&'static str> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = *words.last()?;
-    if ["Oblast", "Province", "Region", "District", "County", "Governorate", "Krai"].contains(&last)
+    let calendar = |w: &str| {
+        let w = w.trim_end_matches('.');
+        PERIOD_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))
+    };
+    let capitals = |w: &str| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if words.iter().all(|w| capitals(w))
+        || words.iter().any(|w| calendar(w))
+        || THING_WORDS.contains(&last)
     {
+        return None;
+    }
+    const PLACE_LAST: &[&str] = &[
+        "Oblast",
+        "Province",
+        "Region",
+        "District",
+        "County",
+        "Governorate",
+        "Krai",
+        "Sea",
+        "Ocean",
+        "Strait",
+        "Island",
+        "Islands",
+        "Peninsula",
+        "Mountains",
+        "Valley",
+        "River",
+        "Desert",
+        "Plateau",
+        "Basin",
+    ];
+    if PLACE_LAST.contains(&last) {
         return Some("PLACE");
     }
     if words.iter().any(|w| ORG_WORDS.contains(w) || ORG_HEAD_WORDS.contains(w)) {
