@@ -151,6 +151,7 @@ class Entity:
         self.source = source
         self.curated = False
         self.pinned = set()  # forms from hand additions: win ties
+        self.article_free = set()  # aliases without an Arabic article (see filter_places)
 
     def add_alias(self, a):
         a = clean(a)
@@ -481,6 +482,58 @@ def short_town_name(city):
     return None
 
 
+# Countries where town names carry the Arabic article (`Al Fallūjah`, `Ar
+# Ramādī`, `El Fasher`), which English news mostly leaves out (`Fallujah`,
+# `Ramadi`). Only here: elsewhere `El` or `Al` is part of the name (`El Paso`).
+ARABIC_NAME_COUNTRIES = {"AE", "BH", "DJ", "DZ", "EG", "EH", "IQ", "JO", "KW", "LB", "LY", "MA",
+                         "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TN", "YE"}
+# Without the article these are as often a person's name (`Qari Yousuf
+# Ahmadi`, `Zubair Ahmed`) or an ordinary Arabic word in names of bodies,
+# streets and operations (`Jadid` new, `Karama` dignity, `Shuhada`
+# martyrs, the paper al-Shorouk).
+ARTICLE_FREE_NOT = {"Ahmadi", "Ahmedi", "Jadid", "Karama", "Sahil", "Shorouk", "Shuhada", "Zubair",
+                    "Zubayr"}
+ARABIC_ARTICLE = re.compile(r"^(?:Al|Ar|As|Ad|An|Ash|Az|At|Ath|Adh|El|Ed|Es|Et|En|Er|Ez|Ech)[ -](?=\S)")
+
+
+def article_free_aliases(city):
+    """The name of a town of 50,000 or more in an Arabic-speaking country
+    without its article (`Al Fallūjah`: `Fallujah`), and the spellings
+    GeoNames lists one edit from that (`Hilla` for `Al Hillah`). Names of
+    five letters or more only, and `filter_places` keeps those that are no
+    common word or person's name (`Ahmad` is not Al Ahmadi)."""
+    if city["countrycode"] not in ARABIC_NAME_COUNTRIES or city["population"] < 50000:
+        return []
+    name = plain_name(clean(city["name"]))
+    m = ARABIC_ARTICLE.match(name)
+    if not m:
+        return []
+    # the marks of ayn and hamza are not written in English (`Al Qā'im`: `Qaim`)
+    rest = re.sub("[‘’`']", "", name[m.end():])
+    if not rest or not rest[0].isupper():
+        return []
+    out = []
+    if rest.isascii() and len(rest) >= 5 and rest not in ARTICLE_FREE_NOT:
+        out.append((0, rest))
+    fr = fold(rest)
+    for a in city.get("alternatenames", []):
+        if not a.isascii() or len(a) < 5 or not a[0].isupper() or a.isupper():
+            continue
+        if re.search(r"[\d'`]", a) or ARABIC_ARTICLE.match(a) or a in ARTICLE_FREE_NOT:
+            continue
+        if not good_generated_alias(a):
+            continue
+        if len(a.split()) != len(rest.split()):
+            continue
+        fa = fold(a)
+        if fa[0] == fr[0] and abs(len(fa) - len(fr)) <= 2 and len(fr) >= 5:
+            d = edit_distance(fa, fr)
+            if d <= 1:
+                out.append((d, a))
+    out = sorted(set(out), key=lambda x: (x[0], fold(x[1]), x[1]))
+    return [a for _, a in out[:4]]
+
+
 def edit_distance(a, b):
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -543,6 +596,9 @@ def build_places(shared, countries):
         # a town gets spellings at edit distance 1 (Diinsoor: Dinsoor), larger cities 2
         for a in city_aliases(city, 1 if tier <= TIER_TOWN else 2):
             e.add_alias(a)
+        for a in article_free_aliases(city):
+            e.add_alias(a)
+            e.article_free.add(a)
         # only for larger towns: the short form of a small one is as often a
         # surname (Walton-on-Thames); and never a region's name (Rostov).
         short = short_town_name(city)
@@ -1560,7 +1616,7 @@ def corpus_common_words(shared):
               if n >= COMMON_MIN_LOWER and n >= cap.get(w.capitalize(), 0)}
     not_place = {w for w, n in after_cap.items()
                  if n >= NOT_PLACE_MIN and after_loc.get(w, 0) < NOT_PLACE_LOC_SHARE * n}
-    return common, arabic | not_place
+    return common, arabic, not_place
 
 
 def read_word_list(path):
@@ -1584,12 +1640,16 @@ def person_name_words(people, min_count=2):
 
 
 def ambiguity_stop_lists(shared, people):
-    """(words no town or region may be named, further words no town may be named)"""
-    common, not_place = corpus_common_words(shared)
+    """(words no town or region may be named, further words no town may be
+    named, words no name without its Arabic article may be)"""
+    common, arabic, not_place = corpus_common_words(shared)
     stop = set(STOPWORDS) | set(TITLE_WORDS) | MONTHS_DAYS | GENERIC_WORDS | common
     stop |= read_word_list(os.path.join(ADDITIONS, "first_names.txt"))
     stop |= person_name_words(people)
-    return stop, stop | not_place | person_name_words(people, 1)
+    names = person_name_words(people, 1)
+    # `arabic` (words written after `al-`) is no bar here: `al-Fallujah`
+    # is the town too.
+    return stop, stop | arabic | not_place | names, stop | not_place | names
 
 
 # A name of several words is generic when each word is one of these (`North
@@ -1612,13 +1672,17 @@ def place_name_ok(n, stop):
 def filter_places(places, stops, log):
     """Towns and regions (the entities that yield) must not be named by an
     ordinary word, a first name or surname, a month or weekday, a title or a
-    generic word; such aliases are removed."""
+    generic word; such aliases are removed. So are the aliases of any place
+    that drop an Arabic article, when they are such a word."""
     for pid in sorted(places):
         e = places[pid]
-        if not getattr(e, "yields", False) or e.curated:
+        if e.curated:
+            continue
+        e.aliases = [a for a in e.aliases if a not in e.article_free or place_name_ok(a, stops[2])]
+        if not getattr(e, "yields", False):
             continue
         stop = stops[0] if e.tier == TIER_ADMIN1 else stops[1]
-        e.aliases = [a for a in e.aliases if place_name_ok(a, stop)]
+        e.aliases = [a for a in e.aliases if a in e.article_free or place_name_ok(a, stop)]
         if not place_name_ok(e.name, stop):
             log.append(f"dropped entity {e.id} {e.name!r}: ordinary word, name or title")
             del places[pid]

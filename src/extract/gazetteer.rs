@@ -964,4 +964,24 @@ mod tests {
             ]
         );
     }
+
+    /// News leaves out the Arabic article of a town's name (GeoNames keeps
+    /// it: `Al Fallūjah`, `Ar Raqqah`), but not where the rest is a person's
+    /// name (`Ahmadi` is also a surname).
+    #[test]
+    fn embedded_files_know_towns_without_their_article() {
+        let g = GazetteerBuilder::with_defaults().build().unwrap();
+        let text = "Fighting spread from Fallujah and Hilla to Raqqa, Qamishli and Beit Hanoun.";
+        assert_eq!(
+            names(&g, text),
+            [
+                "Fallujah=Al Fallujah",
+                "Hilla=Al Hillah",
+                "Raqqa=Ar Raqqah",
+                "Qamishli=Al Qamishli",
+                "Beit Hanoun=Beit Hanoun"
+            ]
+        );
+        assert_eq!(names(&g, "Qari Yousuf Ahmadi spoke to Zubair Ahmed."), Vec::<String>::new());
+    }
 }
