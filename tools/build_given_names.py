@@ -61,10 +61,11 @@ def corpus_counts(shared):
     return counts
 
 
-# Months and weekdays, and capitalised words that open names of things
-# more often than they name people in news (`Easter Island`, `Liberty
-# Media`, `Santa Fe`, `Marine Corps`, `Fannie Mae`), found among the names
-# most frequent in the news corpus.
+# Months and weekdays, capitalised words that open names of things more
+# often than they name people in news (`Easter Island`, `Liberty Media`,
+# `Santa Fe`, `Marine Corps`, `Fannie Mae`), found among the names most
+# frequent in the news corpus, and names of faiths and peoples (`Sunni
+# Arab districts`, `Roma families`).
 NOT_GIVEN = set("""
 January February March April May June July August September October November December
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday
@@ -73,6 +74,7 @@ Queen Prince Princess Sun Chi Mac Fannie Mae Tory Hong Angeles Golden Crystal St
 Mercedes Dodge Jeep Lincoln Ford Chase Morgan Merrill Lloyd Stanley Barney Warner Hilton
 Dow Jones Edison Marlin Shad Emery Carolina Dakota Nevada Virginia Georgia Florida
 Maryland Alberta Venice Geneva Milan Sydney Houston Dallas Denver Cleveland Asia
+Sunni Roma
 """.split())
 
 

@@ -2372,6 +2372,17 @@ mod tests {
         assert_eq!(people, ["Katja Seizinger"]);
     }
 
+    /// The default list leaves out names that news uses for faiths and
+    /// peoples: `Sunni Arab districts` names no one.
+    #[test]
+    fn default_given_names_leave_out_faiths_and_peoples() {
+        let lexicon = Lexicon::with_defaults().unwrap();
+        let g = GazetteerBuilder::with_defaults().build().unwrap();
+        let rules = NameRules::new(&lexicon).with_given_names(&g);
+        assert!(rules.is_given("Robert") && rules.is_given("Sharon"));
+        assert!(!rules.is_given("Sunni") && !rules.is_given("Roma"));
+    }
+
     #[test]
     fn people_after_titles_and_before_appositions() {
         assert_eq!(run("Defense Minister Kim Yong-Hyun said so."), ["PERSON Kim Yong-Hyun"]);
