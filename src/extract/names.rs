@@ -1238,10 +1238,20 @@ impl NameRules {
                     continue;
                 }
             }
-            // "Toyota and General Motors": two names, not one.
+            // "Toyota and General Motors": two names, not one. Nor is a
+            // known place or person, `of` and another known name ("arrests
+            // in the West Bank of Islamic Jihad activists"): an
+            // organisation named `X of Y` has a head word for X ("Bank of
+            // England"), which names nothing alone.
             let joined = inside.windows(2).any(|w| {
-                let between = mentions[w[0]].span.end..mentions[w[1]].span.start;
-                text.get(between).is_some_and(|b| b == " and " || b == " & ")
+                let (a, b) = (&mentions[w[0]], &mentions[w[1]]);
+                text.get(a.span.end..b.span.start).is_some_and(|between| {
+                    between == " and "
+                        || between == " & "
+                        || (between == " of "
+                            && a.span.start == span.start
+                            && !self.is_firm(a, found))
+                })
             });
             if joined {
                 continue;
@@ -2559,6 +2569,37 @@ mod tests {
             ("Quarvia", "PLACE"),
         ];
         assert_eq!(got, want.map(|(t, k)| (t, k.to_string())));
+    }
+
+    #[test]
+    fn a_known_place_of_a_known_name_is_two_names() {
+        let lexicon = Lexicon::with_defaults().unwrap();
+        let mut b = GazetteerBuilder::new();
+        b.add_file(
+            "t.tsv",
+            "id\tname\ttype\taliases\tdemonyms\tattributes\n\
+             P1\tQuarvia Bank\tPLACE\t\t\t\n\
+             O1\tZorvi Jihad\tORG\t\t\t\n\
+             O2\tZorblax Bank\tORG\t\t\t\n",
+        );
+        let g = b.build().unwrap();
+        let rules = NameRules::new(&lexicon).with_given_names(&g);
+        let new_names = |text: &str| {
+            let mut mentions = gazetteer_mentions(&g, text);
+            let mut found = Vec::new();
+            rules.find(text, &[Span::new(0, text.len())], &mut mentions, &mut found);
+            found.into_iter().map(|e| e.name).collect::<Vec<_>>()
+        };
+        // `Bank of` opens names (`Bank of England`), but here the bank is
+        // part of a place's name.
+        assert!(new_names("arrests in the Quarvia Bank of Zorvi Jihad activists").is_empty());
+        // A firm's name before `of` may still open a longer one, and a
+        // head word that names nothing alone always does.
+        assert_eq!(
+            new_names("the Zorblax Bank of Zorvi Jihad said"),
+            ["Zorblax Bank of Zorvi Jihad"]
+        );
+        assert_eq!(new_names("the Council of Quarvia Bank said"), ["Council of Quarvia Bank"]);
     }
 
     #[test]
