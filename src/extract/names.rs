@@ -2023,13 +2023,15 @@ fn trim_name(text: &str, span: Span, titles: bool) -> Span {
         trimmed = head.trim_end();
     }
     s.end = s.start + trimmed.len();
-    // Leading words that are never part of a name ("During Institute …").
+    // Leading words that are never part of a name ("During Institute …",
+    // "the Israeli-backed South Lebanon Army").
     loop {
         let t = &text[s.start..s.end];
         match t.split_once(char::is_whitespace) {
             Some((first, rest))
                 if !rest.is_empty()
                     && (SENTENCE_WORDS.contains(&first)
+                        || compound_modifier(first)
                         || (titles && NOT_NAMES.contains(&first))) =>
             {
                 s.start = s.end - rest.trim_start().len();
@@ -2038,6 +2040,35 @@ fn trim_name(text: &str, span: Span, titles: bool) -> Span {
         }
     }
     s
+}
+
+/// Whether `word` is a hyphened modifier that says who backs, leads or
+/// holds what follows (`Israeli-backed`, `Saudi-led`, `London-based`):
+/// it comes before a name, never in one.
+fn compound_modifier(word: &str) -> bool {
+    const PARTS: &[&str] = &[
+        "backed",
+        "led",
+        "based",
+        "run",
+        "controlled",
+        "owned",
+        "funded",
+        "allied",
+        "linked",
+        "affiliated",
+        "dominated",
+        "supported",
+        "sponsored",
+        "aligned",
+        "held",
+        "armed",
+        "trained",
+        "installed",
+        "appointed",
+        "headquartered",
+    ];
+    word.rsplit_once('-').is_some_and(|(head, part)| !head.is_empty() && PARTS.contains(&part))
 }
 
 fn boundary(text: &str, start: usize, end: usize) -> bool {
@@ -2422,6 +2453,11 @@ mod tests {
     #[test]
     fn organisations_and_places() {
         assert_eq!(run("the Sudan Liberation Movement agreed"), ["ORG Sudan Liberation Movement"]);
+        // A hyphened modifier before the name is not part of it.
+        assert_eq!(
+            run("members of the Zorvian-backed South Quarvia Army and the Paris-based Zorblax Foundation"),
+            ["ORG South Quarvia Army", "ORG Zorblax Foundation"]
+        );
         assert_eq!(
             run("shelling in Kherson Oblast and the town of Pokrovsk"),
             ["PLACE Kherson Oblast", "PLACE Pokrovsk"]
