@@ -1200,6 +1200,14 @@ impl NameRules {
             }
         }
         new.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        let new: Vec<(Span, &str)> = new
+            .into_iter()
+            .flat_map(|(span, kind)| {
+                let parts =
+                    if kind == "PERSON" { [Some(span), None] } else { owned(text, span, mentions) };
+                parts.into_iter().flatten().map(move |part| (part, kind))
+            })
+            .collect();
         let mut ids: HashMap<(String, &str), u32> = HashMap::new();
         let mut last_end = 0;
         // Mentions a rule takes over are marked, and dropped at the end:
@@ -2042,6 +2050,40 @@ fn trim_name(text: &str, span: Span, titles: bool) -> Span {
     s
 }
 
+/// A name written after its owner and `'s`, as two: "Texas Air Corp's
+/// Continental Airlines" names Texas Air Corp and Continental Airlines;
+/// "China's Shanxi Province" Shanxi Province alone, as the owner is a known
+/// name (a mention in `mentions`, which are in order, from the span's
+/// start). Otherwise the owner must end in a head word: other words with
+/// `'s` belong to the name (`Moody's Investors Service`, `People's Party`,
+/// `Lord's Resistance Army`), and the span is kept whole.
+fn owned(text: &str, span: Span, mentions: &[Mention]) -> [Option<Span>; 2] {
+    let whole = [Some(span), None];
+    let name = &text[span.start..span.end];
+    let Some((at, mark)) = name.char_indices().find_map(|(i, c)| {
+        let mark = ['\'', '’'].contains(&c).then(|| c.len_utf8() + 1)?;
+        let after = name.get(i + c.len_utf8()..)?;
+        (after.starts_with('s') && after[1..].starts_with(char::is_whitespace)).then_some((i, mark))
+    }) else {
+        return whole;
+    };
+    let owner = Span::new(span.start, span.start + at);
+    let rest = text[owner.end + mark..span.end].trim_start();
+    if !rest.starts_with(char::is_uppercase) {
+        return whole;
+    }
+    let rest = Span::new(span.end - rest.len(), span.end);
+    let k = mentions.partition_point(|m| m.span.start < span.start);
+    if mentions[k..].iter().take_while(|m| m.span.start == span.start).any(|m| m.span == owner) {
+        return [None, Some(rest)];
+    }
+    let last = text[owner.start..owner.end].rsplit(char::is_whitespace).next().unwrap_or("");
+    if HEAD_WORDS.contains(last) || LEGAL_FORMS.contains(&last.trim_end_matches('.')) {
+        return [Some(owner), Some(rest)];
+    }
+    whole
+}
+
 /// Whether `word` is a hyphened modifier that says who backs, leads or
 /// holds what follows (`Israeli-backed`, `Saudi-led`, `London-based`):
 /// it comes before a name, never in one.
@@ -2453,6 +2495,12 @@ mod tests {
     #[test]
     fn organisations_and_places() {
         assert_eq!(run("the Sudan Liberation Movement agreed"), ["ORG Sudan Liberation Movement"]);
+        // An owner before `'s` is a name of its own, or a known one.
+        assert_eq!(
+            run("Zorvex Corp's Quilljet Airlines and Sudan's Quarvia Province"),
+            ["ORG Zorvex Corp", "ORG Quilljet Airlines", "PLACE Quarvia Province"]
+        );
+        assert_eq!(run("the Zorvian People's Party won"), ["ORG Zorvian People's Party"]);
         // A hyphened modifier before the name is not part of it.
         assert_eq!(
             run("members of the Zorvian-backed South Quarvia Army and the Paris-based Zorblax Foundation"),
