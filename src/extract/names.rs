@@ -1199,15 +1199,18 @@ impl NameRules {
                 new.push((trim_name(text, span, false), "PLACE"));
             }
         }
-        new.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
-        let new: Vec<(Span, &str)> = new
+        let mut new: Vec<(Span, &str)> = new
             .into_iter()
             .flat_map(|(span, kind)| {
-                let parts =
-                    if kind == "PERSON" { [Some(span), None] } else { owned(text, span, mentions) };
+                let parts = if kind == "PERSON" {
+                    [Some(span), None]
+                } else {
+                    owned(text, span, mentions, |w| self.is_given(w))
+                };
                 parts.into_iter().flatten().map(move |part| (part, kind))
             })
             .collect();
+        new.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
         let mut ids: HashMap<(String, &str), u32> = HashMap::new();
         let mut last_end = 0;
         // Mentions a rule takes over are marked, and dropped at the end:
@@ -2054,10 +2057,17 @@ fn trim_name(text: &str, span: Span, titles: bool) -> Span {
 /// Continental Airlines" names Texas Air Corp and Continental Airlines;
 /// "China's Shanxi Province" Shanxi Province alone, as the owner is a known
 /// name (a mention in `mentions`, which are in order, from the span's
-/// start). Otherwise the owner must end in a head word: other words with
-/// `'s` belong to the name (`Moody's Investors Service`, `People's Party`,
+/// start), and "Harold Wilson's Labour Party" Labour Party, as the owner
+/// opens with a given name (`given`) and is left to the person rules.
+/// Otherwise the owner must end in a head word: other words with `'s`
+/// belong to the name (`Moody's Investors Service`, `People's Party`,
 /// `Lord's Resistance Army`), and the span is kept whole.
-fn owned(text: &str, span: Span, mentions: &[Mention]) -> [Option<Span>; 2] {
+fn owned(
+    text: &str,
+    span: Span,
+    mentions: &[Mention],
+    given: impl Fn(&str) -> bool,
+) -> [Option<Span>; 2] {
     let whole = [Some(span), None];
     let name = &text[span.start..span.end];
     let Some((at, mark)) = name.char_indices().find_map(|(i, c)| {
@@ -2074,10 +2084,17 @@ fn owned(text: &str, span: Span, mentions: &[Mention]) -> [Option<Span>; 2] {
     }
     let rest = Span::new(span.end - rest.len(), span.end);
     let k = mentions.partition_point(|m| m.span.start < span.start);
-    if mentions[k..].iter().take_while(|m| m.span.start == span.start).any(|m| m.span == owner) {
+    let words = &text[owner.start..owner.end];
+    // Not `Simon and Schuster's International Group`: a person's name has
+    // no connector.
+    let person = words.split_once(char::is_whitespace).is_some_and(|(first, _)| given(first))
+        && words.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+    if person
+        || mentions[k..].iter().take_while(|m| m.span.start == span.start).any(|m| m.span == owner)
+    {
         return [None, Some(rest)];
     }
-    let last = text[owner.start..owner.end].rsplit(char::is_whitespace).next().unwrap_or("");
+    let last = words.rsplit(char::is_whitespace).next().unwrap_or("");
     if HEAD_WORDS.contains(last) || LEGAL_FORMS.contains(&last.trim_end_matches('.')) {
         return [Some(owner), Some(rest)];
     }
@@ -2324,6 +2341,11 @@ mod tests {
         for text in ["at Fort George Meade", "the George Washington Bridge", "Mark Stevens Foods"] {
             assert_eq!(run_given(text), Vec::<String>::new(), "{text}");
         }
+        // A person owning an organisation is a name apart.
+        assert_eq!(
+            run_given("Mark Stevens's Zorvian Labour Party won"),
+            ["Mark Stevens", "Zorvian Labour Party"]
+        );
     }
 
     /// The team names `score_line_names` reads in each line: tables, then results.
