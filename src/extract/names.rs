@@ -1860,6 +1860,8 @@ fn plausible(name: &str, kind: &str) -> bool {
     }
     match kind {
         "ORG" => words.len() >= 2,
+        // "the city of S&#227;o Paulo": one letter is no place's name.
+        "PLACE" => name.chars().filter(|c| c.is_alphabetic()).nth(1).is_some(),
         "PERSON" => !words.iter().any(|w| {
             let w = w.trim_end_matches('.');
             NOT_NAMES.contains(&w) || ORG_WORDS.contains(&w)
@@ -2517,6 +2519,7 @@ mod tests {
     #[test]
     fn organisations_and_places() {
         assert_eq!(run("the Sudan Liberation Movement agreed"), ["ORG Sudan Liberation Movement"]);
+        assert_eq!(run("the city of S&#227;o Paulo"), Vec::<String>::new());
         // An owner before `'s` is a name of its own, or a known one.
         assert_eq!(
             run("Zorvex Corp's Quilljet Airlines and Sudan's Quarvia Province"),
