@@ -1754,10 +1754,11 @@ const THING_WORDS: &[&str] = &[
 ];
 
 /// A guess at the type of a capitalised name no rule typed: an
-/// organisation by a head word, a place by its last word (`Oblast`, `Sea`),
-/// a person if it has two or three plain words; `None` for titles, months,
-/// spans of time, events and words in capitals (table headings: `CLOSE
-/// SETT PSETT`).
+/// organisation by a head word, a place by its last word (`Oblast`, `Sea`,
+/// `Zone`), a person if it has two or three plain words; `None` for titles,
+/// months, spans of time, events, names opening with a people or faith
+/// (`Sunni Arab`) and words in capitals (table headings: `CLOSE SETT
+/// PSETT`).
 ///
 /// ```
 /// use gazette::extract::names::guess_kind;
@@ -1769,6 +1770,8 @@ const THING_WORDS: &[&str] = &[
 /// assert_eq!(guess_kind("Pay Aug"), None);
 /// assert_eq!(guess_kind("LAST BUYER SELLER"), None);
 /// assert_eq!(guess_kind("Davis Cup"), None);
+/// assert_eq!(guess_kind("Green Zone"), Some("PLACE"));
+/// assert_eq!(guess_kind("Tamil Tiger"), None);
 /// ```
 pub fn guess_kind(name: &str) -> Option<&'static str> {
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -1804,9 +1807,51 @@ pub fn guess_kind(name: &str) -> Option<&'static str> {
         "Desert",
         "Plateau",
         "Basin",
+        "Zone",
+        "Strip",
+        "Heights",
+        "Corridor",
+        "Canal",
+        "Gulf",
+        "Bay",
+        "Lake",
+        "Coast",
+        "Square",
+        "Camp",
     ];
     if PLACE_LAST.contains(&last) {
         return Some("PLACE");
+    }
+    // "Tamil Tiger", "Sunni Arab": a people or faith, or a group named by one.
+    const PEOPLE_WORDS: &[&str] = &[
+        "Sunni",
+        "Shia",
+        "Shiite",
+        "Muslim",
+        "Moslem",
+        "Islamic",
+        "Islamist",
+        "Christian",
+        "Catholic",
+        "Protestant",
+        "Orthodox",
+        "Jewish",
+        "Hindu",
+        "Sikh",
+        "Buddhist",
+        "Alawite",
+        "Druze",
+        "Coptic",
+        "Maronite",
+        "Kurdish",
+        "Tamil",
+        "Pashtun",
+        "Hutu",
+        "Tutsi",
+        "Arab",
+    ];
+    if PEOPLE_WORDS.contains(&words[0]) {
+        return None;
     }
     if words.iter().any(|w| ORG_WORDS.contains(w) || ORG_HEAD_WORDS.contains(w)) {
         return Some("ORG");
