@@ -752,10 +752,14 @@ impl NameRules {
     }
 
     /// Whether `m`, the last word of `span`, a person's name found by its
-    /// given name, is a town's name read as a surname there: `Henderson`
-    /// of `Fritz Henderson` (GATE ANNIE's first name + location rule).
-    fn town_surname(&self, text: &str, span: Span, m: &Mention) -> bool {
-        self.is_town(m)
+    /// given name, is a town's or an organisation's name read as a surname
+    /// there: `Henderson` of `Fritz Henderson` (GATE ANNIE's first name +
+    /// location rule), `Wagner` of `Richard Wagner` (not the Wagner Group).
+    fn known_surname(&self, text: &str, span: Span, m: &Mention) -> bool {
+        let org = matches!(m.entity, EntityRef::Known(id) if self.firms.get(id as usize) == Some(&true))
+            && m.source == Source::Gazetteer
+            && !m.demonym;
+        (self.is_town(m) || org)
             && m.span.end == span.end
             && m.span.start > span.start
             && !text[m.span.start..m.span.end].contains(char::is_whitespace)
@@ -1268,11 +1272,12 @@ impl NameRules {
                 continue;
             }
             if !inside.is_empty() {
-                // "Fritz Henderson": a given name makes the town after it a surname.
+                // "Fritz Henderson", "Richard Wagner": a given name makes the
+                // town or organisation after it a surname.
                 let surname = match inside[..] {
                     [i] => {
                         by_given.binary_search(&span).is_ok()
-                            && self.town_surname(text, span, &mentions[i])
+                            && self.known_surname(text, span, &mentions[i])
                     }
                     _ => false,
                 };
@@ -2467,6 +2472,25 @@ mod tests {
         for text in ["Mark Jordan said", "officials in Henderson said", "Henderson said"] {
             assert_eq!(run_given(text), Vec::<String>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn an_organisation_after_a_given_name_is_a_surname() {
+        let rows = format!("{GIVEN_ROWS}O1\tZorvex Group\tORG\tZorvex\t\t\n");
+        let people = |text: &str| {
+            let (mentions, found) = run_with_given(&rows, text);
+            let person = |m: &&Mention| match m.entity {
+                EntityRef::Found(k) => found[k as usize].kind == "PERSON",
+                EntityRef::Known(_) => false,
+            };
+            mentions
+                .iter()
+                .filter(person)
+                .map(|m| text[m.span.start..m.span.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(people("the composer Mark Zorvex wrote"), ["Mark Zorvex"]);
+        assert!(people("fighters of Zorvex advanced").is_empty());
     }
 
     #[test]
