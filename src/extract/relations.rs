@@ -1340,7 +1340,8 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 }
             }
             let chain = Span::new(title.start, chain_end);
-            out.push(self.relation(person, entry, title, object.or(place), chain));
+            let object = object.or(place).or_else(|| self.of_after(person));
+            out.push(self.relation(person, entry, title, object, chain));
             return;
         }
         // "Lim Eul-chul, a professor at the Institute …", "Adam Ereli, the State Department spokesman".
@@ -1371,6 +1372,22 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             )
         });
         out.push(self.relation(person, entry, title, object, title));
+    }
+
+    /// The body or place written after a titled person's name with `of`:
+    /// `Prime Minister Ismail Haneya of Hamas`, `Judge Arif Shaheen of the
+    /// Iraqi High Criminal Court`.
+    fn of_after(&self, person: usize) -> Option<usize> {
+        let end = self.x.mentions[person].span.end;
+        let rest = self.slice(end, self.span.end);
+        let of = rest.strip_prefix(" of ")?;
+        // The position before the space ahead of the name, as
+        // `mention_starting_exact` takes it.
+        let at = if of.starts_with("the ") { end + " of the".len() } else { end + " of".len() };
+        // Not "Professor Nadia Thalman of the Swiss research group": a
+        // demonym there describes the body, which may have no name.
+        self.mention_starting_exact(at)
+            .filter(|&m| self.kind(m) != "PERSON" && !self.x.mentions[m].demonym)
     }
 
     /// A person named between commas right at `pos`: `, Abdelkarin
@@ -1841,6 +1858,11 @@ mod tests {
         particles_in_names,
         "The raid was condemned by interim governor Mohammed Yusef al-Tulib, who said it killed 15.",
         ["Mohammed Yusef al-Tulib -role-> governor", "Mohammed Yusef al-Tulib -stated-> it killed 15"]
+    );
+    t!(
+        title_name_of_body,
+        "Prime Minister Anna Lee of Hamas arrived, and Judge Tom Hale of the Kremlin left.",
+        ["Anna Lee -role-> Hamas", "Tom Hale -role-> Kremlin"]
     );
     t!(
         pro_is_not_the_country,
