@@ -2751,21 +2751,10 @@ mod tests {
 
     #[test]
     fn a_known_place_of_a_known_name_is_two_names() {
-        let lexicon = Lexicon::with_defaults().unwrap();
-        let mut b = GazetteerBuilder::new();
-        b.add_file(
-            "t.tsv",
-            "id\tname\ttype\taliases\tdemonyms\tattributes\n\
-             P1\tQuarvia Bank\tPLACE\t\t\t\n\
-             O1\tZorvi Jihad\tORG\t\t\t\n\
-             O2\tZorblax Bank\tORG\t\t\t\n",
-        );
-        let g = b.build().unwrap();
-        let rules = NameRules::new(&lexicon).with_given_names(&g);
+        let rows = "P1\tQuarvia Bank\tPLACE\t\t\t\nO1\tZorvi Jihad\tORG\t\t\t\n\
+                    O2\tZorblax Bank\tORG\t\t\t\n";
         let new_names = |text: &str| {
-            let mut mentions = gazetteer_mentions(&g, text);
-            let mut found = Vec::new();
-            rules.find(text, &[Span::new(0, text.len())], &mut mentions, &mut found);
+            let (_, found) = run_with_given(rows, text);
             found.into_iter().map(|e| e.name).collect::<Vec<_>>()
         };
         // `Bank of` opens names (`Bank of England`), but here the bank is
