@@ -583,7 +583,7 @@ def build_places(shared, countries):
             return e
         if not is_latin(city["name"]):
             return None
-        cname_ = city["name"]
+        cname_ = clean(city["name"])  # curly ayn marks (Al ‘Amārah) as apostrophes first
         if city["countrycode"] in ("RU", "UA", "BY") and re.search(r"['\u2019]", cname_):
             cname_ = re.sub(r"['\u2019]", "", cname_)  # soft-sign marks: Rossosh', Kam'yanske
         if any(ord(ch) > 255 for ch in cname_):
