@@ -1777,6 +1777,7 @@ const THING_WORDS: &[&str] = &[
 /// assert_eq!(guess_kind("Davis Cup"), None);
 /// assert_eq!(guess_kind("Green Zone"), Some("PLACE"));
 /// assert_eq!(guess_kind("Tamil Tiger"), None);
+/// assert_eq!(guess_kind("Islamic Courts Union"), Some("ORG"));
 /// ```
 pub fn guess_kind(name: &str) -> Option<&'static str> {
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -1827,7 +1828,11 @@ pub fn guess_kind(name: &str) -> Option<&'static str> {
     if PLACE_LAST.contains(&last) {
         return Some("PLACE");
     }
-    // "Tamil Tiger", "Sunni Arab": a people or faith, or a group named by one.
+    if words.iter().any(|w| ORG_WORDS.contains(w) || ORG_HEAD_WORDS.contains(w)) {
+        return Some("ORG");
+    }
+    // "Tamil Tiger", "Sunni Arab": a people or faith, or a group named by
+    // one (`Islamic Courts Union`, with a head word, is an ORG above).
     const PEOPLE_WORDS: &[&str] = &[
         "Sunni",
         "Shia",
@@ -1857,9 +1862,6 @@ pub fn guess_kind(name: &str) -> Option<&'static str> {
     ];
     if PEOPLE_WORDS.contains(&words[0]) {
         return None;
-    }
-    if words.iter().any(|w| ORG_WORDS.contains(w) || ORG_HEAD_WORDS.contains(w)) {
-        return Some("ORG");
     }
     let plain = words
         .iter()
