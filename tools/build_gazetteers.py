@@ -439,14 +439,16 @@ def load_cities(shared):
         return list(json.load(f).values())
 
 
-def city_aliases(city, max_dist=2):
-    name = city["name"]
+def close_spellings(name, alternates, max_dist, min_len=4, skip=lambda a: False):
+    """(edit distance, alternate) for the alternate names that write `name`
+    without diacritics or spell it closely (Kharkov/Kharkiv, Kiev/Kyiv): same
+    first letter, at most `max_dist` edits on the folded forms, length within 2."""
     fn = fold(name)
     out = []
-    for a in city.get("alternatenames", []):
-        if a == name or not good_generated_alias(a):
+    for a in alternates:
+        if a == name or skip(a) or not good_generated_alias(a):
             continue
-        if a.isupper() or len(a) < 4 or re.search(r"\d", a):
+        if a.isupper() or len(a) < min_len or re.search(r"\d", a):
             continue
         if len(a.split()) != len(name.split()):
             continue
@@ -458,14 +460,21 @@ def city_aliases(city, max_dist=2):
         if fa == fn:
             out.append((0, a))  # the name without diacritics
             continue
-        # close spellings only (Kharkov/Kharkiv, Kiev/Kyiv): same first letter,
-        # edit distance at most 2 on the folded forms, length within 2.
         if fa[0] == fn[0] and abs(len(fa) - len(fn)) <= 2 and len(fn) >= 5:
             d = edit_distance(fa, fn)
             if d <= max_dist:
                 out.append((d, a))
-    out = sorted(set(out), key=lambda x: (x[0], fold(x[1]), x[1]))
+    return out
+
+
+def closest(spellings):
+    """The four closest of (distance, alias) pairs."""
+    out = sorted(set(spellings), key=lambda x: (x[0], fold(x[1]), x[1]))
     return [a for _, a in out[:4]]
+
+
+def city_aliases(city, max_dist=2):
+    return closest(close_spellings(city["name"], city.get("alternatenames", []), max_dist))
 
 
 # Towns named with their river or region ("Frankfurt am Main", "Marburg an der
@@ -515,23 +524,11 @@ def article_free_aliases(city):
     out = []
     if rest.isascii() and len(rest) >= 5 and rest not in ARTICLE_FREE_NOT:
         out.append((0, rest))
-    fr = fold(rest)
-    for a in city.get("alternatenames", []):
-        if not a.isascii() or len(a) < 5 or not a[0].isupper() or a.isupper():
-            continue
-        if re.search(r"[\d'`]", a) or ARABIC_ARTICLE.match(a) or a in ARTICLE_FREE_NOT:
-            continue
-        if not good_generated_alias(a):
-            continue
-        if len(a.split()) != len(rest.split()):
-            continue
-        fa = fold(a)
-        if fa[0] == fr[0] and abs(len(fa) - len(fr)) <= 2 and len(fr) >= 5:
-            d = edit_distance(fa, fr)
-            if d <= 1:
-                out.append((d, a))
-    out = sorted(set(out), key=lambda x: (x[0], fold(x[1]), x[1]))
-    return [a for _, a in out[:4]]
+    def skip(a):
+        return "`" in a or ARABIC_ARTICLE.match(a) or a in ARTICLE_FREE_NOT
+
+    out += close_spellings(rest, city.get("alternatenames", []), 1, min_len=5, skip=skip)
+    return closest(out)
 
 
 def edit_distance(a, b):
