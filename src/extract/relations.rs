@@ -672,11 +672,19 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
 
     fn say(&self, verb: Span, entry: &Entry, out: &mut Vec<Relation>) {
         let lower = self.slice(verb.start, verb.end).to_lowercase();
-        // "is said to have", "was told", "was reported by": a passive speech
-        // verb names no speaker ("was quoted as saying" does).
+        // "is said to have", "was told", "was criticised for", "was denied
+        // a visa": a passive speech verb names no speaker, its subject is
+        // spoken of or to. Only "X was quoted (in …) as saying" and "X was
+        // reported as saying" make X the speaker.
         if self.after_be(verb) && !lower.ends_with("ing") {
-            let next = word_spans(self.slice(verb.end, self.span.end)).next().map(|(_, w)| w);
-            if TELL.contains(&lower.as_str()) || matches!(next, Some("to" | "by")) {
+            let rest = self.slice(verb.end, self.span.end);
+            let mut next = word_spans(rest).map(|(_, w)| w);
+            let first = next.next();
+            let as_saying = first == Some("as")
+                && next.next().is_some_and(|w| {
+                    w.trim_end_matches(|c: char| !c.is_alphabetic()).ends_with("ing")
+                });
+            if !(lower == "quoted" && !matches!(first, Some("to" | "by")) || as_saying) {
                 return;
             }
         }
@@ -1779,6 +1787,16 @@ mod tests {
         passive_said_to_is_no_statement,
         "North Korea is said to have supplied shells to Russia.",
         ["North Korea -supplied-> Russia [hedged]"]
+    );
+    t!(
+        passive_speech_verb_names_no_speaker,
+        "Netanyahu was criticised for his handling of Gaza. Iran was denied a visa.",
+        []
+    );
+    t!(
+        quoted_as_saying_names_the_speaker,
+        "Netanyahu was quoted as saying Israel would respond.",
+        ["Benjamin Netanyahu -stated-> Israel"]
     );
 
     // ---- Roles -------------------------------------------------------
