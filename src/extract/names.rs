@@ -381,7 +381,9 @@ fn after_legal_forms(text: &str, mut end: usize) -> usize {
 /// that `and` and a name follow ("Shanghai Airlines and Xiamen Airlines";
 /// but "Procter and Gamble Co", "State Street Bank and Trust Company"),
 /// and after a legal form ("Prudential Securities Incorporated\nPaineWebber
-/// Incorporated" in a list; but "Canadian Tire Corp Ltd").
+/// Incorporated" in a list; but "Canadian Tire Corp Ltd"); and around a
+/// time the pattern ran on into after a lead word ("the High Court on
+/// Monday and the Senate Committee").
 fn split_at_heads(text: &str, span: Span) -> Vec<Span> {
     let name = &text[span.start..span.end];
     let words: Vec<(usize, &str)> = name
@@ -391,11 +393,23 @@ fn split_at_heads(text: &str, span: Span) -> Vec<Span> {
     let bare = |k: usize| words.get(k).map_or("", |&(_, w)| w.trim_end_matches('.'));
     let head = |w: &str| HEAD_WORDS.contains(w);
     let legal = |w: &str| LEGAL_FORMS.contains(&w);
-    let (mut parts, mut start) = (Vec::new(), span.start);
+    let calendar = |w: &str| CALENDAR_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w));
+    let (mut parts, mut start, mut resume) = (Vec::new(), span.start, 0);
     for k in 0..words.len().saturating_sub(1) {
+        if k < resume {
+            continue;
+        }
         let (w, next) = (bare(k), bare(k + 1));
         let end = span.start + words[k].0 + words[k].1.len();
-        if legal(w) && !legal(next) && !["and", "&", "of"].contains(&next) {
+        if ["on", "in", "for", "since", "until", "by"].contains(&next) && calendar(bare(k + 2)) {
+            parts.push(Span::new(start, end));
+            // A name may follow, after its connectors.
+            resume = k + 3;
+            while ["and", "of", "for", "on", "the"].contains(&bare(resume)) {
+                resume += 1;
+            }
+            start = words.get(resume).map_or(span.end, |&(i, _)| span.start + i);
+        } else if legal(w) && !legal(next) && !["and", "&", "of"].contains(&next) {
             parts.push(Span::new(start, end));
             start = span.start + words[k + 1].0;
         } else if next == "and" && (head(w) || legal(w)) && k + 2 < words.len() {
@@ -406,7 +420,9 @@ fn split_at_heads(text: &str, span: Span) -> Vec<Span> {
             }
         }
     }
-    parts.push(Span::new(start, span.end));
+    if start < span.end {
+        parts.push(Span::new(start, span.end));
+    }
     parts
 }
 
@@ -2081,7 +2097,7 @@ fn trim_name(text: &str, span: Span, titles: bool) -> Span {
     let t = &text[s.start..s.end];
     let mut trimmed = t.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
     // Connectors the organisation pattern may have run on into.
-    while let Some((head, last)) = trimmed.rsplit_once(' ') {
+    while let Some((head, last)) = trimmed.rsplit_once(char::is_whitespace) {
         if !["and", "of", "for", "the", "on"].contains(&last) {
             break;
         }
@@ -2601,6 +2617,11 @@ mod tests {
         assert_eq!(
             run("members of the Zorvian-backed South Quarvia Army and the Paris-based Zorblax Foundation"),
             ["ORG South Quarvia Army", "ORG Zorblax Foundation"]
+        );
+        // Nor is the time after it, nor a connector ending a line.
+        assert_eq!(
+            run("the Quarvian Appeals Court on Monday and the Zorblax Tin Council on\nApril 3"),
+            ["ORG Quarvian Appeals Court", "ORG Zorblax Tin Council"]
         );
         assert_eq!(
             run("shelling in Kherson Oblast and the town of Pokrovsk"),
