@@ -78,6 +78,21 @@ const PREPOSITIONS: &[&str] =
     &["in", "at", "on", "after", "during", "from", "to", "with", "by", "before", "while", "for"];
 
 /// Speech verbs whose first object is the listener, not the report.
+/// Days a report is dated by, which may stand between a subject and its
+/// verb (`the Commission on Thursday said`).
+const DAY_WORDS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "yesterday",
+    "today",
+    "tonight",
+];
+
 const TELL: &[&str] = &["told", "tells", "tell", "telling"];
 
 const BE: &[&str] = &["is", "are", "was", "were", "been", "being", "be", "get", "gets", "got"];
@@ -514,6 +529,16 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                     }
                 }
                 continue;
+            }
+            // The same with no document date to resolve the day against.
+            if let Some((start, w)) = word_before(text, self.span.start, p) {
+                if DAY_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w)) {
+                    p = match word_before(text, self.span.start, start) {
+                        Some((on, "on")) => on,
+                        _ => start,
+                    };
+                    continue;
+                }
             }
             let prev = text[..p].chars().next_back()?;
             if prev == ',' && (previous == "which" || previous == "who") {
@@ -1700,6 +1725,11 @@ mod tests {
     t!(
         said_that,
         "Putin said that North Korea would help.",
+        ["Vladimir Putin -stated-> North Korea"]
+    );
+    t!(
+        day_between_subject_and_verb,
+        "Putin on Thursday said that North Korea would help.",
         ["Vladimir Putin -stated-> North Korea"]
     );
     t!(
