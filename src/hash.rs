@@ -8,7 +8,11 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// strings, and ample for keys whose collisions are harmless or, at 2^-64
 /// a pair, negligible.
 pub(crate) fn fnv64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv64_from(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+/// [`fnv64`] of the bytes hashed to `h` followed by `bytes`.
+pub(crate) fn fnv64_from(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);

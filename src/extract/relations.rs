@@ -78,6 +78,37 @@ const PREPOSITIONS: &[&str] =
     &["in", "at", "on", "after", "during", "from", "to", "with", "by", "before", "while", "for"];
 
 /// Speech verbs whose first object is the listener, not the report.
+/// Words for a part of a place, written before its name (`in central
+/// Israel`, `the occupied West Bank`).
+const PART_OF_PLACE: &[&str] = &[
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "occupied",
+    "rural",
+    "coastal",
+    "neighbouring",
+    "neighboring",
+];
+
 /// Days a report is dated by, which may stand between a subject and its
 /// verb (`the Commission on Thursday said`).
 const DAY_WORDS: &[&str] = &[
@@ -501,9 +532,15 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 }
                 // "The governor of West Darfur said": the place only
                 // modifies the real, unnamed subject.
-                if let Some((_, w)) =
-                    word_before(text, self.span.start, self.article_before(mention.span.start))
-                {
+                // "councils in central Israel met": also past where in it.
+                let mut lead = self.article_before(mention.span.start);
+                while let Some((start, w)) = word_before(text, self.span.start, lead) {
+                    if !PART_OF_PLACE.contains(&w.to_lowercase().as_str()) {
+                        break;
+                    }
+                    lead = self.article_before(start);
+                }
+                if let Some((_, w)) = word_before(text, self.span.start, lead) {
                     if ["of", "for", "from", "at", "in", "by", "with"].contains(&w) {
                         return None;
                     }
