@@ -138,7 +138,8 @@ pub struct RelationRow {
     pub subject_type: String,
     /// Relation label (`stated`, `supplied`, `role`, …).
     pub relation: String,
-    /// The trigger as written (`warned`).
+    /// The trigger as written (`warned`), each run of white space in it
+    /// one space (`Prime\nMinister` is `Prime Minister`).
     pub verb: String,
     /// Object entity id, or empty.
     pub object_id: String,
@@ -268,7 +269,8 @@ impl Record {
                     subject: s.name.clone(),
                     subject_type: s.kind.clone(),
                     relation: r.label.clone(),
-                    verb: slice(r.verb),
+                    // A trigger wrapped over a line is one phrase.
+                    verb: slice(r.verb).split_whitespace().collect::<Vec<_>>().join(" "),
                     object_id: o.map(|e| e.id.clone()).unwrap_or_default(),
                     object: o.map(|e| e.name.clone()).unwrap_or_default(),
                     object_type: o.map(|e| e.kind.clone()).unwrap_or_default(),

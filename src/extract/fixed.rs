@@ -74,8 +74,19 @@ impl FixedStrings {
     /// For each set, in order, its leftmost-longest non-overlapping matches
     /// in `text`: the longest of those starting leftmost, then the same
     /// after its end; of equal ones, the pattern listed first.
+    ///
+    /// A line break or tab in the text matches a pattern's space, as a
+    /// space does: archives wrap lines inside phrases (`according\nto`).
     pub fn find(&self, text: &str) -> Vec<Vec<Hit>> {
         let mut found: Vec<Vec<Hit>> = vec![Vec::new(); self.sets];
+        // The same bytes with each break a space: offsets do not move.
+        let spaced;
+        let text = if memchr::memchr2(b'\n', b'\t', text.as_bytes()).is_some() {
+            spaced = text.replace(['\n', '\t'], " ");
+            spaced.as_str()
+        } else {
+            text
+        };
         for m in self.automaton.find_overlapping_iter(text) {
             let id = m.pattern().as_usize();
             let owner = self.owners[id];
@@ -120,6 +131,16 @@ mod tests {
             .build(list)
             .unwrap();
         hits(&automaton, text)
+    }
+
+    #[test]
+    fn a_line_break_is_a_space() {
+        let phrases = ["according to".to_string(), "Prime Minister".to_string()];
+        let fixed = FixedStrings::new(&[(&phrases, false)]);
+        let text = "according\nto Prime\tMinister, not according\n\nto";
+        let got: Vec<(usize, usize, usize)> =
+            fixed.find(text)[0].iter().map(|h| (h.start, h.end, h.pattern)).collect();
+        assert_eq!(got, [(0, 12, 0), (13, 27, 1)]);
     }
 
     /// Sets with overlapping, nested, repeated and case-variant patterns
