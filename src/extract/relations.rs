@@ -474,10 +474,28 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 Frame::Noun => self.noun(t.span, entry, out),
                 Frame::Title => self.title(t.span, entry, out),
             }
+            if matches!(entry.frame, Frame::Say | Frame::Report) {
+                let found = out.split_off(before);
+                out.extend(found.into_iter().filter(|r| !self.town(r.subject)));
+            }
             if out.len() > before {
                 return;
             }
         }
+    }
+
+    /// Whether mention `m` names a town: a city of fewer than a million
+    /// people, as the default gazetteer describes places. Countries,
+    /// capitals and big cities speak for their governments (`Moscow
+    /// said`); a town does not, and `Nogales said`, `Santos said` name a
+    /// person or a firm the gazetteer took for the town.
+    fn town(&self, m: usize) -> bool {
+        let e = (self.entity)(self.x.mentions[m].entity);
+        e.kind == "PLACE"
+            && e.attribute("kind") == Some("city")
+            && e.attribute("population")
+                .and_then(|p| p.parse::<u64>().ok())
+                .is_some_and(|p| p < 1_000_000)
     }
 
     fn kind(&self, m: usize) -> &'a str {
@@ -1700,6 +1718,8 @@ mod tests {
         P13\tKyiv\tPLACE\t\t\t\n\
         P14\tKhartoum\tPLACE\t\t\t\n\
         P15\tIran\tPLACE\t\tIranian\t\n\
+        P16\tSantos\tPLACE\t\t\tkind=city;population=433966\n\
+        P17\tKharkiv\tPLACE\t\t\tkind=city;population=1430885\n\
         O3\tPalestinian National Authority\tORG\tPNA\t\t\n\
         O1\tKremlin\tORG\t\t\t\n\
         O2\tReuters\tORG\t\t\t\n\
@@ -1768,6 +1788,11 @@ mod tests {
         day_between_subject_and_verb,
         "Putin on Thursday said that North Korea would help.",
         ["Vladimir Putin -stated-> North Korea"]
+    );
+    t!(
+        a_town_does_not_speak,
+        "Santos said Russia would pay. Kharkiv said Russia would pay.",
+        ["Kharkiv -stated-> Russia"]
     );
     t!(
         inverted_said,
