@@ -781,6 +781,30 @@ impl NameRules {
             && !text[m.span.start..m.span.end].contains(char::is_whitespace)
     }
 
+    /// Whether `name` reads as a person's name alone: two or three
+    /// capitalised words on one line, none a title, the first not an
+    /// ordinal, a head word or a word that is never a name, nor a word
+    /// before a given name (not `First Boston`, `Financial Officer Edward
+    /// Lill`, `Officer Robert Buckley`, `WEBSTER TO HEAD`).
+    fn plain_name(&self, name: &str) -> bool {
+        let words: Vec<&str> = name.split(' ').collect();
+        let first = words[0];
+        (2..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                let mut chars = w.chars();
+                chars.next().is_some_and(char::is_uppercase)
+                    && chars.clone().any(char::is_lowercase)
+                    && chars.all(|c| c.is_alphabetic() || c == '-' || c == '.')
+                    && !self.is_title(w)
+            })
+            && !(ORDINALS.contains(&first)
+                || NOT_NAMES.contains(&first)
+                || HEAD_WORDS.contains(first)
+                || ORG_WORDS.contains(&first))
+            // "Officer Robert Buckley": the name starts at its given name.
+            && (self.is_given(first) || !self.is_given(words[1]))
+    }
+
     /// Whether `m` names a firm, or a known entity of unknown kind.
     fn is_firm(&self, m: &Mention, found: &[Entity]) -> bool {
         match m.entity {
@@ -1054,6 +1078,8 @@ impl NameRules {
         found: &mut Vec<Entity>,
     ) {
         let mut new: Vec<(Span, &'static str)> = Vec::new();
+        // People of two words or more named after a title, sorted.
+        let mut by_title = Vec::new();
         // The first mention starting at each byte, made on first use.
         let mut starting: Option<HashMap<usize, usize>> = None;
         // A person after a title or honorific.
@@ -1097,9 +1123,13 @@ impl NameRules {
                 let closed = !apposed || text[span.end..].starts_with(',');
                 if closed && (words >= 2 || (honorific && words == 1)) {
                     new.push((span, "PERSON"));
+                    if words >= 2 && self.plain_name(&text[span.start..span.end]) {
+                        by_title.push(span);
+                    }
                 }
             }
         }
+        by_title.sort_unstable();
         // A person before an apposition that holds a title: "Lim Eul-chul, a professor at".
         for s in sentences {
             let sentence = &text[s.start..s.end];
@@ -1289,10 +1319,12 @@ impl NameRules {
             }
             if !inside.is_empty() {
                 // "Fritz Henderson", "Richard Wagner": a given name makes the
-                // town or organisation after it a surname.
+                // town or organisation after it a surname; so does a title
+                // before the name ("president Yotaro Iida").
                 let surname = match inside[..] {
                     [i] => {
-                        by_given.binary_search(&span).is_ok()
+                        (by_given.binary_search(&span).is_ok()
+                            || by_title.binary_search(&span).is_ok())
                             && self.known_surname(text, span, &mentions[i])
                     }
                     _ => false,
@@ -2509,6 +2541,24 @@ mod tests {
         };
         assert_eq!(people("the composer Mark Zorvex wrote"), ["Mark Zorvex"]);
         assert!(people("fighters of Zorvex advanced").is_empty());
+    }
+
+    #[test]
+    fn a_town_after_a_title_and_a_name_is_a_surname() {
+        let rows = format!("{GIVEN_ROWS}P1\tQuarvia\tPLACE\t\t\tkind=city\n");
+        let people = |text: &str| {
+            let (mentions, found) = run_with_given(&rows, text);
+            mentions
+                .iter()
+                .filter(|m| matches!(m.entity, EntityRef::Found(k) if found[k as usize].kind == "PERSON"))
+                .map(|m| text[m.span.start..m.span.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(people("the bank's president Yotaro Quarvia said"), ["Yotaro Quarvia"]);
+        // Not a name of its own: an ordinal, a word before a given name.
+        assert!(people("the analyst First Quarvia said").is_empty());
+        let text = "the resignation of Chairman and Chief Executive Officer Mark Quarvia.";
+        assert!(people(text).is_empty());
     }
 
     #[test]
