@@ -984,4 +984,20 @@ mod tests {
         );
         assert_eq!(names(&g, "Qari Yousuf Ahmadi spoke to Zubair Ahmed."), Vec::<String>::new());
     }
+
+    /// A source named after its country or city is the source, not the
+    /// place: otherwise "the China Daily said" makes China the speaker.
+    #[test]
+    fn embedded_files_know_sources_named_after_places() {
+        let g = GazetteerBuilder::with_defaults().build().unwrap();
+        let text = "The China Daily, Statistics Canada and the Los Angeles Times said so.";
+        assert_eq!(
+            names(&g, text),
+            [
+                "China Daily=China Daily",
+                "Statistics Canada=Statistics Canada",
+                "Los Angeles Times=Los Angeles Times"
+            ]
+        );
+    }
 }
