@@ -558,9 +558,14 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                     }
                     lead = self.article_before(start);
                 }
-                if let Some((_, w)) = word_before(text, self.span.start, lead) {
+                if let Some((start, w)) = word_before(text, self.span.start, lead) {
                     if ["of", "for", "from", "at", "in", "by", "with"].contains(&w) {
-                        return None;
+                        // "analyst Carol Muratore of Morgan Stanley said":
+                        // the person the name qualifies is the subject.
+                        let before = skip_space_back(text, self.span.start, start);
+                        return self.mention_ending(before).filter(|&p| {
+                            ["of", "at", "from"].contains(&w) && self.kind(p) == "PERSON"
+                        });
                     }
                 }
                 return Some(m);
@@ -1793,6 +1798,11 @@ mod tests {
         a_town_does_not_speak,
         "Santos said Russia would pay. Kharkiv said Russia would pay.",
         ["Kharkiv -stated-> Russia"]
+    );
+    t!(
+        person_of_a_body_said,
+        "Analyst Anna Lee of Reuters said Russia would pay. The governor of Kyiv said Russia would pay.",
+        ["Anna Lee -role-> Reuters", "Anna Lee -stated-> Russia"]
     );
     t!(
         inverted_said,
