@@ -548,25 +548,8 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 if mention.demonym && !group {
                     return None;
                 }
-                // "The governor of West Darfur said": the place only
-                // modifies the real, unnamed subject.
-                // "councils in central Israel met": also past where in it.
-                let mut lead = self.article_before(mention.span.start);
-                while let Some((start, w)) = word_before(text, self.span.start, lead) {
-                    if !PART_OF_PLACE.contains(&w.to_lowercase().as_str()) {
-                        break;
-                    }
-                    lead = self.article_before(start);
-                }
-                if let Some((start, w)) = word_before(text, self.span.start, lead) {
-                    if ["of", "for", "from", "at", "in", "by", "with"].contains(&w) {
-                        // "analyst Carol Muratore of Morgan Stanley said":
-                        // the person the name qualifies is the subject.
-                        let before = skip_space_back(text, self.span.start, start);
-                        return self.mention_ending(before).filter(|&p| {
-                            ["of", "at", "from"].contains(&w) && self.kind(p) == "PERSON"
-                        });
-                    }
+                if let Some(owner) = self.behind_preposition(m) {
+                    return owner;
                 }
                 return Some(m);
             }
@@ -744,6 +727,30 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
             }
             p = start;
         }
+    }
+
+    /// For mention `m` after a preposition, what stands for it as a
+    /// subject: the person it qualifies ("analyst Carol Muratore of Morgan
+    /// Stanley said"), else nothing ("The governor of West Darfur said": the
+    /// place only modifies the real, unnamed subject; "councils in central
+    /// Israel met": also past where in it). `None` when no preposition
+    /// comes before `m`, which then stands for itself.
+    fn behind_preposition(&self, m: usize) -> Option<Option<usize>> {
+        let text = self.text;
+        let mut lead = self.article_before(self.x.mentions[m].span.start);
+        while let Some((start, w)) = word_before(text, self.span.start, lead) {
+            if !PART_OF_PLACE.contains(&w.to_lowercase().as_str()) {
+                break;
+            }
+            lead = self.article_before(start);
+        }
+        let (start, w) = word_before(text, self.span.start, lead)?;
+        if !["of", "for", "from", "at", "in", "by", "with"].contains(&w) {
+            return None;
+        }
+        let before = skip_space_back(text, self.span.start, start);
+        let qualifies = ["of", "at", "from"].contains(&w);
+        Some(self.mention_ending(before).filter(|&p| qualifies && self.kind(p) == "PERSON"))
     }
 
     /// The first mention inside `span` that is not `subject`'s entity.
