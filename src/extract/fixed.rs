@@ -80,17 +80,17 @@ impl FixedStrings {
     pub fn find(&self, text: &str) -> Vec<Vec<Hit>> {
         let mut found: Vec<Vec<Hit>> = vec![Vec::new(); self.sets];
         // The same bytes with each break a space: offsets do not move.
-        let spaced;
-        let text = if memchr::memchr2(b'\n', b'\t', text.as_bytes()).is_some() {
-            spaced = text.replace(['\n', '\t'], " ");
-            spaced.as_str()
-        } else {
-            text
-        };
+        let spaced: Vec<u8>;
+        let mut text = text.as_bytes();
+        if memchr::memchr2(b'\n', b'\t', text).is_some() {
+            let space = |&b: &u8| if b == b'\n' || b == b'\t' { b' ' } else { b };
+            spaced = text.iter().map(space).collect();
+            text = &spaced;
+        }
         for m in self.automaton.find_overlapping_iter(text) {
             let id = m.pattern().as_usize();
             let owner = self.owners[id];
-            if owner.exact && text.as_bytes()[m.start()..m.end()] != *self.patterns[id].as_bytes() {
+            if owner.exact && text[m.start()..m.end()] != *self.patterns[id].as_bytes() {
                 continue;
             }
             found[owner.set].push(Hit { start: m.start(), end: m.end(), pattern: owner.pattern });
