@@ -2524,21 +2524,22 @@ mod tests {
         }
     }
 
+    /// The people the rules find in `text` with gazetteer `rows`.
+    fn rule_people(rows: &str, text: &str) -> Vec<String> {
+        let (mentions, found) = run_with_given(rows, text);
+        mentions
+            .iter()
+            .filter(
+                |m| matches!(m.entity, EntityRef::Found(k) if found[k as usize].kind == "PERSON"),
+            )
+            .map(|m| text[m.span.start..m.span.end].to_string())
+            .collect()
+    }
+
     #[test]
     fn an_organisation_after_a_given_name_is_a_surname() {
         let rows = format!("{GIVEN_ROWS}O1\tZorvex Group\tORG\tZorvex\t\t\n");
-        let people = |text: &str| {
-            let (mentions, found) = run_with_given(&rows, text);
-            let person = |m: &&Mention| match m.entity {
-                EntityRef::Found(k) => found[k as usize].kind == "PERSON",
-                EntityRef::Known(_) => false,
-            };
-            mentions
-                .iter()
-                .filter(person)
-                .map(|m| text[m.span.start..m.span.end].to_string())
-                .collect::<Vec<_>>()
-        };
+        let people = |text: &str| rule_people(&rows, text);
         assert_eq!(people("the composer Mark Zorvex wrote"), ["Mark Zorvex"]);
         assert!(people("fighters of Zorvex advanced").is_empty());
     }
@@ -2546,14 +2547,7 @@ mod tests {
     #[test]
     fn a_town_after_a_title_and_a_name_is_a_surname() {
         let rows = format!("{GIVEN_ROWS}P1\tQuarvia\tPLACE\t\t\tkind=city\n");
-        let people = |text: &str| {
-            let (mentions, found) = run_with_given(&rows, text);
-            mentions
-                .iter()
-                .filter(|m| matches!(m.entity, EntityRef::Found(k) if found[k as usize].kind == "PERSON"))
-                .map(|m| text[m.span.start..m.span.end].to_string())
-                .collect::<Vec<_>>()
-        };
+        let people = |text: &str| rule_people(&rows, text);
         assert_eq!(people("the bank's president Yotaro Quarvia said"), ["Yotaro Quarvia"]);
         // Not a name of its own: an ordinal, a word before a given name.
         assert!(people("the analyst First Quarvia said").is_empty());

@@ -776,7 +776,8 @@ impl<'s, 'a, F: Fn(EntityRef) -> &'a Entity> Sentence<'s, F> {
                 && next.next().is_some_and(|w| {
                     w.trim_end_matches(|c: char| !c.is_alphabetic()).ends_with("ing")
                 });
-            if !(lower == "quoted" && !matches!(first, Some("to" | "by")) || as_saying) {
+            let quoted = lower == "quoted" && !matches!(first, Some("to" | "by"));
+            if !(quoted || as_saying) {
                 return;
             }
         }
