@@ -3502,6 +3502,18 @@ mod tests {
         ("To their dismay 20 staff left.", R, "may 20"),
     ];
 
+    /// A bound word after a line break, Unix or Windows, as after a space.
+    #[test]
+    fn a_bound_word_after_a_line_break() {
+        let finder = DateFinder::new();
+        for text in ["Output rose from 2012\nonward.", "Output rose from 2012\r\nonward."] {
+            let found = finder.find(text, &[Span::new(0, text.len())], None);
+            let got: Vec<(&str, &str)> =
+                found.iter().map(|m| (&text[m.span.start..m.span.end], m.modifier)).collect();
+            assert_eq!(got, [(&text[17..text.len() - 1], "ON_OR_AFTER")], "{text:?}");
+        }
+    }
+
     #[test]
     fn positive_rows() {
         let mut failures = Vec::new();

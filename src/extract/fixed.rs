@@ -76,24 +76,24 @@ impl FixedStrings {
     /// after its end; of equal ones, the pattern listed first.
     ///
     /// A line break or tab in the text matches a pattern's space, as a
-    /// space does: archives wrap lines inside phrases (`according\nto`).
+    /// space does: archives wrap lines inside phrases (`according\nto`),
+    /// and a Windows line end (`\r\n`) is one break.
     pub fn find(&self, text: &str) -> Vec<Vec<Hit>> {
         let mut found: Vec<Vec<Hit>> = vec![Vec::new(); self.sets];
-        // The same bytes with each break a space: offsets do not move.
-        let spaced: Vec<u8>;
-        let mut text = text.as_bytes();
-        if memchr::memchr2(b'\n', b'\t', text).is_some() {
-            let space = |&b: &u8| if b == b'\n' || b == b'\t' { b' ' } else { b };
-            spaced = text.iter().map(space).collect();
-            text = &spaced;
-        }
-        for m in self.automaton.find_overlapping_iter(text) {
+        let text = text.as_bytes();
+        let spaced = Spaced::new(text);
+        let hay = spaced.as_ref().map_or(text, |s| &s.bytes[..]);
+        for m in self.automaton.find_overlapping_iter(hay) {
             let id = m.pattern().as_usize();
             let owner = self.owners[id];
-            if owner.exact && text[m.start()..m.end()] != *self.patterns[id].as_bytes() {
+            if owner.exact && hay[m.start()..m.end()] != *self.patterns[id].as_bytes() {
                 continue;
             }
-            found[owner.set].push(Hit { start: m.start(), end: m.end(), pattern: owner.pattern });
+            let (start, end) = match &spaced {
+                Some(s) => (s.start(m.start()), s.end(m.end())),
+                None => (m.start(), m.end()),
+            };
+            found[owner.set].push(Hit { start, end, pattern: owner.pattern });
         }
         for hits in &mut found {
             hits.sort_unstable_by_key(|h| (h.start, Reverse(h.end), h.pattern));
@@ -107,6 +107,43 @@ impl FixedStrings {
             });
         }
         found
+    }
+}
+
+/// A text's bytes with each line break and tab a space, for a search
+/// that reads them as one; with the offsets of the text they came from.
+struct Spaced {
+    bytes: Vec<u8>,
+    /// Where a `\r` before a `\n` was left out, as an offset in `bytes`:
+    /// the `\n`'s, after it became a space (ascending).
+    dropped: Vec<usize>,
+}
+
+impl Spaced {
+    /// `None` when `text` has no byte to change, and is searched as it is.
+    fn new(text: &[u8]) -> Option<Spaced> {
+        memchr::memchr3(b'\n', b'\t', b'\r', text)?;
+        let mut bytes = Vec::with_capacity(text.len());
+        let mut dropped = Vec::new();
+        for (i, &b) in text.iter().enumerate() {
+            match b {
+                b'\r' if text.get(i + 1) == Some(&b'\n') => dropped.push(bytes.len()),
+                b'\n' | b'\t' | b'\r' => bytes.push(b' '),
+                _ => bytes.push(b),
+            }
+        }
+        Some(Spaced { bytes, dropped })
+    }
+
+    /// The text's offset of byte `at` of `bytes`.
+    fn start(&self, at: usize) -> usize {
+        at + self.dropped.partition_point(|&d| d <= at)
+    }
+
+    /// The text's offset of the end of a match ending at `at` of `bytes`:
+    /// just after its last byte.
+    fn end(&self, at: usize) -> usize {
+        at.checked_sub(1).map_or(0, |last| self.start(last) + 1)
     }
 }
 
@@ -141,6 +178,15 @@ mod tests {
         let got: Vec<(usize, usize, usize)> =
             fixed.find(text)[0].iter().map(|h| (h.start, h.end, h.pattern)).collect();
         assert_eq!(got, [(0, 12, 0), (13, 27, 1)]);
+    }
+
+    #[test]
+    fn a_windows_line_end_is_a_space() {
+        let phrases = ["according to".to_string(), "Prime Minister".to_string()];
+        let fixed = FixedStrings::new(&[(&phrases, false)]);
+        let text = "Prime\r\nMinister, according\r\n to,\r\r\naccording\rto";
+        let got: Vec<&str> = fixed.find(text)[0].iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(got, ["Prime\r\nMinister", "according\rto"]);
     }
 
     /// Sets with overlapping, nested, repeated and case-variant patterns

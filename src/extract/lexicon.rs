@@ -280,9 +280,9 @@ impl Lexicon {
                 continue;
             }
             let distance = if at.end <= span.start {
-                span.start - at.end
+                gap_len(text, at.end, span.start)
             } else {
-                at.start.saturating_sub(span.end)
+                gap_len(text, span.end, at.start)
             };
             if best.is_some_and(|(d, _)| distance >= d) {
                 continue;
@@ -296,6 +296,21 @@ impl Lexicon {
         }
         best.map(|(_, e)| e.clone())
     }
+}
+
+/// The length of `text[from..to]` with each run of white space one byte:
+/// how far apart two words are, whatever the line ends and indents
+/// between them.
+fn gap_len(text: &str, from: usize, to: usize) -> usize {
+    let Some(gap) = text.as_bytes().get(from..to) else { return to.saturating_sub(from) };
+    let mut len = 0;
+    let mut space = false;
+    for &b in gap {
+        let next = b.is_ascii_whitespace();
+        len += usize::from(!(next && space));
+        space = next;
+    }
+    len
 }
 
 #[cfg(test)]
@@ -330,5 +345,22 @@ mod tests {
         let text = "Six officers had been killed in a strike.";
         let s = [Span::new(0, text.len())];
         assert_eq!(lex.event_near(text, &s, Span::new(0, 12)).as_deref(), Some("killed"));
+    }
+
+    /// Of two verbs as far from a number in words, the first wins,
+    /// however the lines between them are broken and indented.
+    #[test]
+    fn line_ends_do_not_move_the_nearest_verb() {
+        let lex = Lexicon::with_defaults().unwrap();
+        for text in [
+            "Troops killed then six officers then arrested more.",
+            "Troops killed\r\n    then six officers then arrested more.",
+            "Troops killed then\n    six officers then arrested more.",
+        ] {
+            let s = [Span::new(0, text.len())];
+            let six = text.find("six").unwrap_or(0);
+            let at = Span::new(six, text.find("officers").unwrap_or(0) + "officers".len());
+            assert_eq!(lex.event_near(text, &s, at).as_deref(), Some("killed"), "{text:?}");
+        }
     }
 }

@@ -1245,36 +1245,40 @@ impl Scanner<'_> {
         self.line_len(next, 101) <= 100
     }
 
-    /// Length in chars of the line starting at `at`, counting at most
-    /// `cap + 1` chars.
+    /// Length in chars of the line starting at `at`, without the white
+    /// space that ends it (a Windows line end's `\r` among it), so that a
+    /// line measures the same whatever its line end; `cap + 1` for any
+    /// line longer than `cap`.
     fn line_len(&self, at: usize, cap: usize) -> usize {
         let Some(rest) = self.text.get(at..) else { return 0 };
         // An ASCII line, nearly every one: bytes are chars, and the line
-        // ends at the first newline among its first `cap + 2` bytes.
-        let window = &rest.as_bytes()[..rest.len().min(cap + 2)];
-        let line = memchr::memchr(b'\n', window).map_or(window, |i| &window[..i]);
+        // ends at the first newline among its first `cap + 3` bytes.
+        let window = &rest.as_bytes()[..rest.len().min(cap + 3)];
+        let end = memchr::memchr(b'\n', window);
+        let line = end.map_or(window, |i| &window[..i]);
         if line.is_ascii() {
-            if line.len() > cap {
+            let trimmed = line.iter().rposition(|&b| !is_space(b)).map_or(0, |i| i + 1);
+            if trimmed > cap {
                 return cap + 1;
             }
-            return line.iter().rposition(|&b| !is_space(b)).map_or(0, |i| i + 1);
+            if end.is_some() || window.len() == rest.len() {
+                return trimmed;
+            }
         }
-        let mut len = 0;
-        let mut trimmed = 0;
+        let (mut len, mut trimmed) = (0, 0);
         for c in rest.chars() {
-            if c == '\n' || len > cap {
+            if c == '\n' {
                 break;
             }
             len += 1;
             if !c.is_whitespace() {
                 trimmed = len;
+                if trimmed > cap {
+                    return cap + 1;
+                }
             }
         }
-        if len > cap {
-            len
-        } else {
-            trimmed
-        }
+        trimmed
     }
 
     /// Decides a line break at `p` that does not follow terminal
@@ -1501,6 +1505,39 @@ mod tests {
         ];
         for text in crate::testing::generated_texts(pieces, 20_000, 40) {
             assert_eq!(split_with(&text, true), split_with(&text, false), "{text:?}");
+        }
+    }
+
+    /// A text with Windows line ends splits where the same text with Unix
+    /// ones does: the `\r` before each `\n` changes no decision.
+    #[test]
+    fn windows_line_ends_split_as_unix_ones() {
+        let long = "x".repeat(45);
+        let pieces: &[&str] = &[
+            "word ",
+            "Word ",
+            "a",
+            "Mr",
+            "5",
+            "1.",
+            " ",
+            "\n",
+            "\n\n",
+            " \n",
+            ". ",
+            ".\n",
+            "\"",
+            "- Best actor - ",
+            "• ",
+            "1) ",
+            "The quick brown fox jumps over the lazy dog while nobody watches it ",
+            &long,
+        ];
+        let sentences = |text: &str| -> Vec<String> {
+            split(text).iter().map(|s| text[s.start..s.end].replace('\r', "")).collect()
+        };
+        for text in crate::testing::generated_texts(pieces, 20_000, 40) {
+            assert_eq!(sentences(&text.replace('\n', "\r\n")), sentences(&text), "{text:?}");
         }
     }
 

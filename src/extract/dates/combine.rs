@@ -477,7 +477,9 @@ fn bounds(s: &str, cands: &mut [Cand]) {
                     // "from 2014 on" only; "on" alone is too common.
                     let from_on =
                         w != "on" || super::prev_word(s, c.start).0.eq_ignore_ascii_case("from");
-                    if whole && from_on && skip <= 1 {
+                    // One space or line break (`\r\n` too) before the word.
+                    let one = skip <= 1 || &rest[..skip] == "\r\n";
+                    if whole && from_on && one {
                         if w == "on" {
                             c.start = super::prev_word(s, c.start).1;
                         }
