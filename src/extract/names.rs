@@ -381,7 +381,8 @@ fn after_legal_forms(text: &str, mut end: usize) -> usize {
 /// that `and` and a name follow ("Shanghai Airlines and Xiamen Airlines";
 /// but "Procter and Gamble Co", "State Street Bank and Trust Company"),
 /// and after a legal form ("Prudential Securities Incorporated\nPaineWebber
-/// Incorporated" in a list; but "Canadian Tire Corp Ltd"); and around a
+/// Incorporated" in a list; but "Canadian Tire Corp Ltd" and "Bond Corp
+/// Holdings Ltd", where a head word goes on); and around a
 /// time the pattern ran on into after a lead word ("the High Court on
 /// Monday and the Senate Committee").
 fn split_at_heads(text: &str, span: Span) -> Vec<Span> {
@@ -409,7 +410,7 @@ fn split_at_heads(text: &str, span: Span) -> Vec<Span> {
                 resume += 1;
             }
             start = words.get(resume).map_or(span.end, |&(i, _)| span.start + i);
-        } else if legal(w) && !legal(next) && !["and", "&", "of"].contains(&next) {
+        } else if legal(w) && !legal(next) && !head(next) && !["and", "&", "of"].contains(&next) {
             parts.push(Span::new(start, end));
             start = span.start + words[k + 1].0;
         } else if next == "and" && (head(w) || legal(w)) && k + 2 < words.len() {
@@ -2724,6 +2725,8 @@ mod tests {
         assert_eq!(run("Zorvex Shipbuilding Co. Ltd. rose"), ["ORG Zorvex Shipbuilding Co. Ltd."]);
         assert_eq!(run("and Quill Co., Ltd. fell"), ["ORG Quill Co., Ltd."]);
         assert_eq!(run("Quill Co. and others"), ["ORG Quill Co."]);
+        // A head word after a legal form goes on with the name.
+        assert_eq!(run("Zorvex Corp Holdings Ltd said"), ["ORG Zorvex Corp Holdings Ltd"]);
         // An ordinary word opening the sentence, with `of` after it: a
         // quantifier, or a word the document writes in lower case.
         assert_eq!(run("Most of Zorvex Motors was sold."), ["ORG Zorvex Motors"]);
