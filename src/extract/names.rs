@@ -427,6 +427,57 @@ fn split_at_heads(text: &str, span: Span) -> Vec<Span> {
     parts
 }
 
+/// Where a partnership's name starts when commas stand between its
+/// partners ("Goldman, Sachs and Co", "Peat, Marwick, Mitchell and Co"):
+/// the rule's match `span` starts at the last partner, and the start moves
+/// back over the others. It stays when the word before a comma is no
+/// surname (`AZT`, `However`, a legal form), is a known name ("in London,
+/// Smith and Co"), or when a capitalised word stands before the first
+/// partner, as in a list of firms ("Merrill Lynch, Needham and Co").
+fn partners_before(text: &str, span: Span, mentions: &[Mention]) -> usize {
+    let mut words = text[span.start..span.end].split_whitespace();
+    let partnership = matches!(
+        (words.next(), words.next(), words.next(), words.next()),
+        (Some(_), Some("and" | "&"), Some("Co" | "Co."), None)
+    );
+    if !partnership {
+        return span.start;
+    }
+    let partner = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(|c| c.is_uppercase())
+            && w.chars().any(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && !(NOT_NAMES.contains(&w) || LEGAL_FORMS.contains(&w) || HEAD_WORDS.contains(w))
+            && !CALENDAR_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))
+    };
+    let known = |a: usize, b: usize| mentions.iter().any(|m| m.span.start < b && a < m.span.end);
+    let mut start = span.start;
+    loop {
+        let before = &text[..start];
+        let gap = before.len() - before.trim_end().len();
+        let Some(rest) = before.trim_end().strip_suffix(',') else { break };
+        if gap == 0 || before[rest.len() + 1..].matches('\n').count() > 1 {
+            break;
+        }
+        let from = rest
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if !partner(&rest[from..]) || known(from, rest.len()) {
+            break;
+        }
+        start = from;
+    }
+    let prev = text[..start].trim_end();
+    let prev_word = prev.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if prev_word.starts_with(char::is_uppercase) && prev.ends_with(prev_word) {
+        return span.start;
+    }
+    start
+}
+
 /// Abbreviations whose full stop belongs to an organisation's name.
 const NAME_ABBREVIATIONS: &[&str] = &["Inc", "Corp", "Co", "Ltd", "Bros", "Cos"];
 
@@ -1216,6 +1267,7 @@ impl NameRules {
                 if LEGAL_FORMS.contains(&last.trim_end_matches('.')) {
                     span.end = after_legal_forms(text, span.end);
                 }
+                span.start = partners_before(text, span, mentions);
                 for part in split_at_heads(text, self.after_office(text, span)) {
                     new.push((trim_name(text, part, false), "ORG"));
                 }
@@ -2725,6 +2777,16 @@ mod tests {
         assert_eq!(run("Zorvex Shipbuilding Co. Ltd. rose"), ["ORG Zorvex Shipbuilding Co. Ltd."]);
         assert_eq!(run("and Quill Co., Ltd. fell"), ["ORG Quill Co., Ltd."]);
         assert_eq!(run("Quill Co. and others"), ["ORG Quill Co."]);
+        // Partners' names with commas between them.
+        assert_eq!(run("through Zorvex, Quill and Co said"), ["ORG Zorvex, Quill and Co"]);
+        assert_eq!(run("Peat, Zorvex, Quill and Co. said"), ["ORG Peat, Zorvex, Quill and Co."]);
+        for (text, name) in [
+            ("makes AZT, Quill and Co", "ORG Quill and Co"),
+            ("However, Quill and Co said", "ORG Quill and Co"),
+            ("Merrill Zorvex, Quill and Co said", "ORG Quill and Co"),
+        ] {
+            assert!(run(text).contains(&name.to_string()), "{text}: {:?}", run(text));
+        }
         // A head word after a legal form goes on with the name.
         assert_eq!(run("Zorvex Corp Holdings Ltd said"), ["ORG Zorvex Corp Holdings Ltd"]);
         // An ordinary word opening the sentence, with `of` after it: a
