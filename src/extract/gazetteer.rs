@@ -320,8 +320,9 @@ impl GazetteerBuilder {
         }
         let mut patterns = Vec::with_capacity(order.len());
         let mut targets = Vec::with_capacity(order.len());
-        // Spellings of the Arabic article no entry wrote: each goes to the
-        // first form that yields it, and never takes a form an entry owns.
+        // Spellings of the Arabic article, and British or American ones,
+        // no entry wrote: each goes to the first form that yields it, and
+        // never takes a form an entry owns.
         let mut spelled: HashSet<String, FxBuild> = HashSet::default();
         for (form, &(entity, demonym, _)) in order.iter().zip(&owners) {
             let common = self.common.contains(*form);
@@ -329,7 +330,7 @@ impl GazetteerBuilder {
                 patterns.push(variant);
                 targets.push(Target { entity, demonym, common });
             }
-            for spelling in article_spellings(form) {
+            for spelling in article_spellings(form).into_iter().chain(other_spellings(form)) {
                 if index.contains_key(spelling.as_str()) || !spelled.insert(spelling.clone()) {
                     continue;
                 }
@@ -500,6 +501,37 @@ fn article_spellings(form: &str) -> Vec<String> {
                 if spelling != form {
                     out.push(spelling);
                 }
+            }
+        }
+    }
+    out
+}
+
+/// Other spellings news gives a long name (three words or more): British
+/// and American (`Organisation`, `Organization`; `Co-operation`,
+/// `Cooperation`), and without the article after `of` (`Organization of
+/// Petroleum Exporting Countries`, `Ministry of Interior`).
+fn other_spellings(form: &str) -> Vec<String> {
+    const SWAPS: &[(&str, &str)] = &[
+        ("isation", "ization"),
+        ("ization", "isation"),
+        ("Co-operat", "Cooperat"),
+        ("Cooperat", "Co-operat"),
+        (" of the ", " of "),
+    ];
+    if form.split_whitespace().nth(2).is_none() {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for (from, to) in SWAPS {
+        for k in 0..=out.len() {
+            let base = if k == 0 { form } else { out[k - 1].as_str() };
+            if !base.contains(from) {
+                continue;
+            }
+            let spelling = base.replace(from, to);
+            if spelling != form && !out.contains(&spelling) {
+                out.push(spelling);
             }
         }
     }
@@ -797,6 +829,31 @@ mod tests {
                 "North Korea=North Korea",
                 "Kim Jong\u{2010}un=Kim Jong Un",
                 "Cote d’Ivoire=Cote d'Ivoire"
+            ]
+        );
+    }
+
+    #[test]
+    fn british_and_american_spellings() {
+        let mut b = GazetteerBuilder::new();
+        b.add_file(
+            "t.tsv",
+            "id\tname\ttype\taliases\tdemonyms\tattributes\n\
+             Q1\tOrganization of the Zorvex Exporting Countries\tORG\t\t\t\n\
+             Q2\tOrganisation for Economic Co-operation and Development\tORG\t\t\t\n\
+             Q3\tWorld Zorvex Organization\tORG\t\t\t\n\
+             Q4\tWorld Zorvex Organisation\tORG\t\t\t\n",
+        );
+        let g = b.build().unwrap();
+        let text = "The Organisation of Zorvex Exporting Countries, the Organization for \
+                    Economic Cooperation and Development and the World Zorvex Organisation met.";
+        assert_eq!(
+            names(&g, text),
+            [
+                "Organisation of Zorvex Exporting Countries=Organization of the Zorvex Exporting Countries",
+                "Organization for Economic Cooperation and Development=Organisation for Economic Co-operation and Development",
+                // An entry's own spelling is its own.
+                "World Zorvex Organisation=World Zorvex Organisation",
             ]
         );
     }
