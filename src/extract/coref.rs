@@ -22,6 +22,15 @@ pub fn resolve<'a>(
     names: &NameRules,
     entity: impl Fn(EntityRef) -> &'a Entity,
 ) {
+    let (defined, relinked) = acronyms(text, sentences, mentions, &entity);
+    for (i, named) in relinked {
+        mentions[i].entity = named;
+        mentions[i].source = Source::Coref;
+    }
+    if !defined.is_empty() {
+        mentions.extend(defined);
+        mentions.sort_by_key(|m| m.span.start);
+    }
     let (mut added, towns) = surnames(text, sentences, mentions, names, &entity);
     for (i, person) in towns {
         mentions[i].entity = person;
@@ -33,6 +42,188 @@ pub fn resolve<'a>(
     }
     mentions.extend(added);
     mentions.sort_by_key(|m| m.span.start);
+}
+
+/// Acronyms the document defines in brackets after a name (`the European
+/// Community (EC)`, `Interstate Commerce Commission (ICC)`): each
+/// occurrence of the acronym names that entity, as new mentions where
+/// none stood, and as (index, entity) for a mention the gazetteer gave
+/// another entity (`ICC`, the International Criminal Court). An acronym
+/// defined for two entities is left alone; so is one inside a longer
+/// mention.
+///
+/// When the gazetteer already reads the acronym as another entity: if that
+/// entity's name is the acronym (`ASEAN`, `ONGC`), the name defined is
+/// that entity, written out (`Oil & Natural Gas Corp`), and its mentions
+/// are relinked to it; if the two names share a word that is not a
+/// generic one (`Saudi Arabian Monetary Agency`, the `Saudi Central Bank`
+/// since 2020), the acronym is left alone, as one body may have been
+/// renamed.
+fn acronyms<'a>(
+    text: &str,
+    sentences: &[Span],
+    mentions: &[Mention],
+    entity: &impl Fn(EntityRef) -> &'a Entity,
+) -> (Vec<Mention>, Vec<(usize, EntityRef)>) {
+    let bytes = text.as_bytes();
+    let mut defined: Vec<(&str, Option<EntityRef>)> = Vec::new();
+    for open in memchr::memchr_iter(b'(', bytes) {
+        let Some(len) = bytes[open + 1..].iter().take(9).position(|&b| b == b')') else {
+            continue;
+        };
+        let acronym = &text[open + 1..open + 1 + len];
+        let letters = acronym.bytes().filter(u8::is_ascii_uppercase).count();
+        if letters < 2
+            || !acronym.starts_with(|c: char| c.is_ascii_uppercase())
+            || !acronym.bytes().all(|b| b.is_ascii_uppercase() || b == b'&')
+        {
+            continue;
+        }
+        // The name ends just before the bracket, one space or line away.
+        let before = text[..open].trim_end();
+        if !(1..=2).contains(&(open - before.len())) {
+            continue;
+        }
+        let k = mentions.partition_point(|m| m.span.end < before.len());
+        let Some(named) = mentions.get(k).filter(|m| m.span.end == before.len()) else {
+            continue;
+        };
+        let name = &text[named.span.start..named.span.end];
+        if !name.contains(char::is_whitespace) || !abbreviates(acronym, name) {
+            continue;
+        }
+        match defined.iter_mut().find(|(a, _)| *a == acronym) {
+            Some((_, e)) if *e != Some(named.entity) => *e = None,
+            Some(_) => {}
+            None => defined.push((acronym, Some(named.entity))),
+        }
+    }
+    let (mut added, mut relinked) = (Vec::new(), Vec::new());
+    for (acronym, named) in defined {
+        let Some(named) = named else { continue };
+        // Each whole-word occurrence, with the mention there or overlapping it.
+        let occurrences: Vec<(Span, Option<usize>)> = text
+            .match_indices(acronym)
+            .filter_map(|(at, _)| {
+                let end = at + acronym.len();
+                let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+                if word(at.checked_sub(1).and_then(|i| bytes.get(i))) || word(bytes.get(end)) {
+                    return None;
+                }
+                let k = mentions.partition_point(|m| m.span.end <= at);
+                let k = mentions.get(k).is_some_and(|m| m.span.start < end).then_some(k);
+                Some((Span::new(at, end), k))
+            })
+            .collect();
+        let known = occurrences.iter().find_map(|&(span, k)| {
+            k.filter(|&k| mentions[k].span == span && mentions[k].entity != named)
+        });
+        let mut target = named;
+        if let Some(k) = known {
+            let (read, defined) = (entity(mentions[k].entity), entity(named));
+            if read.name.eq_ignore_ascii_case(acronym) {
+                target = mentions[k].entity;
+                for (i, m) in mentions.iter().enumerate() {
+                    if m.entity == named {
+                        relinked.push((i, target));
+                    }
+                }
+            } else if share_a_word(&read.name, &defined.name) {
+                continue;
+            }
+        }
+        for (span, k) in occurrences {
+            match k {
+                Some(k) if mentions[k].span == span && mentions[k].entity != target => {
+                    relinked.push((k, target));
+                }
+                Some(_) => {}
+                None => added.push(Mention {
+                    span,
+                    sentence: super::sentence_of(sentences, span.start),
+                    entity: target,
+                    source: Source::Coref,
+                    demonym: false,
+                }),
+            }
+        }
+    }
+    (added, relinked)
+}
+
+/// Whether two names share a word other than the generic words of names
+/// of bodies (`International`, `Council`, `of`).
+fn share_a_word(a: &str, b: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "International",
+        "National",
+        "European",
+        "American",
+        "United",
+        "World",
+        "General",
+        "Central",
+        "Federal",
+        "Council",
+        "Committee",
+        "Commission",
+        "Agency",
+        "Association",
+        "Organisation",
+        "Organization",
+        "Authority",
+        "Army",
+        "Party",
+        "Front",
+        "Movement",
+        "Bank",
+        "Board",
+        "Office",
+        "Department",
+        "Ministry",
+        "Corp",
+        "Corporation",
+        "Company",
+        "Institute",
+        "Union",
+        "Centre",
+        "Center",
+        "Service",
+        "Services",
+        "Administration",
+    ];
+    let words = |s: &'_ str| -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase))
+            .filter(|w| !GENERIC.contains(w))
+            .map(str::to_string)
+            .collect()
+    };
+    let b = words(b);
+    words(a).iter().any(|w| b.contains(w))
+}
+
+/// Whether `acronym` abbreviates `name`: its letters found in the name in
+/// order, the first at the start of a word (Schwartz and Hearst's test
+/// for abbreviation definitions): `ROK` for `Republic of Korea`, `ICCO`
+/// for `International Cocoa Organization`, not `AK` for `Kenya`.
+fn abbreviates(acronym: &str, name: &str) -> bool {
+    let name: Vec<char> = name.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let mut at = name.len();
+    let letters: Vec<char> = acronym.chars().filter(char::is_ascii_alphabetic).collect();
+    for (i, c) in letters.iter().enumerate().rev() {
+        let c = c.to_ascii_lowercase();
+        let first = i == 0;
+        loop {
+            let Some(k) = at.checked_sub(1) else { return false };
+            at = k;
+            let word_start = k == 0 || !name[k - 1].is_alphanumeric();
+            if name[k] == c && (!first || word_start) {
+                break;
+            }
+        }
+    }
+    true
 }
 
 /// The word a person is called by on second mention: the last word, or the
@@ -417,7 +608,10 @@ mod pipeline_tests {
              H4\tMeles Zenawi\tPERSON\t\t\t\n\
              H5\tFritz Kuhn\tPERSON\t\t\t\n\
              P1\tRussia\tPLACE\t\tRussian\t\n\
-             P2\tHenderson\tPLACE\t\t\tkind=city\n",
+             P2\tHenderson\tPLACE\t\t\tkind=city\n\
+             O1\tQNGC\tORG\t\t\t\n\
+             O2\tZorvex Central Bank\tORG\tZMA\t\t\n\
+             O3\tZealand Criminal Court\tORG\tZCC\t\t\n",
         );
         let pipeline = Pipeline::new(b.build().unwrap(), Lexicon::with_defaults().unwrap());
         let x = pipeline.extract(&Document::new("t", text), None);
@@ -481,6 +675,73 @@ mod pipeline_tests {
             linked("Lim Eul-chul, a professor at a university, spoke. Lim said more."),
             ["Lim Eul-chul=Lim Eul-chul(rule)", "Lim=Lim Eul-chul(coref)"]
         );
+    }
+
+    #[test]
+    fn acronym_defined_after_a_name() {
+        let text = "The Zorvex Liberation Front (ZLF) attacked. ZLF fighters and the \
+                    ZLF-led group left; ZLFX did not.";
+        assert_eq!(
+            linked(text),
+            [
+                "Zorvex Liberation Front=Zorvex Liberation Front(rule)",
+                "ZLF=Zorvex Liberation Front(coref)",
+                "ZLF=Zorvex Liberation Front(coref)",
+                "ZLF=Zorvex Liberation Front(coref)",
+            ]
+        );
+        // Letters that do not spell the name, a one-word name, a common noun.
+        for text in [
+            "The Zorvex Liberation Front (QQ) attacked. QQ fighters left.",
+            "Russia (RU) said. RU officials left.",
+            "gross domestic product (GDP) rose. GDP fell.",
+        ] {
+            assert!(
+                linked(text).iter().all(|l| !l.contains("(coref)")),
+                "{text}: {:?}",
+                linked(text)
+            );
+        }
+    }
+
+    #[test]
+    fn acronym_the_gazetteer_reads_otherwise() {
+        // Defined for another body: the definition wins.
+        assert_eq!(
+            linked("The Zorvex Commerce Commission (ZCC) ruled. ZCC staff left."),
+            [
+                "Zorvex Commerce Commission=Zorvex Commerce Commission(rule)",
+                "ZCC=Zorvex Commerce Commission(coref)",
+                "ZCC=Zorvex Commerce Commission(coref)",
+            ]
+        );
+        // The gazetteer's entity goes by the acronym: the name written out is it.
+        assert_eq!(
+            linked("Quill Natural Gas Corp (QNGC) said. QNGC left."),
+            ["Quill Natural Gas Corp=QNGC(coref)"]
+        );
+        // A name sharing a word with the gazetteer's: maybe renamed; left alone.
+        assert_eq!(
+            linked("The Zorvex Monetary Agency (ZMA) said. ZMA left."),
+            ["Zorvex Monetary Agency=Zorvex Monetary Agency(rule)"]
+        );
+    }
+
+    #[test]
+    fn acronym_letters_in_order() {
+        use super::super::coref::abbreviates;
+        for (acronym, name) in [
+            ("ROK", "Republic of Korea"),
+            ("ICCO", "International Cocoa Organization"),
+            ("ASEAN", "Association of Southeast Asian Nations"),
+            ("PEMEX", "Petroleos Mexicanos"),
+            ("EC", "European\nCommunity"),
+        ] {
+            assert!(abbreviates(acronym, name), "{acronym} {name}");
+        }
+        for (acronym, name) in [("AK", "Kenya"), ("PS", "Socialist Party"), ("SET", "Thailand")] {
+            assert!(!abbreviates(acronym, name), "{acronym} {name}");
+        }
     }
 
     #[test]
