@@ -56,9 +56,9 @@ pub fn resolve<'a>(
 /// entity's name is the acronym (`ASEAN`, `ONGC`), the name defined is
 /// that entity, written out (`Oil & Natural Gas Corp`), and its mentions
 /// are relinked to it; if the two names share a word that is not a
-/// generic one (`Saudi Arabian Monetary Agency`, the `Saudi Central Bank`
-/// since 2020), the acronym is left alone, as one body may have been
-/// renamed.
+/// generic one (`Organisation of the Islamic Conference`, the
+/// `Organisation of Islamic Cooperation` since 2011), the acronym is left
+/// alone, as one body may have been renamed.
 fn acronyms<'a>(
     text: &str,
     sentences: &[Span],
