@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::gazetteer::Entity;
 use super::lexicon::{Frame, Lexicon};
-use super::names::NameRules;
+use super::names::{self, NameRules};
 use super::{EntityRef, Mention, Source};
 use crate::hash::FxBuild;
 use crate::Span;
@@ -152,7 +152,8 @@ fn acronyms<'a>(
 }
 
 /// Whether two names share a word other than the generic words of names
-/// of bodies (`International`, `Council`, `of`).
+/// of bodies: their head words (`Council`, `Agency`) and the adjectives
+/// many share (`International`).
 fn share_a_word(a: &str, b: &str) -> bool {
     const GENERIC: &[&str] = &[
         "International",
@@ -164,38 +165,13 @@ fn share_a_word(a: &str, b: &str) -> bool {
         "General",
         "Central",
         "Federal",
-        "Council",
-        "Committee",
-        "Commission",
-        "Agency",
-        "Association",
-        "Organisation",
-        "Organization",
-        "Authority",
-        "Army",
-        "Party",
-        "Front",
-        "Movement",
-        "Bank",
         "Board",
-        "Office",
-        "Department",
-        "Ministry",
-        "Corp",
-        "Corporation",
-        "Company",
-        "Institute",
-        "Union",
-        "Centre",
-        "Center",
-        "Service",
         "Services",
-        "Administration",
     ];
     let words = |s: &'_ str| -> Vec<String> {
         s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase))
-            .filter(|w| !GENERIC.contains(w))
+            .filter(|w| !(GENERIC.contains(w) || names::is_head_word(w)))
             .map(str::to_string)
             .collect()
     };

@@ -89,10 +89,7 @@ impl FixedStrings {
             if owner.exact && hay[m.start()..m.end()] != *self.patterns[id].as_bytes() {
                 continue;
             }
-            let (start, end) = match &spaced {
-                Some(s) => (s.start(m.start()), s.end(m.end())),
-                None => (m.start(), m.end()),
-            };
+            let (start, end) = Spaced::offsets(&spaced, m.start(), m.end());
             found[owner.set].push(Hit { start, end, pattern: owner.pattern });
         }
         for hits in &mut found {
@@ -141,6 +138,15 @@ impl Spaced {
         Some(Spaced { bytes, dropped })
     }
 
+    /// The text's offsets of match `start..end` of `spaced`'s bytes, or of
+    /// the text itself when there is no copy.
+    fn offsets(spaced: &Option<Spaced>, start: usize, end: usize) -> (usize, usize) {
+        match spaced {
+            Some(s) => (s.start(start), s.end(end)),
+            None => (start, end),
+        }
+    }
+
     /// The text's offset of byte `at` of `bytes`.
     fn start(&self, at: usize) -> usize {
         at + self.dropped.partition_point(|&d| d <= at)
@@ -154,11 +160,17 @@ impl Spaced {
 }
 
 /// The matches of `automaton` (leftmost-longest) as [`Hit`]s: what
-/// [`FixedStrings::find`] gives for the same patterns.
+/// [`FixedStrings::find`] gives for the same patterns, line breaks read as
+/// spaces alike.
 pub(crate) fn hits(automaton: &AhoCorasick, text: &str) -> Vec<Hit> {
+    let spaced = Spaced::new(text.as_bytes());
+    let hay = spaced.as_ref().map_or(text.as_bytes(), |s| &s.bytes[..]);
     automaton
-        .find_iter(text)
-        .map(|m| Hit { start: m.start(), end: m.end(), pattern: m.pattern().as_usize() })
+        .find_iter(hay)
+        .map(|m| {
+            let (start, end) = Spaced::offsets(&spaced, m.start(), m.end());
+            Hit { start, end, pattern: m.pattern().as_usize() }
+        })
         .collect()
 }
 
@@ -206,7 +218,10 @@ mod tests {
         let b: Vec<String> =
             ["Bank", "bank", "an", "Bank of", "k o", "ab"].iter().map(|s| s.to_string()).collect();
         let fixed = FixedStrings::new(&[(&a, true), (&b, false), (&a, false)]);
-        let pieces = ["a", "b", "c", "d", "A", "B", "Bank", "bank", " ", "of", "x", "y", "k", "é"];
+        let pieces = [
+            "a", "b", "c", "d", "A", "B", "Bank", "bank", " ", "of", "x", "y", "k", "é", "\n",
+            "\r\n",
+        ];
         for text in crate::testing::generated_texts(&pieces, 5000, 20) {
             let found = fixed.find(&text);
             assert_eq!(found[0], alone(&a, true, &text), "{text:?}");

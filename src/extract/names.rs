@@ -63,6 +63,12 @@ const ORG_HEADS: &str = "Institute|University|Ministry|Agency|Party|Brigade|Batt
 static HEAD_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| ORG_HEADS.split('|').collect());
 
+/// Whether `word` is a head word of organisations' names (`Council`,
+/// `Agency`, `Corp`), for other stages.
+pub(crate) fn is_head_word(word: &str) -> bool {
+    HEAD_WORDS.contains(word)
+}
+
 /// Abbreviated heads, written with their full stop (`Acme Widgets Inc.`).
 const ORG_ABBREVIATIONS: &str = "Inc\\.|Corp\\.|Ltd\\.|Co\\.|Cos\\.";
 
@@ -444,8 +450,7 @@ fn partners_before(text: &str, span: Span, mentions: &[Mention]) -> usize {
         return span.start;
     }
     let partner = |w: &str| {
-        let mut chars = w.chars();
-        chars.next().is_some_and(|c| c.is_uppercase())
+        w.starts_with(char::is_uppercase)
             && w.chars().any(char::is_lowercase)
             && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
             && !(NOT_NAMES.contains(&w) || LEGAL_FORMS.contains(&w) || HEAD_WORDS.contains(w))
