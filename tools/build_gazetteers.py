@@ -439,6 +439,12 @@ def load_cities(shared):
         return list(json.load(f).values())
 
 
+def squashed(s):
+    """`s` folded, without spaces and hyphens: `Lashkar Gāh` and
+    `Lashkargah` are one spelling."""
+    return re.sub(r"[\s\-]+", "", fold(s))
+
+
 def close_spellings(name, alternates, max_dist, min_len=4, skip=lambda a: False):
     """(edit distance, alternate) for the alternate names that write `name`
     without diacritics or spell it closely (Kharkov/Kharkiv, Kiev/Kyiv): same
@@ -450,11 +456,11 @@ def close_spellings(name, alternates, max_dist, min_len=4, skip=lambda a: False)
             continue
         if a.isupper() or len(a) < min_len or re.search(r"\d", a):
             continue
-        if len(a.split()) != len(name.split()):
-            continue
         if not a[0].isupper():
             continue
         if not a.isascii() or "'" in a:
+            continue
+        if len(a.split()) != len(name.split()):
             continue
         fa = fold(a)
         if fa == fn:
@@ -473,8 +479,40 @@ def closest(spellings):
     return [a for _, a in out[:4]]
 
 
-def city_aliases(city, max_dist=2):
-    return closest(close_spellings(city["name"], city.get("alternatenames", []), max_dist))
+def pieces(s):
+    return [p for p in re.split(r"[\s\-]+", s) if p]
+
+
+def joined_spellings(name, alternates, limit=2, skip=frozenset()):
+    """Up to `limit` alternates that write `name` with its words joined or
+    hyphenated (`Lashkargah` for `Lashkar Gah`, `Tel-Aviv`, `Mazar-e-Sharif`),
+    as news does; not split into more words, not camel case
+    (`BordjBouArreridj`), and with the name's
+    capitals when the words are the same (not `Tel-aviv`). Not the names in
+    `skip` (regions: `Al-Hasakah` governorate, `Al Hasakah` town)."""
+    caps = [p[0].isupper() for p in pieces(name)]
+    out = []
+    for a in alternates:
+        if a == name or a in skip or a.isupper() or len(a) < 5 or not a.isascii() or "'" in a \
+                or not good_generated_alias(a):
+            continue
+        if re.search(r"[a-z][A-Z]|\d", a) or squashed(a) != squashed(name):
+            continue
+        ps = pieces(a)
+        if len(ps) > len(caps):
+            continue  # not `Bay Side` for Bayside: ordinary words apart
+        if len(ps) == len(caps) and ([p[0].isupper() for p in ps] != caps
+                                     or [fold(p) for p in ps] != [fold(p) for p in pieces(name)]):
+            continue  # the same words, other separators: not `Lac Rosse`
+        out.append((len(ps), a))
+    return [a for _, a in sorted(set(out))[:limit]]
+
+
+def city_aliases(city, max_dist=2, regions=frozenset()):
+    alternates = city.get("alternatenames", [])
+    close = closest(close_spellings(city["name"], alternates, max_dist))
+    joined = joined_spellings(city["name"], alternates, skip=regions)
+    return close + [a for a in joined if a not in close]
 
 
 # Towns named with their river or region ("Frankfurt am Main", "Marburg an der
@@ -527,7 +565,17 @@ def article_free_aliases(city):
     def skip(a):
         return "`" in a or ARABIC_ARTICLE.match(a) or a in ARTICLE_FREE_NOT
 
-    out += close_spellings(rest, city.get("alternatenames", []), 1, min_len=5, skip=skip)
+    alternates = city.get("alternatenames", [])
+    out += close_spellings(rest, alternates, 1, min_len=5, skip=skip)
+    # GeoNames may list a spelling both with and without its article (`El
+    # Geneina`, `Geneina` for Al-Junaynah): the form without is English usage.
+    listed = set(alternates)
+    for a in alternates:
+        m = ARABIC_ARTICLE.match(a)
+        short = a[m.end():] if m else ""
+        if short in listed and len(short) >= 5 and short[0].isupper() and short.isascii() \
+                and "'" not in short and not skip(short) and good_generated_alias(short):
+            out.append((1, short))
     return closest(out)
 
 
@@ -591,7 +639,7 @@ def build_places(shared, countries):
         e = Entity(gid, cname_, "PLACE", tier, rank=city["population"], source="geonames")
         e.iso2 = city["countrycode"]
         # a town gets spellings at edit distance 1 (Diinsoor: Dinsoor), larger cities 2
-        for a in city_aliases(city, 1 if tier <= TIER_TOWN else 2):
+        for a in city_aliases(city, 1 if tier <= TIER_TOWN else 2, region_names):
             e.add_alias(a)
         for a in article_free_aliases(city):
             e.add_alias(a)

@@ -1042,6 +1042,24 @@ mod tests {
         assert_eq!(names(&g, "Qari Yousuf Ahmadi spoke to Zubair Ahmed."), Vec::<String>::new());
     }
 
+    /// News joins or hyphenates a town's words (`Lashkargah`, `Tel-Aviv`)
+    /// and drops an article GeoNames writes in another spelling (`El
+    /// Geneina`): the spellings GeoNames lists that way are aliases.
+    #[test]
+    fn embedded_files_know_joined_and_hyphenated_town_names() {
+        let g = GazetteerBuilder::with_defaults().build().unwrap();
+        let text = "Raids on Lashkargah, Tel-Aviv and Geneina came from Port au Prince.";
+        assert_eq!(
+            names(&g, text),
+            [
+                "Lashkargah=Lashkar Gah",
+                "Tel-Aviv=Tel Aviv",
+                "Geneina=Al-Junaynah",
+                "Port au Prince=Port-au-Prince"
+            ]
+        );
+    }
+
     /// A source named after its country or city is the source, not the
     /// place: otherwise "the China Daily said" makes China the speaker.
     #[test]
