@@ -1,6 +1,7 @@
 //! Coreference within a document: a surname after a full name
 //! (`Zelensky` after `Volodymyr Zelensky`), a known given name standing
-//! alone after one (`Meles` after `Meles Zenawi`), and a sentence-initial
+//! alone after one (`Meles` after `Meles Zenawi`), a surname after an
+//! honorific (`Mr Zenawi`) anywhere in the document, and a sentence-initial
 //! `He`/`She` that reports speech, when only one person can be meant.
 
 use std::collections::HashMap;
@@ -323,6 +324,18 @@ fn surnames<'a>(
         // Mentions are sorted: only the one starting last at or before the
         // word can overlap it.
         let k = mentions.partition_point(|m| m.span.start < span.end);
+        // `Mr Zorvan`, a person the rules know by the surname alone, is
+        // the one full name of the document with that surname, before or
+        // after it (GATE ANNIE's orthomatcher).
+        if !first_name && k > 0 && mentions[k - 1].span == span && mentions[k - 1].entity != target
+        {
+            let m = &mentions[k - 1];
+            let e = entity(m.entity);
+            if m.source == Source::Rule && e.kind == "PERSON" && e.name == text[s..i] {
+                towns.push((k - 1, target));
+                continue;
+            }
+        }
         if s < after {
             continue;
         }
@@ -609,6 +622,26 @@ mod pipeline_tests {
         );
         // Before the full name, a surname is not linked.
         assert_eq!(linked("Peskov spoke. Later Dmitry Peskov left."), Vec::<String>::new());
+    }
+
+    /// `Mr Zorvan` is the one Zorvan named in full, before or after; with
+    /// two of them, neither.
+    #[test]
+    fn a_surname_after_an_honorific_is_the_full_name() {
+        let both = ["Mark Zorvan=Mark Zorvan(rule)", "Zorvan=Mark Zorvan(coref)"];
+        assert_eq!(linked("Mark Zorvan spoke on Friday. Mr Zorvan left."), both);
+        assert_eq!(
+            linked("Mr Zorvan left. Mark Zorvan spoke on Friday."),
+            both[..].iter().rev().copied().collect::<Vec<_>>()
+        );
+        assert_eq!(
+            linked("Mark Zorvan and Anna Zorvan spoke. Mr Zorvan left."),
+            [
+                "Mark Zorvan=Mark Zorvan(rule)",
+                "Anna Zorvan=Anna Zorvan(rule)",
+                "Zorvan=Zorvan(rule)"
+            ]
+        );
     }
 
     #[test]

@@ -623,6 +623,23 @@ const SENTENCE_WORDS: &[&str] = &[
     "Under",
 ];
 
+/// Closed-class words and adverbs that open sentences (`Although
+/// Volcker said`), beyond [`SENTENCE_WORDS`]: no given name before a
+/// surname the document knows ([`NameRules::surname_persons`]).
+#[rustfmt::skip]
+const OPENING_WORDS: &[&str] = &[
+    "Although", "Though", "Whatever", "Whether", "Unless", "Because", "Once", "Whenever",
+    "Where", "What", "Who", "Whom", "Whose", "Which", "Why", "How", "Yet", "So", "Then", "Now",
+    "Today", "Yesterday", "Tomorrow", "Still", "Also", "Even", "Only", "Just", "Perhaps",
+    "Maybe", "Indeed", "Instead", "Thus", "Hence", "Therefore", "Nevertheless", "Nonetheless",
+    "Moreover", "Furthermore", "Besides", "Likewise", "Similarly", "Otherwise", "Later",
+    "Earlier", "Finally", "Eventually", "Initially", "Recently", "Currently", "Already", "Again",
+    "Here", "There", "Every", "Such", "Like", "Unlike", "Against", "Among", "Between", "Through",
+    "Without", "Within", "Over", "About", "Above", "Below", "Into", "Upon", "Toward", "Towards",
+    "Given", "Following", "Including", "According", "Asked", "Having", "Being", "My", "Your",
+    "Me", "Him", "Us", "Them", "Not", "Nor", "Dear", "Poor", "Ex",
+];
+
 /// Quantifiers, which take `of` before a name ("Most of Acme Corp"),
 /// capitalised at the start of a sentence.
 const QUANTIFIERS: &[&str] = &[
@@ -958,6 +975,65 @@ impl NameRules {
         }
     }
 
+    /// People known by one word after an honorific (`Mr Shimokawa`) whom
+    /// the document also names in full with a given name the list lacks
+    /// (`Kenichi Shimokawa`): the capitalised word just before the surname
+    /// is then the given name, as GATE ANNIE's orthomatcher reads it. Not
+    /// a word that opens sentences, a title, a word of organisation or
+    /// place names, a known name, nor a word the document writes in lower
+    /// case as well (`Defender`, `Yesterday`).
+    fn surname_persons(
+        &self,
+        text: &str,
+        mentions: &[Mention],
+        new: &mut Vec<(Span, &'static str)>,
+    ) {
+        let mut surnames: Vec<&str> = new
+            .iter()
+            .filter(|(_, kind)| *kind == "PERSON")
+            .map(|(span, _)| &text[span.start..span.end])
+            .filter(|name| !name.contains(char::is_whitespace) && is_given_name_form(name))
+            .collect();
+        surnames.sort_unstable();
+        surnames.dedup();
+        let mut found = Vec::new();
+        for surname in surnames {
+            for at in memchr::memmem::find_iter(text.as_bytes(), surname) {
+                if !boundary(text, at, at + surname.len()) {
+                    continue;
+                }
+                let Some(before) = text[..at].strip_suffix(' ') else { continue };
+                // Bytes, not chars: the byte after any other character's
+                // last byte is a char boundary.
+                let start = before
+                    .bytes()
+                    .rposition(|b| !(b.is_ascii_alphabetic() || b == b'-'))
+                    .map_or(0, |i| i + 1);
+                let word = &before[start..];
+                if !is_given_name_form(word)
+                    || !boundary(text, start, before.len())
+                    || NOT_NAMES.contains(&word)
+                    || SENTENCE_WORDS.contains(&word)
+                    || ORDINALS.contains(&word)
+                    || OPENING_WORDS.contains(&word)
+                    || QUANTIFIERS.contains(&word)
+                    || self.is_title(word)
+                    || not_a_name_word(word)
+                    || PLACE_WORDS.split('|').any(|p| p == word)
+                    || written_in_lower_case(text, word)
+                {
+                    continue;
+                }
+                let k = mentions.partition_point(|m| m.span.end <= start);
+                if mentions.get(k).is_some_and(|m| m.span.start < at + surname.len()) {
+                    continue; // a known name: `Japan Shimokawa` in a line-up
+                }
+                found.push(Span::new(start, at + surname.len()));
+            }
+        }
+        new.extend(found.into_iter().map(|span| (span, "PERSON")));
+    }
+
     /// `span` after the office, person or ordinary word it opens with:
     /// "General Motors" of "Chief Executive Officer of General Motors" and
     /// of "Stephen Roach of Morgan Stanley and Co", "Acme Corp" of "Shares
@@ -1230,6 +1306,7 @@ impl NameRules {
         // Found in text order: sorted, for a binary search.
         let mut by_given = Vec::new();
         self.given_name_persons(text, &mut new, &mut by_given);
+        self.surname_persons(text, mentions, &mut new);
         let whole = [Span::new(0, text.len())];
         let sentences_or_whole = if sentences.is_empty() { &whole[..] } else { sentences };
         let heads: Vec<Hit>;
@@ -2156,6 +2233,20 @@ fn after_name_word(text: &str, at: usize) -> bool {
         && !SENTENCE_WORDS.contains(&word)
 }
 
+/// Whether `word` names things rather than people: a head or other word
+/// of organisations' names, or one that is never a surname (`Bank`, `Group`).
+fn not_a_name_word(word: &str) -> bool {
+    HEAD_WORDS.contains(word) || ORG_WORDS.contains(&word) || NOT_SURNAMES.contains(&word)
+}
+
+/// Whether `text` also writes the capitalised `word` all in lower case, as
+/// a word of its own: then it is an ordinary word (`Defender`, `Striker`).
+fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    memchr::memmem::find_iter(text.as_bytes(), &lower)
+        .any(|at| boundary(text, at, at + lower.len()))
+}
+
 /// Whether `before` ends with the word `and` or `&`: an initial after it
 /// is most often a firm's (`E.D. and F. Man`) or an abbreviation's (`S and P.`).
 fn after_and(before: &str) -> bool {
@@ -2170,7 +2261,7 @@ fn firm_after(rest: &str) -> bool {
     let rest = rest.trim_start();
     let rest = ["and ", "& "].iter().find_map(|a| rest.strip_prefix(a)).unwrap_or(rest);
     let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    HEAD_WORDS.contains(word) || ORG_WORDS.contains(&word) || NOT_SURNAMES.contains(&word)
+    not_a_name_word(word)
 }
 
 /// Drops a leading article or sentence-initial word and trailing punctuation.
@@ -2677,6 +2768,36 @@ mod tests {
         let rules = NameRules::new(&lexicon).with_given_names(&g);
         assert!(rules.is_given("Robert") && rules.is_given("Sharon"));
         assert!(!rules.is_given("Sunni") && !rules.is_given("Roma"));
+    }
+
+    /// A surname known from `Mr Zorvan` takes the capitalised word before
+    /// it elsewhere as a given name the list lacks; not a word that opens
+    /// sentences, a title, a known name, nor a word also written in lower case.
+    #[test]
+    fn a_given_name_before_a_surname_known_by_an_honorific() {
+        assert_eq!(
+            run("Kenichi Zorvan was hurt. Mr Zorvan said so."),
+            ["PERSON Kenichi Zorvan", "PERSON Zorvan"]
+        );
+        assert_eq!(
+            run("Although Zorvan was hurt, Mr Zorvan said so."),
+            ["PERSON Zorvan", "PERSON Zorvan"]
+        );
+        assert_eq!(
+            run("Defender Zorvan was hurt; the defender Mr Zorvan said so."),
+            ["PERSON Zorvan", "PERSON Zorvan"]
+        );
+        assert_eq!(
+            run("Sudan Zorvan was hurt. Mr Zorvan said so."),
+            ["PERSON Zorvan", "PERSON Zorvan"]
+        );
+        // A word of other letters is read up to them, not through them.
+        assert_eq!(
+            run("Łukasz Zorvan was hurt. Mr Zorvan said so."),
+            ["PERSON Zorvan", "PERSON Zorvan"]
+        );
+        // Without the honorific, nothing vouches for either word.
+        assert_eq!(run("Kenichi Zorvan was hurt."), Vec::<String>::new());
     }
 
     #[test]
