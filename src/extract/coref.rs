@@ -1,10 +1,11 @@
 //! Coreference within a document: a surname after a full name
 //! (`Zelensky` after `Volodymyr Zelensky`), a known given name standing
 //! alone after one (`Meles` after `Meles Zenawi`), a surname after an
-//! honorific (`Mr Zenawi`) anywhere in the document, and a sentence-initial
-//! `He`/`She` that reports speech, when only one person can be meant.
+//! honorific (`Mr Zenawi`) anywhere in the document, a firm's short forms
+//! (`Dome` after `Dome Petroleum Ltd`), and a sentence-initial `He`/`She`
+//! that reports speech, when only one person can be meant.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::Entity;
 use super::lexicon::{Frame, Lexicon};
@@ -30,6 +31,15 @@ pub fn resolve<'a>(
     }
     if !defined.is_empty() {
         mentions.extend(defined);
+        mentions.sort_by_key(|m| m.span.start);
+    }
+    let (short, relinked) = short_forms(text, sentences, mentions, names, &entity);
+    for (i, firm) in relinked {
+        mentions[i].entity = firm;
+        mentions[i].source = Source::Coref;
+    }
+    if !short.is_empty() {
+        mentions.extend(short);
         mentions.sort_by_key(|m| m.span.start);
     }
     let (mut added, towns) = surnames(text, sentences, mentions, names, &entity);
@@ -150,6 +160,208 @@ fn acronyms<'a>(
         }
     }
     (added, relinked)
+}
+
+/// Words that open the names of many firms (`National`, `First`,
+/// `Royal`): never a firm's short form on their own.
+const GENERIC_OPENINGS: &[&str] = &[
+    "International",
+    "National",
+    "European",
+    "American",
+    "United",
+    "World",
+    "General",
+    "Central",
+    "Federal",
+    "Royal",
+    "Continental",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Pacific",
+    "Atlantic",
+    "Standard",
+    "Consolidated",
+    "Allied",
+    "Associated",
+    "Universal",
+    "Global",
+    "Great",
+    "New",
+    "Security",
+    "Public",
+    "Commercial",
+    "Industrial",
+    "Financial",
+    "Mutual",
+    "Home",
+    "Citizens",
+    "Peoples",
+    "Southwest",
+    "Northwest",
+    "Southeast",
+    "Northeast",
+    "Midwest",
+    "Cable",
+    "Capital",
+    "Community",
+    "Trans",
+    "Inter",
+];
+
+/// The short forms of firms the rules found with a legal form
+/// (`Quarvex Industries Corp`): the name without it (`Quarvex
+/// Industries`) and its first word (`Quarvex`), standing alone after the
+/// full name, are that firm (GATE ANNIE's orthomatcher). The first word
+/// counts only when it is distinctive: not generic (`National`), not a
+/// word that opens sentences, a head word or a given name, not written in
+/// lower case in the document (`Home`), nor another person's surname or
+/// another firm's first word; and not where a capitalised word joins it
+/// (`Quarvex Capital`, `New Quarvex`). Returns the new mentions, and (index,
+/// firm) for the rules' own mentions of a short form (`Quarvex Industries`
+/// by its head word), which are the firm too.
+fn short_forms<'a>(
+    text: &str,
+    sentences: &[Span],
+    mentions: &[Mention],
+    names: &NameRules,
+    entity: &impl Fn(EntityRef) -> &'a Entity,
+) -> (Vec<Mention>, Vec<(usize, EntityRef)>) {
+    // Form → (firm, where its full name first ends); a form two firms
+    // share, or a person's surname, is dropped. Sets and maps: a long
+    // document may name thousands of firms.
+    let mut forms: HashMap<&str, Option<(EntityRef, usize)>, FxBuild> = HashMap::default();
+    let mut surnames: HashSet<&str, FxBuild> = HashSet::default();
+    let mut others: Vec<(&str, EntityRef, &str)> = Vec::new();
+    let mut seen: HashSet<EntityRef, FxBuild> = HashSet::default();
+    for m in mentions {
+        let e = entity(m.entity);
+        if e.kind == "PERSON" {
+            surnames.extend(e.name.rsplit(' ').next());
+            continue;
+        }
+        // Each firm once, at its first mention: its forms need a search
+        // of the document each.
+        if e.kind != "ORG" || !seen.insert(m.entity) {
+            continue;
+        }
+        let mut add = |form: &'a str| {
+            let v = forms.entry(form).or_insert(Some((m.entity, m.span.end)));
+            if v.is_some_and(|(r, _)| r != m.entity) {
+                *v = None;
+            }
+        };
+        let words: Vec<&str> = e.name.split(' ').collect();
+        let first = words[0].trim_end_matches(',');
+        let legal = words.iter().rev().take_while(|w| names::is_legal_form(w)).count();
+        if m.source != Source::Rule || legal == 0 || legal == words.len() {
+            // Another firm that opens with the word makes it ambiguous
+            // (`Texaco Inc`, `Texaco Canada Inc`).
+            others.push((first, m.entity, &e.name));
+            continue;
+        }
+        // Without its legal form and the joining word before it (`Icahn
+        // and Co`, `Sears, Roebuck and Co`).
+        let bare = e.name[..e.name.len() - words[words.len() - legal..].join(" ").len()]
+            .trim_end_matches([' ', ','])
+            .trim_end_matches(" and")
+            .trim_end_matches(" &")
+            .trim_end_matches(',');
+        if bare.contains(' ') {
+            add(bare);
+        }
+        let distinctive = first.chars().count() >= 3
+            && first.starts_with(|c: char| c.is_uppercase())
+            && !GENERIC_OPENINGS.contains(&first)
+            && !names::opens_sentences(first)
+            && !names::is_head_word(first)
+            && !names.is_given(first)
+            && !names::written_in_lower_case(text, first);
+        if distinctive && first != bare {
+            add(first);
+        }
+    }
+    // Another firm opening with a form makes it ambiguous, unless that
+    // firm is one the rules found by a short form (`Quarvex Industries`).
+    for (first, other, name) in others {
+        let short_of_target = |target: EntityRef| {
+            forms.get(name).is_some_and(|v| v.is_some_and(|(t, _)| t == target))
+        };
+        let clash = forms
+            .get(first)
+            .copied()
+            .flatten()
+            .is_some_and(|(target, _)| target != other && !short_of_target(target));
+        if clash {
+            forms.insert(first, None);
+        }
+    }
+    let mut forms: Vec<(&str, Option<(EntityRef, usize)>)> = forms
+        .into_iter()
+        .filter(|(form, v)| {
+            v.is_some() && !surnames.contains(form.trim_end_matches("'s").trim_end_matches("’s"))
+        })
+        .collect();
+    // Longer forms first: where two overlap, the longer is the firm
+    // (`Jones and Vining`, not `Jones`).
+    forms.sort_unstable_by_key(|&(form, _)| (std::cmp::Reverse(form.len()), form));
+    if forms.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let listed: Vec<(usize, &str)> = forms.iter().enumerate().map(|(i, (f, _))| (i, *f)).collect();
+    let (mut out, mut relinked): (Vec<Mention>, _) = (Vec::new(), Vec::new());
+    for (i, start, len) in names::occurrences(text, &listed) {
+        let Some((target, after)) = forms[i].1 else { continue };
+        let span = Span::new(start, start + len);
+        if start < after || !super::stands_alone(text, start, span.end, char::is_alphanumeric) {
+            continue;
+        }
+        let k = mentions.partition_point(|m| m.span.start < span.end);
+        if k > 0 && mentions[k - 1].span.end > span.start {
+            // The rules found the short form as a firm of its own.
+            let m = &mentions[k - 1];
+            if m.span == span
+                && m.source == Source::Rule
+                && entity(m.entity).name == text[start..span.end]
+            {
+                relinked.push((k - 1, target));
+            }
+            continue;
+        }
+        if joined_by_a_name(text, span)
+            || out.iter().any(|m| m.span.end > span.start && m.span.start < span.end)
+        {
+            continue;
+        }
+        out.push(Mention {
+            span,
+            sentence: super::sentence_of(sentences, start),
+            entity: target,
+            source: Source::Coref,
+            demonym: false,
+        });
+    }
+    out.sort_by_key(|m| m.span.start);
+    (out, relinked)
+}
+
+/// Whether a capitalised word runs on from `span` (`Quarvex Capital`) or
+/// into it (`New Quarvex`, not at a sentence's start): a longer name.
+fn joined_by_a_name(text: &str, span: Span) -> bool {
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let after = text[span.end..].strip_prefix(' ').and_then(|r| r.split(' ').next());
+    if after.is_some_and(capital) {
+        return true;
+    }
+    let Some(before) = text[..span.start].strip_suffix(' ') else { return false };
+    let word = before.rsplit([' ', '\n', '"', '(']).next().unwrap_or("");
+    let opens = before.len() == word.len()
+        || before[..before.len() - word.len()].trim_end().ends_with(['.', '!', '?']);
+    capital(word)
+        && !word.ends_with(['.', ',', ':', ';'])
+        && !(opens && names::opens_sentences(word))
 }
 
 /// Whether two names share a word other than the generic words of names
@@ -622,6 +834,36 @@ mod pipeline_tests {
         );
         // Before the full name, a surname is not linked.
         assert_eq!(linked("Peskov spoke. Later Dmitry Peskov left."), Vec::<String>::new());
+    }
+
+    /// A firm found with its legal form goes on by its name without it and
+    /// by a distinctive first word, after the full name.
+    #[test]
+    fn a_firm_by_its_short_forms() {
+        let firm = "Quarvex Industries Corp";
+        assert_eq!(
+            linked(
+                "Quarvex said. Quarvex Industries Corp said. Quarvex grew. Quarvex Industries fell."
+            ),
+            [
+                format!("{firm}={firm}(rule)"),
+                format!("Quarvex={firm}(coref)"),
+                format!("Quarvex Industries={firm}(coref)")
+            ]
+        );
+        // A generic first word, one two firms share, one written in lower
+        // case, one a person's surname, or one a capital word joins.
+        for text in [
+            "Pacific Zorvex Corp said. Pacific grew.",
+            "Quarvex Oil Corp and Quarvex Gas Corp said. Quarvex grew.",
+            "Anchor Zorvex Corp said. The anchor held. Anchor grew.",
+            "Quarvex Oil Corp hired Mr Quarvex. Quarvex grew.",
+            "Quarvex Oil Corp said. Quarvex Capital grew.",
+        ] {
+            let short: Vec<String> =
+                linked(text).into_iter().filter(|l| l.ends_with("(coref)")).collect();
+            assert_eq!(short, Vec::<String>::new(), "{text}");
+        }
     }
 
     /// `Mr Zorvan` is the one Zorvan named in full, before or after; with

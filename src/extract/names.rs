@@ -355,6 +355,21 @@ const LEGAL_FORMS: &[&str] = &[
     "Limited",
 ];
 
+/// Whether `word` is a legal form (`Corp`, `Inc.`, `PLC`), for other stages.
+pub(crate) fn is_legal_form(word: &str) -> bool {
+    LEGAL_FORMS.contains(&word.trim_end_matches('.'))
+}
+
+/// Whether capitalised `word` is one that opens sentences or names no one
+/// on its own: articles, pronouns, prepositions, conjunctions, calendar
+/// words, titles of office, ordinals, quantifiers and sentence adverbs
+/// (`The`, `However`, `First`, `Most`, `Although`), for other stages.
+pub(crate) fn opens_sentences(word: &str) -> bool {
+    [NOT_NAMES, SENTENCE_WORDS, ORDINALS, QUANTIFIERS, OPENING_WORDS]
+        .iter()
+        .any(|l| l.contains(&word))
+}
+
 /// Whether `s` is one or more [`LEGAL_FORMS`] after a space (`" Co Ltd"`).
 fn legal_form(s: &str) -> bool {
     s.starts_with([' ', ','])
@@ -1860,7 +1875,10 @@ const ONE_PASS_NAMES: usize = 16;
 /// Where each name of `names` (entity index, name) occurs in `text`, as
 /// `str::match_indices` finds them (left to right, not overlapping one
 /// another): (entity index, start, length), by entity index, then start.
-fn occurrences<'t>(text: &'t str, names: &[(usize, &'t str)]) -> Vec<(usize, usize, usize)> {
+pub(crate) fn occurrences<'t>(
+    text: &'t str,
+    names: &[(usize, &'t str)],
+) -> Vec<(usize, usize, usize)> {
     // memmem's SIMD search, several times faster than `match_indices`'
     // two-way search, finds the same non-overlapping occurrences; an
     // empty name would match inside characters, so it keeps the latter.
@@ -2241,7 +2259,7 @@ fn not_a_name_word(word: &str) -> bool {
 
 /// Whether `text` also writes the capitalised `word` all in lower case, as
 /// a word of its own: then it is an ordinary word (`Defender`, `Striker`).
-fn written_in_lower_case(text: &str, word: &str) -> bool {
+pub(crate) fn written_in_lower_case(text: &str, word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
     memchr::memmem::find_iter(text.as_bytes(), &lower)
         .any(|at| boundary(text, at, at + lower.len()))
