@@ -24,24 +24,12 @@ pub fn resolve<'a>(
     names: &NameRules,
     entity: impl Fn(EntityRef) -> &'a Entity,
 ) {
-    let (defined, relinked) = acronyms(text, sentences, mentions, &entity);
-    for (i, named) in relinked {
-        mentions[i].entity = named;
-        mentions[i].source = Source::Coref;
-    }
-    if !defined.is_empty() {
-        mentions.extend(defined);
-        mentions.sort_by_key(|m| m.span.start);
-    }
-    let (short, relinked) = short_forms(text, sentences, mentions, names, &entity);
-    for (i, firm) in relinked {
-        mentions[i].entity = firm;
-        mentions[i].source = Source::Coref;
-    }
-    if !short.is_empty() {
-        mentions.extend(short);
-        mentions.sort_by_key(|m| m.span.start);
-    }
+    // Each pass sees the mentions the one before added: an acronym's
+    // occurrences are no firm's short form.
+    let found = acronyms(text, sentences, mentions, &entity);
+    apply(mentions, found);
+    let found = short_forms(text, sentences, mentions, names, &entity);
+    apply(mentions, found);
     let (mut added, towns) = surnames(text, sentences, mentions, names, &entity);
     for (i, person) in towns {
         mentions[i].entity = person;
@@ -53,6 +41,19 @@ pub fn resolve<'a>(
     }
     mentions.extend(added);
     mentions.sort_by_key(|m| m.span.start);
+}
+
+/// Adds a pass's new mentions to `mentions`, keeping them sorted, and
+/// links the (index, entity) pairs it found to their entity.
+fn apply(mentions: &mut Vec<Mention>, (added, relinked): (Vec<Mention>, Vec<(usize, EntityRef)>)) {
+    for (i, e) in relinked {
+        mentions[i].entity = e;
+        mentions[i].source = Source::Coref;
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.span.start);
+    }
 }
 
 /// Acronyms the document defines in brackets after a name (`the European
@@ -162,9 +163,9 @@ fn acronyms<'a>(
     (added, relinked)
 }
 
-/// Words that open the names of many firms (`National`, `First`,
-/// `Royal`): never a firm's short form on their own.
-const GENERIC_OPENINGS: &[&str] = &[
+/// Adjectives that open the names of many bodies and firms
+/// (`International`, `National`).
+const GENERIC_ADJECTIVES: &[&str] = &[
     "International",
     "National",
     "European",
@@ -174,41 +175,17 @@ const GENERIC_OPENINGS: &[&str] = &[
     "General",
     "Central",
     "Federal",
-    "Royal",
-    "Continental",
-    "Western",
-    "Eastern",
-    "Northern",
-    "Southern",
-    "Pacific",
-    "Atlantic",
-    "Standard",
-    "Consolidated",
-    "Allied",
-    "Associated",
-    "Universal",
-    "Global",
-    "Great",
-    "New",
-    "Security",
-    "Public",
-    "Commercial",
-    "Industrial",
-    "Financial",
-    "Mutual",
-    "Home",
-    "Citizens",
-    "Peoples",
-    "Southwest",
-    "Northwest",
-    "Southeast",
-    "Northeast",
-    "Midwest",
-    "Cable",
-    "Capital",
-    "Community",
-    "Trans",
-    "Inter",
+];
+
+/// Further words that open the names of many firms (`Royal`, `Pacific`):
+/// with [`GENERIC_ADJECTIVES`], never a firm's short form on their own.
+#[rustfmt::skip]
+const GENERIC_OPENINGS: &[&str] = &[
+    "Royal", "Continental", "Western", "Eastern", "Northern", "Southern", "Pacific", "Atlantic",
+    "Standard", "Consolidated", "Allied", "Associated", "Universal", "Global", "Great", "New",
+    "Security", "Public", "Commercial", "Industrial", "Financial", "Mutual", "Home", "Citizens",
+    "Peoples", "Southwest", "Northwest", "Southeast", "Northeast", "Midwest", "Cable", "Capital",
+    "Community", "Trans", "Inter", "Gulf",
 ];
 
 /// The short forms of firms the rules found with a legal form
@@ -274,6 +251,7 @@ fn short_forms<'a>(
         }
         let distinctive = first.chars().count() >= 3
             && first.starts_with(|c: char| c.is_uppercase())
+            && !GENERIC_ADJECTIVES.contains(&first)
             && !GENERIC_OPENINGS.contains(&first)
             && !names::opens_sentences(first)
             && !names::is_head_word(first)
@@ -368,23 +346,14 @@ fn joined_by_a_name(text: &str, span: Span) -> bool {
 /// of bodies: their head words (`Council`, `Agency`) and the adjectives
 /// many share (`International`).
 fn share_a_word(a: &str, b: &str) -> bool {
-    const GENERIC: &[&str] = &[
-        "International",
-        "National",
-        "European",
-        "American",
-        "United",
-        "World",
-        "General",
-        "Central",
-        "Federal",
-        "Board",
-        "Services",
-    ];
     let words = |s: &'_ str| -> Vec<String> {
         s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase))
-            .filter(|w| !(GENERIC.contains(w) || names::is_head_word(w)))
+            .filter(|w| {
+                !(GENERIC_ADJECTIVES.contains(w)
+                    || ["Board", "Services"].contains(w)
+                    || names::is_head_word(w))
+            })
             .map(str::to_string)
             .collect()
     };
