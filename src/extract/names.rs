@@ -1012,6 +1012,7 @@ impl NameRules {
         surnames.sort_unstable();
         surnames.dedup();
         let mut found = Vec::new();
+        let mut lower: HashMap<&str, bool, FxBuild> = HashMap::default();
         for surname in surnames {
             for at in memchr::memmem::find_iter(text.as_bytes(), surname) {
                 if !boundary(text, at, at + surname.len()) {
@@ -1027,15 +1028,12 @@ impl NameRules {
                 let word = &before[start..];
                 if !is_given_name_form(word)
                     || !boundary(text, start, before.len())
-                    || NOT_NAMES.contains(&word)
-                    || SENTENCE_WORDS.contains(&word)
-                    || ORDINALS.contains(&word)
-                    || OPENING_WORDS.contains(&word)
-                    || QUANTIFIERS.contains(&word)
+                    || opens_sentences(word)
                     || self.is_title(word)
                     || not_a_name_word(word)
                     || PLACE_WORDS.split('|').any(|p| p == word)
-                    || written_in_lower_case(text, word)
+                    // Once per word: a long document repeats a name often.
+                    || *lower.entry(word).or_insert_with(|| written_in_lower_case(text, word))
                 {
                     continue;
                 }
